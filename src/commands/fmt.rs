@@ -1,0 +1,12 @@
+//! `dangjian fmt` (not built yet).
+
+use anyhow::{Result, bail};
+
+use super::{Ctx, Exit};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_ctx: &Ctx, _args: Args) -> Result<Exit> {
+    bail!("`fmt` is not built yet")
+}

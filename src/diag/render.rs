@@ -1,0 +1,126 @@
+//! Rendering findings: rustc-like human text, JSON, and GitHub Actions annotations (SPEC §7).
+
+use serde_json::json;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Diagnostic, Severity, Summary};
+use crate::i18n::{Locale, t, tf};
+
+/// Human output: `error[code]: message`, `--> file:line:column`, the source line with a caret,
+/// and `help:` — readable without colour.
+pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: bool) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let (line, column) = d.line_column();
+        let sev = severity_word(d.severity, locale);
+        let (on, off) = if color {
+            (severity_color(d.severity), "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        out.push_str(&format!("{on}{sev}[{}]{off}: {}\n", d.code, d.message));
+        out.push_str(&format!("  --> {}:{line}:{column}\n", d.file));
+        if let Some(src) = &d.source {
+            let gutter = line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let prefix: String = src.chars().take(column.saturating_sub(1)).collect();
+            let caret_pad = " ".repeat(UnicodeWidthStr::width(prefix.as_str()));
+            out.push_str(&format!(
+                "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}{on}^{off}\n"
+            ));
+        }
+        if let Some(help) = &d.help {
+            out.push_str(&format!("  = {}: {help}\n", t(locale, "cli.help")));
+        }
+        out.push('\n');
+    }
+    out.push_str(&tf(
+        locale,
+        "check.summary",
+        &[
+            ("errors", &summary.errors),
+            ("warnings", &summary.warnings),
+            ("infos", &summary.infos),
+            ("files", &summary.files),
+        ],
+    ));
+    out.push('\n');
+    out
+}
+
+fn severity_word(s: Severity, locale: Locale) -> &'static str {
+    match s {
+        Severity::Error => t(locale, "diag.error"),
+        Severity::Warning => t(locale, "diag.warning"),
+        Severity::Info => t(locale, "diag.info"),
+    }
+}
+
+fn severity_color(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[1;33m",
+        Severity::Info => "\x1b[1;36m",
+    }
+}
+
+/// `{"diagnostics":[…],"summary":{…}}` with paths relative to the root and positions from 1.
+pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
+    let list: Vec<_> = diags
+        .iter()
+        .map(|d| {
+            let (line, column) = d.line_column();
+            json!({
+                "severity": d.severity.as_str(),
+                "code": d.code,
+                "message": d.message,
+                "file": d.file,
+                "line": line,
+                "column": column,
+                "help": d.help,
+            })
+        })
+        .collect();
+    let value = json!({
+        "diagnostics": list,
+        "summary": { "errors": summary.errors, "warnings": summary.warnings, "infos": summary.infos, "files": summary.files },
+    });
+    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<code>::<message>`.
+pub fn github(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let (line, column) = d.line_column();
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut msg = d.message.clone();
+        if let Some(h) = &d.help {
+            msg.push_str(" — ");
+            msg.push_str(h);
+        }
+        out.push_str(&format!(
+            "::{level} file={},line={line},col={column},title={}::{}\n",
+            escape_property(&d.file),
+            d.code,
+            escape_data(&msg)
+        ));
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,52 @@
+//! Catalog entries of the command line and the write path: (key, zh-CN, en).
+
+use super::Entry;
+
+pub(super) const ENTRIES: &[Entry] = &[
+    (
+        "cli.no-settings-in",
+        "{dir} 中没有 dangjian.toml",
+        "no dangjian.toml in {dir}",
+    ),
+    (
+        "cli.no-workspace",
+        "在 {dir} 及其上级目录中找不到 dangjian.toml",
+        "no dangjian.toml in {dir} or any folder above it",
+    ),
+    ("cli.error", "错误", "error"),
+    ("cli.help", "提示", "help"),
+    ("cli.refused", "操作被拒绝", "refused"),
+    (
+        "write.waiting-for-lock",
+        "另一个 dangjian 命令正在写入，等待其完成…",
+        "another dangjian command is writing; waiting for it to finish…",
+    ),
+    ("write.wrote", "已写入 {file}", "wrote {file}"),
+    ("write.unchanged", "{file} 没有变化", "{file} is unchanged"),
+    (
+        "write.invalid",
+        "修改后的 {file} 无法通过检查，未写入",
+        "the edited {file} would fail check; nothing was written",
+    ),
+    ("diag.error", "错误", "error"),
+    ("diag.warning", "警告", "warning"),
+    ("diag.info", "提示", "info"),
+    (
+        "check.summary",
+        "检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
+        "checked {files} files: {errors} errors, {warnings} warnings, {infos} notes",
+    ),
+    ("resolve.member", "党员", "member"),
+    ("resolve.post", "岗位", "post"),
+    ("resolve.org", "组织", "organization"),
+    (
+        "resolve.unknown",
+        "找不到{kind}“{name}”（按 id 或名称查找）",
+        "no {kind} has the id or name `{name}`",
+    ),
+    (
+        "resolve.ambiguous",
+        "有多个{kind}名为“{name}”，请改用 id：{candidates}",
+        "more than one {kind} is named `{name}`; use an id: {candidates}",
+    ),
+];

@@ -1,0 +1,5 @@
+//! Catalog entries of the matter area: (key, zh-CN, en).
+
+use super::Entry;
+
+pub(super) const ENTRIES: &[Entry] = &[];

@@ -1,0 +1,14 @@
+//! `dangjian` (党建): records, workflows, scoring and reports for grassroots Party-building as
+//! practised in the Sanming "168" model. The core (model, check, workflow, review, report) is
+//! pure; `workspace` is the edge that reads and writes files; `commands` wires the CLI.
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod i18n;
+pub mod model;
+pub mod report;
+pub mod review;
+pub mod workflow;
+pub mod workspace;

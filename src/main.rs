@@ -1,0 +1,29 @@
+//! The `dangjian` binary: parse arguments, run, map the outcome to an exit code (0 success, 1
+//! problems found or a step refused, 2 usage or environment errors).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dangjian::cli::Cli;
+use dangjian::commands::{self, Exit, Refused};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let quiet = cli.quiet;
+    match commands::run(cli) {
+        Ok(Exit::Success) => ExitCode::SUCCESS,
+        Ok(Exit::Problems) => ExitCode::from(1),
+        Err(err) => {
+            if let Some(refused) = err.downcast_ref::<Refused>() {
+                for reason in &refused.reasons {
+                    eprintln!("error: {reason}");
+                }
+                return ExitCode::from(1);
+            }
+            if !quiet || true {
+                eprintln!("error: {err:#}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

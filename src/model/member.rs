@@ -1,0 +1,60 @@
+//! `members/<id>.toml`: one person (SPEC §2.3).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Date, FreeTable, keyword_enum};
+
+keyword_enum!(
+    MemberStatus {
+        Full = "full" / "正式党员",
+        Probationary = "probationary" / "预备党员",
+        Activist = "activist" / "入党积极分子",
+        Resident = "resident" / "群众",
+    }
+);
+
+keyword_enum!(
+    Office {
+        None = "none" / "无职",
+        Leader = "leader" / "有职",
+    }
+);
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "dangjian member (members/<id>.toml)")]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    /// Organization holding the person's Party relation (for residents: their community).
+    pub org: String,
+    pub status: MemberStatus,
+    pub office: Office,
+    /// Date of joining the Party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<Date>,
+    /// Community organization where the person lives (在职党员进社区).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lives_in: Option<String>,
+    /// Left this workspace on this date; history stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Date>,
+    /// Private data: never rendered in a report or printed, except by `show --private`.
+    #[serde(default, skip_serializing)]
+    pub private: Option<FreeTable>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<FreeTable>,
+}
+
+impl Member {
+    /// Full and probationary members are the ones reviewed and expected to commit.
+    pub fn is_party_member(&self) -> bool {
+        matches!(self.status, MemberStatus::Full | MemberStatus::Probationary)
+    }
+
+    /// Whether the person is still in the workspace on `date`.
+    pub fn present_on(&self, date: Date) -> bool {
+        self.left.is_none_or(|left| date < left)
+    }
+}

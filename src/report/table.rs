@@ -1,0 +1,122 @@
+//! The table model shared by all reports and listings.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A report: a title and one or more tables.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Document {
+    pub title: String,
+    /// Lines printed above the tables (organization, period, as-of date …).
+    pub meta: Vec<(String, String)>,
+    pub tables: Vec<Table>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Table {
+    /// Stable machine name (sheet name in xlsx, key in json).
+    pub id: String,
+    pub title: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Column {
+    /// Stable machine key (json keys, csv header in `--format csv`).
+    pub key: String,
+    /// Localized label (terminal, md, html, xlsx).
+    pub label: String,
+}
+
+/// One cell: typed so that xlsx gets numbers and dates, json gets numbers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Int(i64),
+    /// A decimal shown with at most the given number of decimals.
+    Num(Decimal),
+    Date(#[serde(serialize_with = "ser_date")] NaiveDate),
+    Bool(bool),
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+    pub fn opt_text(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Empty, Cell::text)
+    }
+    pub fn num(d: Decimal) -> Cell {
+        Cell::Num(d)
+    }
+    pub fn opt_date(d: Option<crate::model::Date>) -> Cell {
+        d.map_or(Cell::Empty, |d| Cell::Date(d.0))
+    }
+
+    /// The cell as display text (dates as YYYY-MM-DD, decimals rounded to 2 places).
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Num(d) => fmt_decimal(*d),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Bool(b) => if *b { "✓" } else { "" }.to_string(),
+        }
+    }
+
+    /// The cell as a JSON value.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Cell::Empty => serde_json::Value::Null,
+            Cell::Text(s) => serde_json::Value::String(s.clone()),
+            Cell::Int(i) => (*i).into(),
+            Cell::Num(d) => decimal_json(*d),
+            Cell::Date(d) => serde_json::Value::String(d.format("%Y-%m-%d").to_string()),
+            Cell::Bool(b) => (*b).into(),
+        }
+    }
+}
+
+/// A decimal rounded half away from zero to 2 places, without trailing zeros.
+pub fn fmt_decimal(d: Decimal) -> String {
+    d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
+}
+
+/// A decimal as a JSON number, rounded to 2 places (integers stay integers).
+pub fn decimal_json(d: Decimal) -> serde_json::Value {
+    let r = d
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    serde_json::from_str(&r.to_string()).unwrap_or(serde_json::Value::Null)
+}
+
+impl Table {
+    pub fn new(id: &str, title: impl Into<String>, columns: Vec<Column>) -> Table {
+        Table {
+            id: id.to_string(),
+            title: title.into(),
+            columns,
+            rows: Vec::new(),
+        }
+    }
+}
+
+impl Column {
+    pub fn new(key: &str, label: impl Into<String>) -> Column {
+        Column {
+            key: key.to_string(),
+            label: label.into(),
+        }
+    }
+}
+
+fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}

@@ -1,0 +1,222 @@
+//! Loading a whole workspace: walk the layout of SPEC §1, read and parse every record in
+//! parallel, and report every file that cannot be read or parsed as a finding.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::find::SETTINGS_FILE;
+use super::{Rec, Records, Workspace, decode, parse_record};
+use crate::diag::Diagnostic;
+use crate::i18n::{Locale, tf};
+use crate::model::{Kind, Settings};
+
+/// Files larger than this are refused rather than parsed.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug)]
+pub struct LoadOptions {
+    pub locale: Locale,
+}
+
+/// The kind of record a relative path (with `/`) holds, or `None` for a stray `.toml` file.
+pub fn classify(rel: &str) -> Option<Kind> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    match parts.as_slice() {
+        [f] if *f == SETTINGS_FILE => Some(Kind::Settings),
+        ["orgs", _] => Some(Kind::Org),
+        ["members", _] => Some(Kind::Member),
+        ["posts", _] => Some(Kind::Post),
+        ["matters", _, _] => Some(Kind::Matter),
+        ["commitments", _, _] => Some(Kind::Commitment),
+        ["evaluations", _, _] => Some(Kind::Evaluation),
+        _ => None,
+    }
+}
+
+pub enum Parsed {
+    Settings(Settings),
+    Org(crate::model::Org),
+    Member(crate::model::Member),
+    Post(crate::model::Post),
+    Matter(crate::model::Matter),
+    Commitment(crate::model::Commitment),
+    Evaluation(crate::model::Evaluation),
+}
+
+/// Loads every record under `root`. Returns the workspace (records that failed are absent) and
+/// the findings of reading and parsing. `None` when `dangjian.toml` itself cannot be used.
+pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnostic>) {
+    let locale = opts.locale;
+    let mut diags = Vec::new();
+    let mut files: Vec<(String, Kind)> = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    let walker = walker.filter_entry(|e| {
+        e.depth() == 0 || {
+            let name = e.file_name().to_string_lossy();
+            !(name.starts_with('.')
+                || (e.depth() == 1 && name == "target" && e.file_type().is_dir()))
+        }
+    });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let rel = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
+                diags.push(Diagnostic::error(
+                    "unreadable",
+                    &rel,
+                    tf(locale, "check.unreadable", &[("error", &err)]),
+                ));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Some(name) = entry.file_name().to_str() else {
+            let rel = rel_path(root, entry.path());
+            if rel.ends_with(".toml") {
+                diags.push(
+                    Diagnostic::error("file-name", &rel, tf(locale, "check.file-name", &[]))
+                        .help(tf(locale, "check.file-name.help", &[])),
+                );
+            }
+            continue;
+        };
+        if !name.ends_with(".toml") {
+            continue;
+        }
+        let rel = rel_path(root, entry.path());
+        if rel.contains('\u{FFFD}') {
+            diags.push(
+                Diagnostic::error("file-name", &rel, tf(locale, "check.file-name", &[])).help(tf(
+                    locale,
+                    "check.file-name.help",
+                    &[],
+                )),
+            );
+            continue;
+        }
+        match classify(&rel) {
+            Some(kind) => files.push((rel, kind)),
+            None => diags.push(
+                Diagnostic::warning("stray-file", &rel, tf(locale, "check.stray-file", &[]))
+                    .help(tf(locale, "check.stray-file.help", &[])),
+            ),
+        }
+    }
+
+    let results: Vec<(String, Result<Parsed, Diagnostic>)> = files
+        .par_iter()
+        .map(|(rel, kind)| (rel.clone(), read_one(root, rel, *kind, locale)))
+        .collect();
+
+    let mut settings = None;
+    let mut records = Records {
+        files: results.len(),
+        ..Records::default()
+    };
+    for (rel, result) in results {
+        match result {
+            Err(d) => diags.push(d),
+            Ok(Parsed::Settings(s)) => {
+                settings = Some(Rec {
+                    path: rel,
+                    value: s,
+                })
+            }
+            Ok(Parsed::Org(v)) => records.orgs.push(Rec {
+                path: rel,
+                value: v,
+            }),
+            Ok(Parsed::Member(v)) => records.members.push(Rec {
+                path: rel,
+                value: v,
+            }),
+            Ok(Parsed::Post(v)) => records.posts.push(Rec {
+                path: rel,
+                value: v,
+            }),
+            Ok(Parsed::Matter(v)) => records.matters.push(Rec {
+                path: rel,
+                value: v,
+            }),
+            Ok(Parsed::Commitment(v)) => records.commitments.push(Rec {
+                path: rel,
+                value: v,
+            }),
+            Ok(Parsed::Evaluation(v)) => records.evaluations.push(Rec {
+                path: rel,
+                value: v,
+            }),
+        }
+    }
+    (settings.map(|s| Workspace::new(s, records)), diags)
+}
+
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads, decodes and parses one record file.
+pub fn read_one(root: &Path, rel: &str, kind: Kind, locale: Locale) -> Result<Parsed, Diagnostic> {
+    let text = read_text(root, rel, locale)?.text;
+    fn p<T: DeserializeOwned>(rel: &str, text: &str, locale: Locale) -> Result<T, Diagnostic> {
+        parse_record(rel, text, locale)
+    }
+    Ok(match kind {
+        Kind::Settings => Parsed::Settings(p(rel, &text, locale)?),
+        Kind::Org => Parsed::Org(p(rel, &text, locale)?),
+        Kind::Member => Parsed::Member(p(rel, &text, locale)?),
+        Kind::Post => Parsed::Post(p(rel, &text, locale)?),
+        Kind::Matter => Parsed::Matter(p(rel, &text, locale)?),
+        Kind::Commitment => Parsed::Commitment(p(rel, &text, locale)?),
+        Kind::Evaluation => Parsed::Evaluation(p(rel, &text, locale)?),
+    })
+}
+
+/// Reads and decodes one file, refusing empty and oversized ones.
+pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decoded, Diagnostic> {
+    let path = root.join(rel);
+    let unreadable = |e: &dyn std::fmt::Display| {
+        Diagnostic::error(
+            "unreadable",
+            rel,
+            tf(locale, "check.unreadable", &[("error", e)]),
+        )
+    };
+    let meta = std::fs::metadata(&path).map_err(|e| unreadable(&e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "too-large",
+            rel,
+            tf(
+                locale,
+                "check.too-large",
+                &[("size", &meta.len()), ("max", &MAX_FILE_BYTES)],
+            ),
+        )
+        .help(tf(locale, "check.too-large.help", &[])));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| unreadable(&e))?;
+    let decoded = decode(rel, bytes, locale)?;
+    if decoded.text.trim().is_empty() {
+        return Err(
+            Diagnostic::error("empty-file", rel, tf(locale, "check.empty-file", &[])).help(tf(
+                locale,
+                "check.empty-file.help",
+                &[],
+            )),
+        );
+    }
+    Ok(decoded)
+}

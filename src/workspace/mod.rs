@@ -1,0 +1,189 @@
+//! The workspace: every record loaded, with indexes for the lookups the checks, workflows and
+//! scoring need. `Workspace` itself is plain data; the submodules are the edges that touch the
+//! file system (finding the root, loading, locating findings, locked atomic writes).
+
+mod decode;
+mod find;
+mod load;
+mod locate;
+mod parse;
+pub mod resolve;
+pub mod write;
+
+use std::collections::HashMap;
+
+pub use decode::{Decoded, decode};
+pub use find::find_root;
+pub use load::{LoadOptions, Parsed, classify, load, read_one, read_text};
+pub use locate::locate;
+pub use parse::{parse_record, parse_value};
+
+use crate::model::{Commitment, Evaluation, Matter, Member, Org, Period, Post, Settings};
+
+/// A record with the path it was read from (relative to the root, with `/`).
+#[derive(Clone, Debug)]
+pub struct Rec<T> {
+    pub path: String,
+    pub value: T,
+}
+
+impl<T> std::ops::Deref for Rec<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// Every record of a workspace. Records that failed to parse are absent (their diagnostics
+/// were reported by the loader).
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    pub settings: Rec<Settings>,
+    pub orgs: Vec<Rec<Org>>,
+    pub members: Vec<Rec<Member>>,
+    pub posts: Vec<Rec<Post>>,
+    pub matters: Vec<Rec<Matter>>,
+    pub commitments: Vec<Rec<Commitment>>,
+    pub evaluations: Vec<Rec<Evaluation>>,
+    /// Number of record files read (including those that failed to parse).
+    pub files: usize,
+    index: Index,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Index {
+    orgs: HashMap<String, usize>,
+    members: HashMap<String, usize>,
+    posts: HashMap<String, usize>,
+    children: HashMap<String, Vec<usize>>,
+}
+
+impl Workspace {
+    /// Builds a workspace from records, as the loader does and as tests do. Records are kept
+    /// in the order given; the first of duplicate ids wins in lookups.
+    pub fn new(settings: Rec<Settings>, records: Records) -> Workspace {
+        let mut index = Index::default();
+        for (i, o) in records.orgs.iter().enumerate() {
+            index.orgs.entry(o.id.clone()).or_insert(i);
+            if let Some(p) = &o.parent {
+                index.children.entry(p.clone()).or_default().push(i);
+            }
+        }
+        for (i, m) in records.members.iter().enumerate() {
+            index.members.entry(m.id.clone()).or_insert(i);
+        }
+        for (i, p) in records.posts.iter().enumerate() {
+            index.posts.entry(p.id.clone()).or_insert(i);
+        }
+        Workspace {
+            settings,
+            orgs: records.orgs,
+            members: records.members,
+            posts: records.posts,
+            matters: records.matters,
+            commitments: records.commitments,
+            evaluations: records.evaluations,
+            files: records.files,
+            index,
+        }
+    }
+
+    pub fn org(&self, id: &str) -> Option<&Org> {
+        self.index.orgs.get(id).map(|&i| &self.orgs[i].value)
+    }
+    pub fn org_rec(&self, id: &str) -> Option<&Rec<Org>> {
+        self.index.orgs.get(id).map(|&i| &self.orgs[i])
+    }
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.index.members.get(id).map(|&i| &self.members[i].value)
+    }
+    pub fn member_rec(&self, id: &str) -> Option<&Rec<Member>> {
+        self.index.members.get(id).map(|&i| &self.members[i])
+    }
+    pub fn post(&self, id: &str) -> Option<&Post> {
+        self.index.posts.get(id).map(|&i| &self.posts[i].value)
+    }
+
+    /// Direct children of an organization, in load order.
+    pub fn children(&self, id: &str) -> impl Iterator<Item = &Org> {
+        self.index
+            .children
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.orgs[i].value)
+    }
+
+    /// The parent chain of `id`, nearest first, stopping at a cycle or a missing parent.
+    pub fn ancestors(&self, id: &str) -> Vec<&Org> {
+        let mut out: Vec<&Org> = Vec::new();
+        let mut cur = self.org(id).and_then(|o| o.parent.as_deref());
+        while let Some(p) = cur {
+            match self.org(p) {
+                Some(o) if o.id != id && !out.iter().any(|a| a.id == o.id) => {
+                    out.push(o);
+                    cur = o.parent.as_deref();
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Whether `org` is `ancestor` or lies below it.
+    pub fn is_within(&self, org: &str, ancestor: &str) -> bool {
+        org == ancestor || self.ancestors(org).iter().any(|a| a.id == ancestor)
+    }
+
+    /// `id` and every organization below it, depth first, children in load order.
+    pub fn subtree(&self, id: &str) -> Vec<&Org> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<&Org> = self.org(id).into_iter().collect();
+        while let Some(o) = stack.pop() {
+            if !seen.insert(o.id.as_str()) {
+                continue;
+            }
+            out.push(o);
+            let mut kids: Vec<&Org> = self.children(&o.id).collect();
+            kids.reverse();
+            stack.extend(kids);
+        }
+        out
+    }
+
+    /// Letters of a committer, any half.
+    pub fn letters_of<'a>(
+        &'a self,
+        committer: &'a str,
+    ) -> impl Iterator<Item = &'a Rec<Commitment>> {
+        self.commitments
+            .iter()
+            .filter(move |c| c.committer == committer)
+    }
+
+    /// Sheets of a period.
+    pub fn sheets_of(&self, period: Period) -> impl Iterator<Item = &Rec<Evaluation>> {
+        self.evaluations.iter().filter(move |e| e.period == period)
+    }
+
+    /// A display name for a member or organization id, or the id itself.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.member(id)
+            .map(|m| m.name.as_str())
+            .or_else(|| self.org(id).map(|o| o.name.as_str()))
+            .unwrap_or(id)
+    }
+}
+
+/// The records of a workspace other than its settings, as handed to `Workspace::new`.
+#[derive(Clone, Debug, Default)]
+pub struct Records {
+    pub orgs: Vec<Rec<Org>>,
+    pub members: Vec<Rec<Member>>,
+    pub posts: Vec<Rec<Post>>,
+    pub matters: Vec<Rec<Matter>>,
+    pub commitments: Vec<Rec<Commitment>>,
+    pub evaluations: Vec<Rec<Evaluation>>,
+    pub files: usize,
+}

@@ -1,0 +1,125 @@
+//! End-to-end tests: the real binary in a temporary copy of a workspace. One binary, one module
+//! per area; `TestEnv` is the only helper tests need.
+
+mod check;
+mod commit;
+mod ecosystem;
+mod hardening;
+mod matter;
+mod post;
+mod report;
+mod review;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A temporary workspace and a way to run `dangjian` in it.
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestEnv {
+    /// An empty folder.
+    pub fn empty() -> TestEnv {
+        TestEnv {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A copy of `examples/<name>`.
+    pub fn example(name: &str) -> TestEnv {
+        let env = TestEnv::empty();
+        copy_dir(&repo().join("examples").join(name), env.root());
+        env
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.path(rel)).unwrap();
+    }
+
+    /// A `dangjian` command in this workspace, with a fixed date and English messages unless
+    /// the test says otherwise.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_dangjian"));
+        c.current_dir(self.root())
+            .env_remove("DANGJIAN_WORKSPACE")
+            .env("DANGJIAN_AS_OF", "2026-11-20")
+            .env("NO_COLOR", "1")
+            .args(args);
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        run(self.cmd(args))
+    }
+}
+
+pub fn run(mut c: Command) -> Run {
+    let out = c.output().expect("run dangjian");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let r = TestEnv::empty().run(&["--help"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for cmd in [
+        "init", "check", "post", "matter", "commit", "review", "report", "schema",
+    ] {
+        assert!(r.stdout.contains(cmd), "--help lacks {cmd}: {}", r.stdout);
+    }
+}
+
+#[test]
+fn no_workspace_is_exit_2() {
+    let r = TestEnv::empty().run(&["check"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("dangjian.toml"), "{}", r.stderr);
+}
