@@ -1,7 +1,14 @@
 //! Reports and listings as data: every report and every `list`/`show` builds a `Document` of
 //! tables (pure), and one renderer per format turns it into bytes. No report knows its format.
 
+pub mod annual;
+pub mod board;
+pub mod ledger;
+pub mod matters;
+pub mod progress;
 pub mod render;
+pub mod review;
+pub mod roles;
 mod table;
 
 pub use render::{Format, render};
