@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod report;

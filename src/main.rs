@@ -9,7 +9,6 @@ use dangjian::commands::{self, Exit, Refused};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let quiet = cli.quiet;
     match commands::run(cli) {
         Ok(Exit::Success) => ExitCode::SUCCESS,
         Ok(Exit::Problems) => ExitCode::from(1),
@@ -20,9 +19,7 @@ fn main() -> ExitCode {
                 }
                 return ExitCode::from(1);
             }
-            if !quiet || true {
-                eprintln!("error: {err:#}");
-            }
+            eprintln!("error: {err:#}");
             ExitCode::from(2)
         }
     }

@@ -21,6 +21,10 @@ pub struct Context {
 pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     ids::check(ws, ctx, &mut out);
+    out.extend(crate::workflow::post::check(ws, ctx));
+    out.extend(crate::workflow::sixstep::check(ws, ctx));
+    out.extend(crate::workflow::commitment::check(ws, ctx));
+    out.extend(crate::review::check(ws, ctx));
     out
 }
 

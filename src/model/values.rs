@@ -106,10 +106,10 @@ impl FromStr for Num {
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let d = self.0.normalize();
-        if d.scale() == 0 {
-            if let Ok(i) = i64::try_from(d) {
-                return s.serialize_i64(i);
-            }
+        if d.scale() == 0
+            && let Ok(i) = i64::try_from(d)
+        {
+            return s.serialize_i64(i);
         }
         s.serialize_f64(f64::try_from(d).unwrap_or(0.0))
     }

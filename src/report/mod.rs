@@ -12,4 +12,4 @@ pub mod roles;
 mod table;
 
 pub use render::{Format, render};
-pub use table::{Cell, Column, Document, Table};
+pub use table::{Cell, Chart, Column, Document, Table};

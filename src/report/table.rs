@@ -20,6 +20,17 @@ pub struct Table {
     pub title: String,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
+    /// A picture the html renderer may draw from this table.
+    pub chart: Option<Chart>,
+}
+
+/// Chart hints: which columns (by index) a picture is drawn from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Chart {
+    /// One bar per row: label column and value column (rankings, distributions).
+    Bars { label: usize, value: usize },
+    /// A histogram of a numeric column (score distribution).
+    Histogram { value: usize },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -104,6 +115,7 @@ impl Table {
             title: title.into(),
             columns,
             rows: Vec::new(),
+            chart: None,
         }
     }
 }
