@@ -1,0 +1,257 @@
+//! HTML: one self-contained file (inline CSS and SVG, no script, no external resource) that
+//! reads on screen and prints cleanly on A4: serif Chinese titles, sans tables, the header row
+//! repeated on every printed page, rows kept whole, everything escaped.
+
+use std::fmt::Write as _;
+
+use super::{Layout, display_width, svg};
+use crate::i18n::Locale;
+use crate::report::{Cell, Document, Table};
+
+const SERIF: &str = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Source Han Serif CN\", \
+                     \"Songti SC\", \"STSong\", \"SimSun\", serif";
+const SANS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Source Han Sans CN\", \
+                    \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", \
+                    sans-serif";
+
+/// Escapes text for HTML content and attribute values.
+pub(super) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+pub(super) fn render(doc: &Document, layout: Layout) -> String {
+    let mut out = String::new();
+    let lang = layout.locale.as_str();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"dangjian\">\n<title>{}</title>\n<style>\n{}</style>\n\
+         </head>\n<body class=\"{}\">\n",
+        escape(&doc.title),
+        css(layout),
+        if layout.landscape {
+            "landscape"
+        } else {
+            "portrait"
+        }
+    );
+    if layout.page_per_table && !doc.tables.is_empty() {
+        for table in &doc.tables {
+            out.push_str("<section class=\"sheet page\">\n");
+            header(&mut out, doc, layout.locale);
+            section(&mut out, table);
+            out.push_str("</section>\n");
+        }
+    } else {
+        out.push_str("<section class=\"sheet\">\n");
+        header(&mut out, doc, layout.locale);
+        for table in &doc.tables {
+            section(&mut out, table);
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn css(layout: Layout) -> String {
+    let (size, width) = if layout.landscape {
+        ("A4 landscape", "273mm")
+    } else {
+        ("A4", "186mm")
+    };
+    format!(
+        "@page {{ size: {size}; margin: 12mm; }}
+:root {{ --red: #b71c1c; --ink: #1f1f1f; --line: #b9b9b9; }}
+* {{ box-sizing: border-box; }}
+html {{ background: #f1f1f1; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ margin: 0; color: var(--ink); font-family: {SANS}; font-size: 10.5pt; line-height: 1.5; }}
+.sheet {{ width: {width}; margin: 8mm auto; padding: 10mm 12mm; background: #fff;
+  box-shadow: 0 1px 4px rgba(0,0,0,.18); }}
+header {{ text-align: center; border-bottom: 3px double var(--red); padding-bottom: 6px; margin-bottom: 10px; }}
+h1 {{ font-family: {SERIF}; font-weight: 700; font-size: 22pt; letter-spacing: .06em; color: var(--red);
+  margin: 0 0 6px; }}
+h2 {{ font-family: {SERIF}; font-weight: 700; font-size: 14pt; margin: 14px 0 8px; padding-left: 8px;
+  border-left: 5px solid var(--red); break-after: avoid; page-break-after: avoid; }}
+.meta {{ margin: 0; display: flex; flex-wrap: wrap; justify-content: center; gap: 2px 22px; font-size: 10pt;
+  color: #444; }}
+.meta span b {{ font-weight: 600; color: #222; }}
+figure.chart {{ margin: 6px 0 10px; break-inside: avoid; page-break-inside: avoid; }}
+figure.chart svg {{ max-width: 100%; height: auto; font-family: {SANS}; }}
+table {{ width: 100%; border-collapse: collapse; margin: 0 0 10px; }}
+thead {{ display: table-header-group; }}
+tr {{ break-inside: avoid; page-break-inside: avoid; }}
+th, td {{ border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }}
+th {{ background: var(--red); color: #fff; font-weight: 700; white-space: nowrap; border-color: #8e1515; }}
+tbody tr:nth-child(even) td {{ background: #fbf5f4; }}
+td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.nw {{ white-space: nowrap; }}
+td.empty {{ text-align: center; color: #888; }}
+@media print {{
+  html {{ background: none; }}
+  .sheet {{ width: auto; margin: 0; padding: 0; box-shadow: none; }}
+  .page + .page {{ break-before: page; page-break-before: always; }}
+}}
+"
+    )
+}
+
+fn header(out: &mut String, doc: &Document, locale: Locale) {
+    let colon = match locale {
+        Locale::ZhCn => "：",
+        Locale::En => ": ",
+    };
+    out.push_str("<header>\n");
+    if !doc.title.is_empty() {
+        let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
+    }
+    if !doc.meta.is_empty() {
+        out.push_str("<p class=\"meta\">");
+        for (k, v) in &doc.meta {
+            let _ = write!(out, "<span><b>{}</b>{colon}{}</span>", escape(k), escape(v));
+        }
+        out.push_str("</p>\n");
+    }
+    out.push_str("</header>\n");
+}
+
+fn section(out: &mut String, table: &Table) {
+    let _ = writeln!(out, "<div class=\"table\" id=\"t-{}\">", escape(&table.id));
+    if !table.title.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&table.title));
+    }
+    if let Some(svg) = svg::chart(table) {
+        let _ = writeln!(out, "<figure class=\"chart\">{svg}</figure>");
+    }
+    let classes: Vec<&str> = (0..table.columns.len())
+        .map(|i| column_class(table, i))
+        .collect();
+    out.push_str("<table>\n<thead><tr>");
+    for (c, class) in table.columns.iter().zip(&classes) {
+        if *class == "num" {
+            let _ = write!(out, "<th class=\"num\">{}</th>", escape(&c.label));
+        } else {
+            let _ = write!(out, "<th>{}</th>", escape(&c.label));
+        }
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    if table.rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"empty\" colspan=\"{}\">—</td></tr>",
+            table.columns.len().max(1)
+        );
+    }
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let class = match cell {
+                Cell::Int(_) | Cell::Num(_) => "num",
+                Cell::Date(_) | Cell::Bool(_) => "nw",
+                _ => classes.get(i).copied().unwrap_or(""),
+            };
+            let text = cell
+                .display()
+                .lines()
+                .map(escape)
+                .collect::<Vec<_>>()
+                .join("<br>");
+            if class.is_empty() {
+                let _ = write!(out, "<td>{text}</td>");
+            } else {
+                let _ = write!(out, "<td class=\"{class}\">{text}</td>");
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+}
+
+/// `num` for a column of numbers, `nw` (no wrap) for a column of short texts, else nothing.
+fn column_class(table: &Table, i: usize) -> &'static str {
+    let cells = || table.rows.iter().filter_map(|r| r.get(i));
+    if cells().any(|c| matches!(c, Cell::Int(_) | Cell::Num(_)))
+        && cells().all(|c| matches!(c, Cell::Int(_) | Cell::Num(_) | Cell::Empty))
+    {
+        return "num";
+    }
+    if cells().all(|c| display_width(&c.display()) <= 12 && !c.display().contains('\n')) {
+        return "nw";
+    }
+    ""
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+
+    fn html(layout: Layout) -> String {
+        render(&fixture::doc(), layout)
+    }
+
+    #[test]
+    fn self_contained_and_escaped() {
+        let out = html(Layout::default());
+        assert!(out.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+        assert!(out.contains("<title>江滨社区党支部 考评表</title>"));
+        assert!(!out.contains("<script"), "hostile text must be escaped");
+        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"));
+        assert!(out.contains("=HYPERLINK(&quot;http://x&quot;,&quot;a|b&quot;)"));
+        for external in ["http-equiv", "<link", "@import", "src=", "url("] {
+            assert!(!out.contains(external), "{external} in output");
+        }
+        // The only URL is the SVG namespace.
+        assert_eq!(out.matches("http://").count() - 1, out.matches("http://www.w3.org/2000/svg").count());
+    }
+
+    #[test]
+    fn prints_on_a4_with_repeated_headers_and_fonts() {
+        let out = html(Layout::default());
+        assert!(out.contains("@page { size: A4; margin: 12mm; }"));
+        assert!(out.contains("thead { display: table-header-group; }"));
+        assert!(out.contains("\"Noto Serif CJK SC\", \"Source Han Serif SC\""));
+        assert!(out.contains("\"SimSun\", serif"));
+        assert!(out.contains("<th class=\"num\">得分</th>"));
+        assert!(out.contains("<td class=\"num\">89.81</td>"));
+        assert!(out.contains("巡查3个小区<br>上报隐患2处"));
+        assert_eq!(out.matches("<figure class=\"chart\"><svg").count(), 2);
+        assert_eq!(out.matches("<section").count(), 1);
+    }
+
+    #[test]
+    fn landscape_one_table_per_page() {
+        let out = html(Layout {
+            landscape: true,
+            page_per_table: true,
+            locale: Locale::En,
+            ..Layout::default()
+        });
+        assert!(out.contains("<html lang=\"en\">"));
+        assert!(out.contains("@page { size: A4 landscape; margin: 12mm; }"));
+        assert!(out.contains(".page + .page { break-before: page; page-break-before: always; }"));
+        assert_eq!(out.matches("<section class=\"sheet page\">").count(), 2);
+        assert_eq!(out.matches("<h1>").count(), 2, "each page repeats the title");
+        assert!(out.contains("<b>期间</b>: 2026-Q1"));
+    }
+
+    #[test]
+    fn empty_table_shows_a_dash_row() {
+        let mut doc = fixture::doc();
+        doc.tables[1].rows.clear();
+        let out = render(&doc, Layout::default());
+        assert!(out.contains("<td class=\"empty\" colspan=\"2\">—</td>"));
+    }
+}
