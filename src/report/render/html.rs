@@ -214,7 +214,10 @@ mod tests {
             assert!(!out.contains(external), "{external} in output");
         }
         // The only URL is the SVG namespace.
-        assert_eq!(out.matches("http://").count() - 1, out.matches("http://www.w3.org/2000/svg").count());
+        assert_eq!(
+            out.matches("http://").count() - 1,
+            out.matches("http://www.w3.org/2000/svg").count()
+        );
     }
 
     #[test]
@@ -243,7 +246,11 @@ mod tests {
         assert!(out.contains("@page { size: A4 landscape; margin: 12mm; }"));
         assert!(out.contains(".page + .page { break-before: page; page-break-before: always; }"));
         assert_eq!(out.matches("<section class=\"sheet page\">").count(), 2);
-        assert_eq!(out.matches("<h1>").count(), 2, "each page repeats the title");
+        assert_eq!(
+            out.matches("<h1>").count(),
+            2,
+            "each page repeats the title"
+        );
         assert!(out.contains("<b>期间</b>: 2026-Q1"));
     }
 

@@ -85,7 +85,9 @@ mod tests {
         assert!(out.starts_with("# 江滨社区党支部 考评表\n\n- **组织**: 江滨社区党支部\n"));
         assert!(out.contains("## 考评结果\n\n| 姓名 | 得分 | 名次 | 日期 | 通过 | 备注 |\n"));
         assert!(out.contains("| --- | ---: | ---: | --- | --- | --- |\n"));
-        assert!(out.contains("| 张三 | 89.81 | 1 | 2026-04-05 | ✓ | 巡查3个小区<br>上报隐患2处 |\n"));
+        assert!(
+            out.contains("| 张三 | 89.81 | 1 | 2026-04-05 | ✓ | 巡查3个小区<br>上报隐患2处 |\n")
+        );
         assert!(out.contains(
             "| =HYPERLINK(\"http://x\",\"a\\|b\") | 75 | 2 |  |  | &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\" |\n"
         ));

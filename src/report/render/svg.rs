@@ -213,7 +213,8 @@ mod tests {
             "<排名>",
             vec![Column::new("l", "l"), Column::new("v", "v")],
         );
-        t.rows.push(vec![Cell::text("<script>x</script>"), Cell::Int(3)]);
+        t.rows
+            .push(vec![Cell::text("<script>x</script>"), Cell::Int(3)]);
         t.rows.push(vec![Cell::text("空"), Cell::Empty]);
         t.rows.push(vec![Cell::text("江滨社区"), Cell::Int(6)]);
         t.chart = Some(Chart::Bars { label: 0, value: 1 });
@@ -222,7 +223,10 @@ mod tests {
         assert!(svg.contains("&lt;script&gt;"));
         assert!(svg.contains("<title>&lt;排名&gt;</title>"));
         assert_eq!(svg.matches("<rect").count(), 2);
-        assert!(svg.contains("width=\"495\""), "the largest bar fills the area: {svg}");
+        assert!(
+            svg.contains("width=\"495\""),
+            "the largest bar fills the area: {svg}"
+        );
     }
 
     #[test]

@@ -32,7 +32,12 @@ pub(super) fn render(doc: &Document, opts: RenderOptions) -> String {
         let mut t = TTable::new();
         *t.style_mut() = UTF8_FULL_CONDENSED;
         t.set_content_arrangement(ContentArrangement::Disabled);
-        t.set_header(table.columns.iter().map(|c| TCell::new(printable(&c.label))));
+        t.set_header(
+            table
+                .columns
+                .iter()
+                .map(|c| TCell::new(printable(&c.label))),
+        );
         for row in &table.rows {
             t.add_row(row.iter().map(|c| {
                 let cell = TCell::new(printable(&c.display()));
@@ -77,10 +82,17 @@ mod tests {
         assert!(table.len() > 3, "{out}");
         let width = display_width(table[0]);
         for line in &table {
-            assert_eq!(display_width(line), width, "misaligned line {line:?} in\n{out}");
+            assert_eq!(
+                display_width(line),
+                width,
+                "misaligned line {line:?} in\n{out}"
+            );
         }
         assert!(out.contains("张三"));
-        assert!(out.contains("┆ 89.81 ┆"), "numbers are right-aligned: {out}");
+        assert!(
+            out.contains("┆ 89.81 ┆"),
+            "numbers are right-aligned: {out}"
+        );
     }
 
     #[test]

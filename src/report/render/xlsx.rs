@@ -141,13 +141,18 @@ fn default_date() -> Result<ExcelDateTime> {
 }
 
 fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
-    let year = u16::try_from(d.year()).ok().filter(|y| (1900..=9999).contains(y))?;
+    let year = u16::try_from(d.year())
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))?;
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
 /// Width in Excel character units: the widest line of the column, CJK counting two.
 fn column_width(table: &Table, c: usize) -> usize {
-    let header = table.columns.get(c).map_or(0, |col| display_width(&col.label));
+    let header = table
+        .columns
+        .get(c)
+        .map_or(0, |col| display_width(&col.label));
     let cells = table
         .rows
         .iter()
@@ -249,7 +254,11 @@ mod tests {
         assert_eq!(column_width(&doc.tables[0], 5), 33);
         let mut t = Table::new("t", "t", vec![crate::report::Column::new("o", "组织")]);
         t.rows.push(vec![Cell::text("江滨社区党支部")]);
-        assert_eq!(column_width(&t, 0), 16, "7 CJK characters are 14 columns, plus 2");
+        assert_eq!(
+            column_width(&t, 0),
+            16,
+            "7 CJK characters are 14 columns, plus 2"
+        );
     }
 
     #[test]
