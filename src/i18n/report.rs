@@ -104,6 +104,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     ("report.board.member", "姓名", "Name"),
     ("report.board.post", "岗位", "Post"),
+    ("report.board.published", "公示日期", "Published"),
     ("report.board.duties", "岗位职责", "Duties"),
     ("report.board.targets", "目标任务", "Targets"),
     ("report.board.commitments", "承诺事项", "Commitments"),

@@ -107,6 +107,7 @@ fn columns(locale: Locale) -> Vec<Column> {
     [
         ("member", "report.board.member"),
         ("post", "report.board.post"),
+        ("published", "report.board.published"),
         ("duties", "report.board.duties"),
         ("targets", "report.board.targets"),
         ("commitments", "report.board.commitments"),
@@ -231,6 +232,7 @@ impl RowContext<'_> {
         vec![
             Cell::text(name),
             Cell::text(&self.post.name),
+            Cell::opt_date(self.holder.published),
             list(&self.post.duties),
             list(&targets),
             list(&commitments),
