@@ -99,8 +99,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     // Board.
     (
         "report.board.title",
-        "{org}党员公开栏（六公开）",
-        "Public board of {org}",
+        "党员公开栏（六公开）",
+        "Public board (six things made public)",
     ),
     ("report.board.member", "姓名", "Name"),
     ("report.board.post", "岗位", "Post"),

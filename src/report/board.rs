@@ -76,9 +76,8 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         tables.push(Table::new(root, root_name.to_string(), columns(locale)));
     }
     Document {
-        title: tf(locale, "report.board.title", &[("org", &root_name)]),
+        title: t(locale, "report.board.title").to_string(),
         meta: vec![
-            (t(locale, "report.meta.org").into(), root_name.to_string()),
             (t(locale, "report.meta.as-of").into(), as_of.to_string()),
             (t(locale, "report.meta.half").into(), half.to_string()),
             (t(locale, "report.meta.period").into(), quarter.to_string()),

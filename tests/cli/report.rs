@@ -431,7 +431,7 @@ fn private_values_appear_in_no_report_in_any_format() {
 fn board_lists_published_serving_holders_with_the_six_things() {
     let env = fixture();
     let v = json(&env, &["report", "board"]);
-    assert_eq!(v["title"], "清溪街道党工委党员公开栏（六公开）");
+    assert_eq!(v["title"], "党员公开栏（六公开）");
     assert_eq!(v["meta"]["截至"], "2026-11-20");
     assert_eq!(v["meta"]["承诺期"], "2026-H2");
     assert_eq!(v["meta"]["考评期"], "2026-Q3");
@@ -493,10 +493,13 @@ fn board_of_a_subtree_and_in_english() {
     assert_eq!(rows[0]["post"], "文明劝导岗");
     let r = env.run(&["report", "board", "--org", "hexi", "--lang", "en"]);
     assert!(
-        r.stdout.starts_with("Public board of 河西社区党支部\n"),
+        r.stdout.starts_with(
+            "Public board (six things made public)\nAs of: 2026-11-20\nCommitment half: 2026-H2\n"
+        ),
         "{}",
         r.stdout
     );
+    assert!(r.stdout.contains("\n河西社区党支部\n┌"), "the organization heads its table");
     assert!(r.stdout.contains("Honours and rectification"));
     assert!(
         r.stdout
@@ -534,7 +537,9 @@ fn board_html_escapes_and_prints_one_organization_per_landscape_page() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("@page { size: A4 landscape;"));
     assert_eq!(html.matches("<section class=\"sheet page\">").count(), 2);
-    assert!(html.contains("<h2>江滨社区党支部</h2>"));
+    assert!(
+        html.contains("<h1>江滨社区党支部</h1>\n<p class=\"subtitle\">党员公开栏（六公开）</p>")
+    );
     assert!(html.contains("thead { display: table-header-group; }"));
     assert!(!html.contains("<link") && !html.contains("<script"));
 }
@@ -624,12 +629,12 @@ fn roles_lists_each_role_with_its_organizations_tasks_and_posts() {
 fn format_follows_the_file_extension() {
     let env = fixture();
     for (file, starts) in [
-        ("board.md", "# 清溪街道党工委"),
+        ("board.md", "# 党员公开栏（六公开）"),
         ("board.html", "<!DOCTYPE html>"),
         ("board.json", "{"),
         ("board.yaml", "title:"),
         ("board.csv", "member,post"),
-        ("board.txt", "清溪街道党工委"),
+        ("board.txt", "党员公开栏（六公开）"),
     ] {
         let r = env.run(&["report", "board", "-o", file]);
         assert_eq!(r.code, 0, "{file}: {}", r.stderr);

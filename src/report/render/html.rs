@@ -50,15 +50,15 @@ pub(super) fn render(doc: &Document, layout: Layout) -> String {
     if layout.page_per_table && !doc.tables.is_empty() {
         for table in &doc.tables {
             out.push_str("<section class=\"sheet page\">\n");
-            header(&mut out, doc, layout.locale);
-            section(&mut out, table);
+            page_header(&mut out, doc, table, layout.locale);
+            section(&mut out, table, false, layout);
             out.push_str("</section>\n");
         }
     } else {
         out.push_str("<section class=\"sheet\">\n");
         header(&mut out, doc, layout.locale);
         for table in &doc.tables {
-            section(&mut out, table);
+            section(&mut out, table, true, layout);
         }
         out.push_str("</section>\n");
     }
@@ -85,6 +85,7 @@ h1 {{ font-family: {SERIF}; font-weight: 700; font-size: 22pt; letter-spacing: .
   margin: 0 0 6px; }}
 h2 {{ font-family: {SERIF}; font-weight: 700; font-size: 14pt; margin: 14px 0 8px; padding-left: 8px;
   border-left: 5px solid var(--red); break-after: avoid; page-break-after: avoid; }}
+.subtitle {{ font-family: {SERIF}; font-size: 15pt; font-weight: 700; letter-spacing: .08em; margin: 0 0 6px; }}
 .meta {{ margin: 0; display: flex; flex-wrap: wrap; justify-content: center; gap: 2px 22px; font-size: 10pt;
   color: #444; }}
 .meta span b {{ font-weight: 600; color: #222; }}
@@ -98,6 +99,7 @@ th {{ background: var(--red); color: #fff; font-weight: 700; white-space: nowrap
 tbody tr:nth-child(even) td {{ background: #fbf5f4; }}
 td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 td.nw {{ white-space: nowrap; }}
+body.landscape table {{ font-size: 10pt; }}
 td.empty {{ text-align: center; color: #888; }}
 @media print {{
   html {{ background: none; }}
@@ -109,14 +111,31 @@ td.empty {{ text-align: center; color: #888; }}
 }
 
 fn header(out: &mut String, doc: &Document, locale: Locale) {
-    let colon = match locale {
-        Locale::ZhCn => "：",
-        Locale::En => ": ",
-    };
     out.push_str("<header>\n");
     if !doc.title.is_empty() {
         let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
     }
+    meta(out, doc, locale);
+    out.push_str("</header>\n");
+}
+
+/// The header of a page that holds one table: the table's title (an organization) first, the
+/// document's title under it.
+fn page_header(out: &mut String, doc: &Document, table: &Table, locale: Locale) {
+    out.push_str("<header>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&table.title));
+    if !doc.title.is_empty() {
+        let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(&doc.title));
+    }
+    meta(out, doc, locale);
+    out.push_str("</header>\n");
+}
+
+fn meta(out: &mut String, doc: &Document, locale: Locale) {
+    let colon = match locale {
+        Locale::ZhCn => "：",
+        Locale::En => ": ",
+    };
     if !doc.meta.is_empty() {
         out.push_str("<p class=\"meta\">");
         for (k, v) in &doc.meta {
@@ -124,12 +143,11 @@ fn header(out: &mut String, doc: &Document, locale: Locale) {
         }
         out.push_str("</p>\n");
     }
-    out.push_str("</header>\n");
 }
 
-fn section(out: &mut String, table: &Table) {
+fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
     let _ = writeln!(out, "<div class=\"table\" id=\"t-{}\">", escape(&table.id));
-    if !table.title.is_empty() {
+    if with_title && !table.title.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&table.title));
     }
     if let Some(svg) = svg::chart(table) {
@@ -138,7 +156,9 @@ fn section(out: &mut String, table: &Table) {
     let classes: Vec<&str> = (0..table.columns.len())
         .map(|i| column_class(table, i))
         .collect();
-    out.push_str("<table>\n<thead><tr>");
+    out.push_str("<table>\n");
+    colgroup(out, table, &classes, layout);
+    out.push_str("<thead><tr>");
     for (c, class) in table.columns.iter().zip(&classes) {
         if *class == "num" {
             let _ = write!(out, "<th class=\"num\">{}</th>", escape(&c.label));
@@ -179,6 +199,54 @@ fn section(out: &mut String, table: &Table) {
     out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
+/// Width hints: columns that do not wrap take what their text needs; the rest of the line is
+/// shared by the wrapping columns in proportion to their (capped) longest line, so that a long
+/// column of duties does not squeeze a short one into a letter per line.
+fn colgroup(out: &mut String, table: &Table, classes: &[&str], layout: Layout) {
+    const PX_PER_COLUMN: usize = 7;
+    const PADDING_PX: usize = 14;
+    let line_px: usize = if layout.landscape { 1030 } else { 700 };
+    let widths: Vec<usize> = (0..table.columns.len())
+        .map(|i| {
+            let header = display_width(&table.columns[i].label);
+            let cells = table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| display_width(&c.display()))
+                .max()
+                .unwrap_or(0);
+            header.max(cells)
+        })
+        .collect();
+    let wraps = |i: usize| classes[i].is_empty();
+    if !(0..widths.len()).any(wraps) {
+        return;
+    }
+    let fixed: usize = (0..widths.len())
+        .filter(|&i| !wraps(i))
+        .map(|i| widths[i] * PX_PER_COLUMN + PADDING_PX)
+        .sum();
+    let free = line_px.saturating_sub(fixed).max(line_px / 3);
+    let weight = |i: usize| widths[i].clamp(10, 30);
+    let total: usize = (0..widths.len()).filter(|&i| wraps(i)).map(weight).sum();
+    out.push_str("<colgroup>");
+    for i in 0..widths.len() {
+        if wraps(i) {
+            let permille = free * weight(i) * 1000 / total.max(1) / line_px;
+            let _ = write!(
+                out,
+                "<col style=\"width: {}.{}%\">",
+                permille / 10,
+                permille % 10
+            );
+        } else {
+            out.push_str("<col>");
+        }
+    }
+    out.push_str("</colgroup>\n");
+}
+
 /// `num` for a column of numbers, `nw` (no wrap) for a column of short texts, else nothing.
 fn column_class(table: &Table, i: usize) -> &'static str {
     let cells = || table.rows.iter().filter_map(|r| r.get(i));
@@ -187,7 +255,7 @@ fn column_class(table: &Table, i: usize) -> &'static str {
     {
         return "num";
     }
-    if cells().all(|c| display_width(&c.display()) <= 12 && !c.display().contains('\n')) {
+    if cells().all(|c| display_width(&c.display()) <= 16 && !c.display().contains('\n')) {
         return "nw";
     }
     ""

@@ -24,7 +24,7 @@ pub(super) fn render(doc: &Document, opts: RenderOptions) -> String {
         out.push_str(&format!("{}: {}\n", printable(k), printable(v)));
     }
     for table in &doc.tables {
-        if doc.tables.len() > 1 && !table.title.is_empty() {
+        if !table.title.is_empty() && table.title != doc.title {
             out.push('\n');
             out.push_str(&bold(&printable(&table.title)));
             out.push('\n');
