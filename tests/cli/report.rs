@@ -499,7 +499,10 @@ fn board_of_a_subtree_and_in_english() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("\n河西社区党支部\n┌"), "the organization heads its table");
+    assert!(
+        r.stdout.contains("\n河西社区党支部\n┌"),
+        "the organization heads its table"
+    );
     assert!(r.stdout.contains("Honours and rectification"));
     assert!(
         r.stdout
