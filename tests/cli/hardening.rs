@@ -237,6 +237,9 @@ fn text_cases() -> Vec<(
         ("sheet in the wrong period folder", "evaluations/2026-Q2/b1.toml", b"org = \"b1\"\nperiod = \"2026-Q1\"\ndate = 2026-04-05\n".to_vec(), Some(&["period-mismatch"])),
         ("matter in the wrong year folder", "matters/2025/x.toml", b"id = \"x\"\nname = \"x\"\norg = \"b1\"\nyear = 2026\nstep = \"consult\"\n".to_vec(), Some(&["period-mismatch"])),
         ("a member and an org share an id", "members/b1.toml", b"id = \"b1\"\nname = \"x\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n".to_vec(), Some(&["duplicate-id"])),
+        ("phone number outside [private]", MEMBER, member_text("[extra]\nnote = \"电话 13812345678\"\n").into_bytes(), Some(&["exposed-private"])),
+        ("id-card number in a log entry", "posts/p1.toml", "id = \"p1\"\nname = \"x\"\norg = \"b1\"\nkind = \"standing\"\nduties = [\"登记 11010519491231002X\"]\n".as_bytes().to_vec(), Some(&["exposed-private"])),
+        ("phone number inside [private] is fine", MEMBER, member_text("[private]\nphone = \"13812345678\"\n").into_bytes(), None),
         ("parent cycle", "orgs/b1.toml", b"id = \"b1\"\nname = \"x\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"b2\"\n".to_vec(), None),
     ]
 }
