@@ -200,40 +200,51 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
 }
 
 /// Width hints: columns that do not wrap take what their text needs; the rest of the line is
-/// shared by the wrapping columns in proportion to their (capped) longest line, so that a long
-/// column of duties does not squeeze a short one into a letter per line.
+/// shared by the wrapping columns in proportion to the mean amount of text of their cells (a
+/// row is as tall as its fullest cell, so width follows volume), none narrower than its header.
 fn colgroup(out: &mut String, table: &Table, classes: &[&str], layout: Layout) {
     const PX_PER_COLUMN: usize = 7;
     const PADDING_PX: usize = 14;
     let line_px: usize = if layout.landscape { 1030 } else { 700 };
-    let widths: Vec<usize> = (0..table.columns.len())
-        .map(|i| {
-            let header = display_width(&table.columns[i].label);
-            let cells = table
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| display_width(&c.display()))
-                .max()
-                .unwrap_or(0);
-            header.max(cells)
-        })
-        .collect();
+    let header = |i: usize| display_width(&table.columns[i].label);
+    let cells = |i: usize| table.rows.iter().filter_map(move |r| r.get(i));
     let wraps = |i: usize| classes[i].is_empty();
-    if !(0..widths.len()).any(wraps) {
+    let n = table.columns.len();
+    if !(0..n).any(wraps) {
         return;
     }
-    let fixed: usize = (0..widths.len())
+    let fixed: usize = (0..n)
         .filter(|&i| !wraps(i))
-        .map(|i| widths[i] * PX_PER_COLUMN + PADDING_PX)
+        .map(|i| {
+            let w = cells(i)
+                .map(|c| display_width(&c.display()))
+                .max()
+                .unwrap_or(0)
+                .max(header(i));
+            w * PX_PER_COLUMN + PADDING_PX
+        })
         .sum();
     let free = line_px.saturating_sub(fixed).max(line_px / 3);
-    let weight = |i: usize| widths[i].clamp(10, 30);
-    let total: usize = (0..widths.len()).filter(|&i| wraps(i)).map(weight).sum();
+    let rows = table.rows.len().max(1);
+    let weight = |i: usize| {
+        let volume: usize = cells(i)
+            .map(|c| c.display().lines().map(display_width).sum::<usize>())
+            .sum();
+        (volume / rows).clamp(header(i).max(8), 240)
+    };
+    let weights: Vec<usize> = (0..n)
+        .map(|i| if wraps(i) { weight(i) } else { 0 })
+        .collect();
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    // Every wrapping column gets room for a dozen columns of text first.
+    let least = |i: usize| header(i).max(12) * PX_PER_COLUMN + PADDING_PX;
+    let reserved: usize = (0..n).filter(|&i| wraps(i)).map(least).sum();
+    let shared = free.saturating_sub(reserved);
     out.push_str("<colgroup>");
-    for i in 0..widths.len() {
+    for (i, w) in weights.iter().enumerate() {
         if wraps(i) {
-            let permille = free * weight(i) * 1000 / total.max(1) / line_px;
+            let px = least(i) + shared * w / total;
+            let permille = px * 1000 / line_px;
             let _ = write!(
                 out,
                 "<col style=\"width: {}.{}%\">",
