@@ -714,3 +714,81 @@ fn empty_workspace_still_renders() {
         "member,post,published,duties,targets,commitments,progress,score,grade,outcomes\r\n"
     );
 }
+
+/// Every string under a `[private]` table of the workspace's records.
+fn private_values(env: &TestEnv) -> Vec<String> {
+    fn strings(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::String(s) => out.push(s.clone()),
+            toml::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+            toml::Value::Table(t) => t.values().for_each(|v| strings(v, out)),
+            other => out.push(other.to_string()),
+        }
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(env.root()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let value: toml::Table = toml::from_str(&text).unwrap();
+            if let Some(p) = value.get("private") {
+                strings(p, &mut out);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn example_reports_show_no_private_value() {
+    let env = TestEnv::example("qingxi");
+    let secrets = private_values(&env);
+    assert!(
+        secrets.len() >= 5,
+        "the example plants private values: {secrets:?}"
+    );
+    for report in REPORTS {
+        for format in FORMATS {
+            let bytes = render(&env, report, format, &[]);
+            let text = if format == "xlsx" {
+                xlsx_texts(&bytes).join("\n")
+            } else {
+                String::from_utf8(bytes).unwrap()
+            };
+            for secret in &secrets {
+                assert!(
+                    !text.contains(secret.as_str()),
+                    "{secret} leaked into report {report} --format {format}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn example_board_and_roles() {
+    let env = TestEnv::example("qingxi");
+    let v = json(&env, &["report", "board"]);
+    let tables = v["tables"].as_object().unwrap();
+    assert!(
+        tables.len() >= 3,
+        "one table per community: {:?}",
+        tables.keys()
+    );
+    for (org, rows) in tables {
+        for row in rows.as_array().unwrap() {
+            assert!(
+                row["member"].is_string() && row["post"].is_string(),
+                "{org}: {row}"
+            );
+            assert!(
+                row["published"].is_string(),
+                "only published holders: {row}"
+            );
+        }
+    }
+    let v = json(&env, &["report", "roles"]);
+    let summary = v["tables"]["summary"].as_array().unwrap();
+    assert_eq!(summary.len(), 5, "the example's five roles");
+    assert!(summary.iter().all(|r| r["orgs"].as_i64().unwrap() > 0));
+}

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::{Layout, display_width, svg};
 use crate::i18n::Locale;
-use crate::report::{Cell, Document, Table};
+use crate::report::{Cell, Chart, Document, Table};
 
 const SERIF: &str = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Source Han Serif CN\", \
                      \"Songti SC\", \"STSong\", \"SimSun\", serif";
@@ -90,6 +90,7 @@ h2 {{ font-family: {SERIF}; font-weight: 700; font-size: 14pt; margin: 14px 0 8p
   color: #444; }}
 .meta span b {{ font-weight: 600; color: #222; }}
 figure.chart {{ margin: 6px 0 10px; break-inside: avoid; page-break-inside: avoid; }}
+figure.chart figcaption {{ font-size: 9.5pt; color: #555; margin: 0 0 2px; }}
 figure.chart svg {{ max-width: 100%; height: auto; font-family: {SANS}; }}
 table {{ width: 100%; border-collapse: collapse; margin: 0 0 10px; }}
 thead {{ display: table-header-group; }}
@@ -151,7 +152,17 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&table.title));
     }
     if let Some(svg) = svg::chart(table) {
-        let _ = writeln!(out, "<figure class=\"chart\">{svg}</figure>");
+        let caption = match table.chart {
+            Some(Chart::Bars { value, .. } | Chart::Histogram { value }) => {
+                table.columns.get(value).map(|c| escape(&c.label))
+            }
+            None => None,
+        }
+        .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<figure class=\"chart\"><figcaption>{caption}</figcaption>{svg}</figure>"
+        );
     }
     let classes: Vec<&str> = (0..table.columns.len())
         .map(|i| column_class(table, i))
@@ -236,8 +247,15 @@ fn colgroup(out: &mut String, table: &Table, classes: &[&str], layout: Layout) {
         .map(|i| if wraps(i) { weight(i) } else { 0 })
         .collect();
     let total: usize = weights.iter().sum::<usize>().max(1);
-    // Every wrapping column gets room for a dozen columns of text first.
-    let least = |i: usize| header(i).max(12) * PX_PER_COLUMN + PADDING_PX;
+    // Every wrapping column first gets room for its longest line, up to two dozen columns of
+    // text (so that short entries stay on one line), and at least a dozen.
+    let longest = |i: usize| {
+        cells(i)
+            .map(|c| display_width(&c.display()))
+            .max()
+            .unwrap_or(0)
+    };
+    let least = |i: usize| header(i).max(longest(i).min(24)).max(12) * PX_PER_COLUMN + PADDING_PX;
     let reserved: usize = (0..n).filter(|&i| wraps(i)).map(least).sum();
     let shared = free.saturating_sub(reserved);
     out.push_str("<colgroup>");
@@ -309,7 +327,11 @@ mod tests {
         assert!(out.contains("<th class=\"num\">得分</th>"));
         assert!(out.contains("<td class=\"num\">89.81</td>"));
         assert!(out.contains("巡查3个小区<br>上报隐患2处"));
-        assert_eq!(out.matches("<figure class=\"chart\"><svg").count(), 2);
+        assert_eq!(
+            out.matches("<figure class=\"chart\"><figcaption>").count(),
+            2
+        );
+        assert!(out.contains("<figcaption>得分</figcaption><svg"));
         assert_eq!(out.matches("<section").count(), 1);
     }
 
