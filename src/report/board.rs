@@ -340,3 +340,126 @@ fn lines(items: &[String]) -> Cell {
         Cell::Text(items.join("\n"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{Rec, Records};
+
+    fn rec<T: serde::de::DeserializeOwned>(text: &str) -> Rec<T> {
+        Rec {
+            path: String::new(),
+            value: toml::from_str(text).unwrap(),
+        }
+    }
+
+    fn workspace(posts: &[&str]) -> Workspace {
+        let settings =
+            rec("format = 1\nname = \"t\"\nroot = \"a\"\nyear = 2026\nsector = \"community\"\n");
+        let records = Records {
+            orgs: vec![
+                rec("id = \"a\"\nname = \"甲\"\nkind = \"committee\"\nsector = \"community\"\n"),
+                rec(
+                    "id = \"b\"\nname = \"乙\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"a\"\n",
+                ),
+            ],
+            members: vec![
+                rec(
+                    "id = \"m\"\nname = \"张三\"\norg = \"b\"\nstatus = \"full\"\noffice = \"none\"\n[private]\nphone = \"139\"\n",
+                ),
+                rec(
+                    "id = \"gone\"\nname = \"离开\"\norg = \"b\"\nstatus = \"full\"\noffice = \"none\"\nleft = 2026-05-01\n",
+                ),
+            ],
+            posts: posts.iter().map(|p| rec(p)).collect(),
+            ..Records::default()
+        };
+        Workspace::new(settings, records)
+    }
+
+    const POST: &str =
+        "id = \"p\"\nname = \"岗\"\norg = \"b\"\nkind = \"standing\"\nduties = [\"d\"]\n";
+
+    fn names(doc: &Document) -> Vec<String> {
+        doc.tables
+            .iter()
+            .flat_map(|t| t.rows.iter().map(|r| r[0].display()))
+            .collect()
+    }
+
+    fn board(ws: &Workspace, as_of: Date) -> Document {
+        let opts = Options { org: None, as_of };
+        build(ws, &opts, Locale::ZhCn)
+    }
+
+    #[test]
+    fn only_confirmed_published_serving_present_holders() {
+        let post = format!(
+            "{POST}[[holder]]\nmember = \"m\"\nconfirmed = 2026-01-02\npublished = 2026-01-05\nended = 2026-06-30\n\
+             [[holder]]\nmember = \"gone\"\nconfirmed = 2026-01-02\npublished = 2026-01-05\n"
+        );
+        let ws = workspace(&[&post]);
+        assert_eq!(
+            names(&board(&ws, Date::ymd(2026, 1, 4))),
+            Vec::<String>::new()
+        );
+        assert_eq!(names(&board(&ws, Date::ymd(2026, 1, 5))), ["张三", "离开"]);
+        assert_eq!(names(&board(&ws, Date::ymd(2026, 6, 30))), ["张三"]);
+        let later = board(&ws, Date::ymd(2026, 7, 1));
+        assert_eq!(names(&later), Vec::<String>::new());
+        assert_eq!(
+            later.tables.len(),
+            1,
+            "an empty board keeps one table for its header"
+        );
+        assert_eq!(later.tables[0].id, "a");
+    }
+
+    #[test]
+    fn temporary_posts_show_inside_their_window_only() {
+        let post = "id = \"t\"\nname = \"临时岗\"\norg = \"b\"\nkind = \"temporary\"\nfrom = 2026-06-18\n\
+                    until = 2026-07-31\nduties = [\"d\"]\n\
+                    [[holder]]\nmember = \"m\"\nconfirmed = 2026-06-18\npublished = 2026-06-18\n";
+        let ws = workspace(&[post]);
+        assert_eq!(names(&board(&ws, Date::ymd(2026, 7, 31))), ["张三"]);
+        assert_eq!(
+            names(&board(&ws, Date::ymd(2026, 8, 1))),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn private_values_are_never_read() {
+        let post = format!(
+            "{POST}[[holder]]\nmember = \"m\"\nconfirmed = 2026-01-02\npublished = 2026-01-05\n"
+        );
+        let ws = workspace(&[&post]);
+        let doc = board(&ws, Date::ymd(2026, 3, 1));
+        let all = serde_json::to_string(&doc).unwrap();
+        assert!(all.contains("张三"));
+        assert!(!all.contains("139"), "{all}");
+    }
+
+    #[test]
+    fn latest_quarter_is_the_last_one_ended() {
+        assert_eq!(
+            latest_quarter(Date::ymd(2026, 11, 20)),
+            Period::quarter(2026, 3)
+        );
+        assert_eq!(
+            latest_quarter(Date::ymd(2026, 12, 31)),
+            Period::quarter(2026, 4)
+        );
+        assert_eq!(
+            latest_quarter(Date::ymd(2026, 2, 1)),
+            Period::quarter(2025, 4)
+        );
+    }
+
+    #[test]
+    fn lists_are_numbered_only_when_long() {
+        assert_eq!(list(&[]), Cell::Empty);
+        assert_eq!(list(&["a".into()]), Cell::text("a"));
+        assert_eq!(list(&["a".into(), "b".into()]), Cell::text("1. a\n2. b"));
+    }
+}

@@ -95,7 +95,8 @@ figure.chart svg {{ max-width: 100%; height: auto; font-family: {SANS}; }}
 table {{ width: 100%; border-collapse: collapse; margin: 0 0 10px; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
-th, td {{ border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }}
+th, td {{ border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }}
 th {{ background: var(--red); color: #fff; font-weight: 700; white-space: nowrap; border-color: #8e1515; }}
 tbody tr:nth-child(even) td {{ background: #fbf5f4; }}
 td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
