@@ -29,6 +29,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     };
     let doc = build(&loaded.ws, &opts, locale);
     let layout = Layout {
+        landscape: true,
         locale,
         ..Layout::default()
     };
