@@ -73,7 +73,8 @@ fn css(layout: Layout) -> String {
         ("A4", "186mm")
     };
     format!(
-        "@page {{ size: {size}; margin: 12mm; }}
+        "@page {{ size: {size}; margin: 12mm 12mm 14mm;
+  @bottom-center {{ content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #777; }} }}
 :root {{ --red: #b71c1c; --ink: #1f1f1f; --line: #b9b9b9; }}
 * {{ box-sizing: border-box; }}
 html {{ background: #f1f1f1; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
@@ -321,7 +322,8 @@ mod tests {
     #[test]
     fn prints_on_a4_with_repeated_headers_and_fonts() {
         let out = html(Layout::default());
-        assert!(out.contains("@page { size: A4; margin: 12mm; }"));
+        assert!(out.contains("@page { size: A4; margin: 12mm 12mm 14mm;"));
+        assert!(out.contains("@bottom-center { content: counter(page)"));
         assert!(out.contains("thead { display: table-header-group; }"));
         assert!(out.contains("\"Noto Serif CJK SC\", \"Source Han Serif SC\""));
         assert!(out.contains("\"SimSun\", serif"));
@@ -345,7 +347,7 @@ mod tests {
             ..Layout::default()
         });
         assert!(out.contains("<html lang=\"en\">"));
-        assert!(out.contains("@page { size: A4 landscape; margin: 12mm; }"));
+        assert!(out.contains("@page { size: A4 landscape; margin: 12mm 12mm 14mm;"));
         assert!(out.contains(".page + .page { break-before: page; page-break-before: always; }"));
         assert_eq!(out.matches("<section class=\"sheet page\">").count(), 2);
         assert_eq!(
