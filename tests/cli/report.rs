@@ -792,3 +792,18 @@ fn example_board_and_roles() {
     assert_eq!(summary.len(), 5, "the example's five roles");
     assert!(summary.iter().all(|r| r["orgs"].as_i64().unwrap() > 0));
 }
+
+#[test]
+fn broken_records_are_left_out_with_a_warning() {
+    let env = fixture();
+    env.write("members/broken.toml", "id = \"broken\"\nname = \n");
+    let r = env.run(&["report", "board", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("dangjian check"), "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["tables"]["jiangbin"][0]["member"], "张三");
+    let quiet = env.run(&["report", "board", "--format", "json", "-q"]);
+    assert_eq!(quiet.code, 0);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
+    assert_eq!(quiet.stdout, r.stdout);
+}
