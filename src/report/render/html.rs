@@ -98,10 +98,12 @@ thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
 th, td {{ border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left;
   overflow-wrap: anywhere; }}
-th {{ background: var(--red); color: #fff; font-weight: 700; white-space: nowrap; border-color: #8e1515; }}
+th {{ background: var(--red); color: #fff; font-weight: 700; border-color: #8e1515; overflow-wrap: normal;
+  vertical-align: bottom; text-wrap: balance; }}
+th > span {{ display: inline-block; min-width: 2em; }}
 tbody tr:nth-child(even) td {{ background: #fbf5f4; }}
 td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
-td.nw {{ white-space: nowrap; }}
+td.num, td.nw {{ white-space: nowrap; overflow-wrap: normal; }}
 body.landscape table {{ font-size: 10pt; }}
 td.empty {{ text-align: center; color: #888; }}
 @media print {{
@@ -174,9 +176,13 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
     out.push_str("<thead><tr>");
     for (c, class) in table.columns.iter().zip(&classes) {
         if *class == "num" {
-            let _ = write!(out, "<th class=\"num\">{}</th>", escape(&c.label));
+            let _ = write!(
+                out,
+                "<th class=\"num\"><span>{}</span></th>",
+                escape(&c.label)
+            );
         } else {
-            let _ = write!(out, "<th>{}</th>", escape(&c.label));
+            let _ = write!(out, "<th><span>{}</span></th>", escape(&c.label));
         }
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -212,68 +218,70 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
     out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
-/// Width hints: columns that do not wrap take what their text needs; the rest of the line is
-/// shared by the wrapping columns in proportion to the mean amount of text of their cells (a
-/// row is as tall as its fullest cell, so width follows volume), none narrower than its header.
+/// Width hints for every column, as shares of the line. Columns that do not wrap get what their
+/// text needs (a header may wrap after two Chinese characters); each wrapping column first gets
+/// room for its longest line up to sixteen columns of text (so short entries stay whole), and
+/// the rest of the line is shared by the wrapping columns in proportion to the mean amount of
+/// text of their cells (a row is as tall as its fullest cell, so width follows volume).
 fn colgroup(out: &mut String, table: &Table, classes: &[&str], layout: Layout) {
     const PX_PER_COLUMN: usize = 7;
     const PADDING_PX: usize = 14;
     let line_px: usize = if layout.landscape { 1030 } else { 700 };
-    let header = |i: usize| display_width(&table.columns[i].label);
-    let cells = |i: usize| table.rows.iter().filter_map(move |r| r.get(i));
-    let wraps = |i: usize| classes[i].is_empty();
     let n = table.columns.len();
-    if !(0..n).any(wraps) {
+    if n == 0 || table.rows.is_empty() {
         return;
     }
-    let fixed: usize = (0..n)
-        .filter(|&i| !wraps(i))
-        .map(|i| {
-            let w = cells(i)
-                .map(|c| display_width(&c.display()))
-                .max()
-                .unwrap_or(0)
-                .max(header(i));
-            w * PX_PER_COLUMN + PADDING_PX
-        })
-        .sum();
-    let free = line_px.saturating_sub(fixed).max(line_px / 3);
-    let rows = table.rows.len().max(1);
-    let weight = |i: usize| {
-        let volume: usize = cells(i)
-            .map(|c| c.display().lines().map(display_width).sum::<usize>())
-            .sum();
-        (volume / rows).clamp(header(i).max(8), 240)
-    };
-    let weights: Vec<usize> = (0..n)
-        .map(|i| if wraps(i) { weight(i) } else { 0 })
-        .collect();
-    let total: usize = weights.iter().sum::<usize>().max(1);
-    // Every wrapping column first gets room for its longest line, up to two dozen columns of
-    // text (so that short entries stay on one line), and at least a dozen.
+    let header = |i: usize| display_width(&table.columns[i].label);
+    let cells = |i: usize| table.rows.iter().filter_map(move |r| r.get(i));
     let longest = |i: usize| {
         cells(i)
             .map(|c| display_width(&c.display()))
             .max()
             .unwrap_or(0)
     };
-    let least = |i: usize| header(i).max(longest(i).min(24)).max(12) * PX_PER_COLUMN + PADDING_PX;
-    let reserved: usize = (0..n).filter(|&i| wraps(i)).map(least).sum();
-    let shared = free.saturating_sub(reserved);
-    out.push_str("<colgroup>");
-    for (i, w) in weights.iter().enumerate() {
-        if wraps(i) {
-            let px = least(i) + shared * w / total;
-            let permille = px * 1000 / line_px;
-            let _ = write!(
-                out,
-                "<col style=\"width: {}.{}%\">",
-                permille / 10,
-                permille % 10
-            );
-        } else {
-            out.push_str("<col>");
+    let wraps = |i: usize| classes[i].is_empty();
+    let rows = table.rows.len();
+    let mut px: Vec<usize> = (0..n)
+        .map(|i| {
+            let text = if wraps(i) {
+                header(i).min(8).max(longest(i).min(16)).max(10)
+            } else {
+                longest(i).max(header(i).min(4))
+            };
+            text * PX_PER_COLUMN + PADDING_PX
+        })
+        .collect();
+    let weights: Vec<usize> = (0..n)
+        .map(|i| {
+            if !wraps(i) {
+                return 0;
+            }
+            let volume: usize = cells(i)
+                .map(|c| c.display().lines().map(display_width).sum::<usize>())
+                .sum();
+            (volume / rows).clamp(header(i).max(8), 240)
+        })
+        .collect();
+    let total_weight: usize = weights.iter().sum();
+    let free = line_px.saturating_sub(px.iter().sum());
+    if total_weight > 0 {
+        for (i, (p, w)) in px.iter_mut().zip(&weights).enumerate() {
+            // No wider than the longest line needs; what is left is spread over every column
+            // below, when the shares are made to add up to the line.
+            let need = longest(i) * PX_PER_COLUMN + PADDING_PX;
+            *p = (*p + free * w / total_weight).min(need.max(*p));
         }
+    }
+    let sum: usize = px.iter().sum::<usize>().max(1);
+    out.push_str("<colgroup>");
+    for p in px {
+        let permille = p * 1000 / sum;
+        let _ = write!(
+            out,
+            "<col style=\"width: {}.{}%\">",
+            permille / 10,
+            permille % 10
+        );
     }
     out.push_str("</colgroup>\n");
 }
@@ -327,7 +335,7 @@ mod tests {
         assert!(out.contains("thead { display: table-header-group; }"));
         assert!(out.contains("\"Noto Serif CJK SC\", \"Source Han Serif SC\""));
         assert!(out.contains("\"SimSun\", serif"));
-        assert!(out.contains("<th class=\"num\">得分</th>"));
+        assert!(out.contains("<th class=\"num\"><span>得分</span></th>"));
         assert!(out.contains("<td class=\"num\">89.81</td>"));
         assert!(out.contains("巡查3个小区<br>上报隐患2处"));
         assert_eq!(
