@@ -89,9 +89,13 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
 /// The latest period score and grade of a member as of a date: the score of the latest quarter
 /// ended on or before `as_of`, with its grade name.
 ///
-/// FIXME: returns None until the scoring engine is merged; then call `review::period::compute`
-/// for `latest_quarter(as_of)` once per board (not per member) and look the member up in its
-/// `subjects` (score and grade name).
+/// FIXME: returns None until the scoring engine (`review::`) is merged. Then: compute
+/// `review::period::compute(ws, latest_quarter(as_of))` ONCE per board (a `latest_scores(ws,
+/// as_of, locale) -> HashMap<member id, (score, grade name)>` over the `SubjectKind::Member`
+/// subjects, grade name from `review::period::grade_table(&ws.settings.review, Member)` at
+/// `graded.grade` through `report::review::grade_label`), keep this function as the one-member
+/// lookup, and have `build` pass each row its entry. The `score`/`grade` columns and the tests'
+/// FIXME on them are ready for it.
 pub fn latest_score(_ws: &Workspace, _member: &str, _as_of: Date) -> Option<(Decimal, String)> {
     None
 }
