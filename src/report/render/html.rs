@@ -97,14 +97,18 @@ table {{ width: 100%; border-collapse: collapse; margin: 0 0 10px; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
 th, td {{ border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left;
-  overflow-wrap: anywhere; }}
+  overflow-wrap: break-word; }}
 th {{ background: var(--red); color: #fff; font-weight: 700; border-color: #8e1515; overflow-wrap: normal;
   vertical-align: bottom; text-wrap: balance; }}
 th > span {{ display: inline-block; min-width: 2em; }}
 tbody tr:nth-child(even) td {{ background: #fbf5f4; }}
 td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
-td.num, td.nw {{ white-space: nowrap; overflow-wrap: normal; }}
+td.num, td.nw, td.date {{ white-space: nowrap; overflow-wrap: normal; }}
 body.landscape table {{ font-size: 10pt; }}
+table.dense {{ font-size: 9pt; table-layout: fixed; }}
+table.dense td {{ overflow-wrap: anywhere; }}
+table.dense td.nw {{ white-space: normal; }}
+table.dense th, table.dense td {{ padding: 3px 4px; }}
 td.empty {{ text-align: center; color: #888; }}
 @media print {{
   html {{ background: none; }}
@@ -168,13 +172,22 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
             "<figure class=\"chart\"><figcaption>{caption}</figcaption>{svg}</figure>"
         );
     }
-    let classes: Vec<&str> = (0..table.columns.len())
-        .map(|i| column_class(table, i))
-        .collect();
-    out.push_str("<table>\n");
-    colgroup(out, table, &classes, layout);
+    let plan = plan(table, layout);
+    let classes = &plan.classes;
+    out.push_str(if plan.dense {
+        "<table class=\"dense\">\n"
+    } else {
+        "<table>\n"
+    });
+    if !plan.permille.is_empty() {
+        out.push_str("<colgroup>");
+        for p in &plan.permille {
+            let _ = write!(out, "<col style=\"width: {}.{}%\">", p / 10, p % 10);
+        }
+        out.push_str("</colgroup>\n");
+    }
     out.push_str("<thead><tr>");
-    for (c, class) in table.columns.iter().zip(&classes) {
+    for (c, class) in table.columns.iter().zip(classes) {
         if *class == "num" {
             let _ = write!(
                 out,
@@ -198,7 +211,7 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
         for (i, cell) in row.iter().enumerate() {
             let class = match cell {
                 Cell::Int(_) | Cell::Num(_) => "num",
-                Cell::Date(_) | Cell::Bool(_) => "nw",
+                Cell::Date(_) | Cell::Bool(_) => "date",
                 _ => classes.get(i).copied().unwrap_or(""),
             };
             let text = cell
@@ -218,18 +231,35 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
     out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
-/// Width hints for every column, as shares of the line. Columns that do not wrap get what their
-/// text needs (a header may wrap after two Chinese characters); each wrapping column first gets
-/// room for its longest line up to sixteen columns of text (so short entries stay whole), and
-/// the rest of the line is shared by the wrapping columns in proportion to the mean amount of
-/// text of their cells (a row is as tall as its fullest cell, so width follows volume).
-fn colgroup(out: &mut String, table: &Table, classes: &[&str], layout: Layout) {
-    const PX_PER_COLUMN: usize = 7;
-    const PADDING_PX: usize = 14;
-    let line_px: usize = if layout.landscape { 1030 } else { 700 };
+/// How the columns of a table share the line.
+struct Plan {
+    /// Per column: `num`, `nw` (no wrap) or `` (wraps).
+    classes: Vec<&'static str>,
+    /// Per column: its share of the line in thousandths (empty: no hint).
+    permille: Vec<usize>,
+    /// Many columns: a smaller type and tighter cells.
+    dense: bool,
+}
+
+/// Tables with more columns than this are set dense.
+const DENSE_COLUMNS: usize = 12;
+
+/// Plans the columns. Numbers and short texts do not wrap and get what their text needs (a
+/// header may wrap after two Chinese characters); when they alone overfill the line, the widest
+/// short texts are allowed to wrap after all. Each wrapping column gets room for a few
+/// characters, and the rest of the line is shared by the wrapping columns in proportion to the
+/// mean amount of text of their cells (a row is as tall as its fullest cell, so width follows
+/// volume), none wider than its longest line; the shares are then scaled to fill the line.
+fn plan(table: &Table, layout: Layout) -> Plan {
     let n = table.columns.len();
+    let line_px: usize = if layout.landscape { 1030 } else { 700 };
+    let mut classes: Vec<&'static str> = (0..n).map(|i| column_class(table, i)).collect();
     if n == 0 || table.rows.is_empty() {
-        return;
+        return Plan {
+            classes,
+            permille: Vec::new(),
+            dense: false,
+        };
     }
     let header = |i: usize| display_width(&table.columns[i].label);
     let cells = |i: usize| table.rows.iter().filter_map(move |r| r.get(i));
@@ -239,21 +269,37 @@ fn colgroup(out: &mut String, table: &Table, classes: &[&str], layout: Layout) {
             .max()
             .unwrap_or(0)
     };
-    let wraps = |i: usize| classes[i].is_empty();
+    let text_of = |i: usize, class: &str| {
+        if class.is_empty() {
+            header(i).min(8).max(longest(i).min(8)).max(4)
+        } else {
+            longest(i).max(header(i).min(4))
+        }
+    };
+    // Too many columns for the line at the normal size: a smaller type, tighter cells, and a
+    // fixed layout that keeps the table on the page.
+    let normal: usize = (0..n).map(|i| text_of(i, classes[i]) * 7 + 14).sum();
+    let dense = n > DENSE_COLUMNS && normal > line_px;
+    let (px_per_column, padding_px) = if dense { (7, 8) } else { (7, 14) };
+    let px_of = |i: usize, class: &str| text_of(i, class) * px_per_column + padding_px;
+    let mut px: Vec<usize> = (0..n).map(|i| px_of(i, classes[i])).collect();
+    // Still too wide: let the widest short texts wrap, Chinese ones (which break between any
+    // two characters) before identifiers (which would break inside a word).
+    while px.iter().sum::<usize>() > line_px {
+        let widest = (0..n)
+            .filter(|&i| classes[i] == "nw" && longest(i) > 8)
+            .max_by_key(|&i| {
+                let chinese = cells(i).any(|c| !c.display().is_ascii());
+                (chinese, px[i], std::cmp::Reverse(i))
+            });
+        let Some(i) = widest else { break };
+        classes[i] = "";
+        px[i] = px_of(i, "");
+    }
     let rows = table.rows.len();
-    let mut px: Vec<usize> = (0..n)
-        .map(|i| {
-            let text = if wraps(i) {
-                header(i).min(8).max(longest(i).min(16)).max(10)
-            } else {
-                longest(i).max(header(i).min(4))
-            };
-            text * PX_PER_COLUMN + PADDING_PX
-        })
-        .collect();
     let weights: Vec<usize> = (0..n)
         .map(|i| {
-            if !wraps(i) {
+            if !classes[i].is_empty() {
                 return 0;
             }
             let volume: usize = cells(i)
@@ -266,24 +312,18 @@ fn colgroup(out: &mut String, table: &Table, classes: &[&str], layout: Layout) {
     let free = line_px.saturating_sub(px.iter().sum());
     if total_weight > 0 {
         for (i, (p, w)) in px.iter_mut().zip(&weights).enumerate() {
-            // No wider than the longest line needs; what is left is spread over every column
-            // below, when the shares are made to add up to the line.
-            let need = longest(i) * PX_PER_COLUMN + PADDING_PX;
-            *p = (*p + free * w / total_weight).min(need.max(*p));
+            if *w > 0 {
+                let need = longest(i) * px_per_column + padding_px;
+                *p = (*p + free * w / total_weight).min(need.max(*p));
+            }
         }
     }
     let sum: usize = px.iter().sum::<usize>().max(1);
-    out.push_str("<colgroup>");
-    for p in px {
-        let permille = p * 1000 / sum;
-        let _ = write!(
-            out,
-            "<col style=\"width: {}.{}%\">",
-            permille / 10,
-            permille % 10
-        );
+    Plan {
+        classes,
+        permille: px.iter().map(|p| p * 1000 / sum).collect(),
+        dense,
     }
-    out.push_str("</colgroup>\n");
 }
 
 /// `num` for a column of numbers, `nw` (no wrap) for a column of short texts, else nothing.
@@ -372,5 +412,54 @@ mod tests {
         doc.tables[1].rows.clear();
         let out = render(&doc, Layout::default());
         assert!(out.contains("<td class=\"empty\" colspan=\"2\">—</td>"));
+    }
+
+    fn wide_table(columns: usize) -> Table {
+        let cols = (0..columns)
+            .map(|i| crate::report::Column::new(&format!("c{i}"), format!("列{i}")))
+            .collect();
+        let mut t = Table::new("t", "t", cols);
+        for r in 0..3 {
+            let mut row = vec![
+                Cell::text(format!("ident-{r}-x")),
+                Cell::text("社区党组织领导核心作用"),
+            ];
+            row.extend((2..columns).map(|i| Cell::Int(i as i64 * 1000)));
+            t.rows.push(row);
+        }
+        t
+    }
+
+    #[test]
+    fn column_shares_fill_the_line() {
+        let doc = fixture::doc();
+        let plan = plan(&doc.tables[0], Layout::default());
+        assert_eq!(plan.classes, ["", "num", "num", "nw", "nw", ""]);
+        let sum: usize = plan.permille.iter().sum();
+        assert!((990..=1000).contains(&sum), "{sum}");
+        assert!(!plan.dense);
+        let widest = plan.permille.iter().max().unwrap();
+        assert_eq!(
+            plan.permille[5], *widest,
+            "the wrapping column takes the rest"
+        );
+    }
+
+    #[test]
+    fn too_many_columns_are_set_dense_and_chinese_wraps_before_identifiers() {
+        let plan = plan(&wide_table(20), Layout::default());
+        assert!(plan.dense);
+        assert_eq!(plan.classes[1], "", "Chinese text wraps first");
+        let narrow = super::plan(&wide_table(4), Layout::default());
+        assert!(!narrow.dense);
+        assert_eq!(narrow.classes[0], "nw");
+        let out = render(
+            &Document {
+                tables: vec![wide_table(20)],
+                ..Document::default()
+            },
+            Layout::default(),
+        );
+        assert!(out.contains("<table class=\"dense\">"));
     }
 }
