@@ -1,0 +1,257 @@
+//! What the writing post commands share: the `--date`/`--dry-run` options, the targeted reads
+//! of organization chains, and the format-preserving TOML edits that carry a step's
+//! `HolderEdit` or log entry into the post file (appended `[[holder]]`/`[[log]]` entries, dates
+//! as TOML local dates).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+use chrono::Datelike;
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+use crate::check;
+use crate::commands::{Ctx, Exit, Refused};
+use crate::i18n::{Locale, tf};
+use crate::model::{Date, LogEntry, Member, Num, Org, Post};
+use crate::workflow::post::{Field, HolderEdit, Refusal};
+use crate::workspace::resolve::read_by_id;
+use crate::workspace::write::{self, Editable, WorkspaceLock, Written};
+
+/// Options every writing post command takes.
+#[derive(Debug, clap::Args)]
+pub struct WriteArgs {
+    /// Date of the step, YYYY-MM-DD (default: --as-of, else today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<Date>,
+    /// Print the change as a unified diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+impl WriteArgs {
+    pub fn date(&self, ctx: &Ctx) -> Date {
+        self.date.unwrap_or(ctx.as_of)
+    }
+}
+
+/// A writing command under way: the workspace root, its locale, and the lock held until drop.
+#[derive(Debug)]
+pub struct Session {
+    pub root: PathBuf,
+    pub locale: Locale,
+    _lock: WorkspaceLock,
+}
+
+/// Finds the root, reads `dangjian.toml` only, and takes the workspace lock.
+pub fn begin(ctx: &Ctx) -> Result<Session> {
+    let root = ctx.root()?;
+    let (_, locale) = ctx.settings(&root)?;
+    let lock = write::lock(&root, locale, ctx.quiet)?;
+    Ok(Session {
+        root,
+        locale,
+        _lock: lock,
+    })
+}
+
+/// `id` and its ancestors, nearest first, read one `orgs/<id>.toml` at a time along the parent
+/// chain (stopping at a missing or unreadable file, or a cycle).
+pub fn org_chain(root: &Path, id: &str, locale: Locale) -> Vec<String> {
+    let mut out = vec![id.to_string()];
+    let mut cur = id.to_string();
+    while out.len() <= 64 {
+        let parent = match read_by_id::<Org>(root, "orgs", &cur, locale) {
+            Ok(Some(rec)) => rec.value.parent,
+            _ => None,
+        };
+        match parent {
+            Some(p) if !out.contains(&p) => {
+                out.push(p.clone());
+                cur = p;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The organization chains of a member: of `org`, and of `lives_in` (empty without it).
+pub fn member_chains(root: &Path, m: &Member, locale: Locale) -> (Vec<String>, Vec<String>) {
+    let org = org_chain(root, &m.org, locale);
+    let lives = m
+        .lives_in
+        .as_deref()
+        .map(|l| org_chain(root, l, locale))
+        .unwrap_or_default();
+    (org, lives)
+}
+
+/// A refusal of the core as the error `main` prints (exit 1, every reason).
+pub fn refused(reasons: &[Refusal], locale: Locale) -> anyhow::Error {
+    Refused {
+        reasons: reasons.iter().map(|r| r.message(locale)).collect(),
+    }
+    .into()
+}
+
+/// A date as a TOML local date value (not a string).
+pub fn date_value(d: Date) -> Result<Value> {
+    let year = u16::try_from(d.0.year()).map_err(|_| anyhow!("{d}: year out of range"))?;
+    let dt = toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year,
+            month: u8::try_from(d.0.month()).unwrap_or(1),
+            day: u8::try_from(d.0.day()).unwrap_or(1),
+        }),
+        time: None,
+        offset: None,
+    };
+    Ok(Value::from(dt))
+}
+
+/// An exact number as a TOML integer or float.
+pub fn num_value(n: Num) -> Value {
+    let d = n.0.normalize();
+    if d.scale() == 0
+        && let Ok(i) = i64::try_from(d)
+    {
+        return Value::from(i);
+    }
+    Value::from(f64::try_from(d).unwrap_or(0.0))
+}
+
+fn field_value(f: &Field) -> Result<Value> {
+    Ok(match f {
+        Field::Date(d) => date_value(*d)?,
+        Field::Text(s) => Value::from(s.as_str()),
+    })
+}
+
+/// Carries a holder edit into the document: sets keys on `holder[index]` (an array of tables
+/// or an inline array), or appends a new holder entry after the last one.
+pub fn apply_holder_edit(doc: &mut DocumentMut, e: &HolderEdit) -> Result<()> {
+    let mut pairs: Vec<(&str, Value)> = Vec::new();
+    for (k, v) in &e.set {
+        pairs.push((k, field_value(v)?));
+    }
+    match e.index {
+        Some(i) => match doc.get_mut("holder") {
+            Some(Item::ArrayOfTables(a)) => {
+                let t = a
+                    .get_mut(i)
+                    .ok_or_else(|| anyhow!("holder[{i}] is missing"))?;
+                for (k, v) in pairs {
+                    t.insert(k, Item::Value(v));
+                }
+                Ok(())
+            }
+            Some(Item::Value(Value::Array(a))) => {
+                let t = a
+                    .get_mut(i)
+                    .and_then(Value::as_inline_table_mut)
+                    .ok_or_else(|| anyhow!("holder[{i}] is missing"))?;
+                for (k, v) in pairs {
+                    t.insert(k, v);
+                }
+                Ok(())
+            }
+            _ => Err(anyhow!("the post has no holder list")),
+        },
+        None => {
+            let mut entry = vec![("member", Value::from(e.member.as_str()))];
+            entry.extend(pairs);
+            append_entry(doc, "holder", entry)
+        }
+    }
+}
+
+/// Appends a `[[log]]` entry.
+pub fn append_log(doc: &mut DocumentMut, entry: &LogEntry) -> Result<()> {
+    let mut pairs = vec![
+        ("date", date_value(entry.date)?),
+        ("member", Value::from(entry.member.as_str())),
+        ("text", Value::from(entry.text.as_str())),
+    ];
+    if let Some(h) = entry.hours {
+        pairs.push(("hours", num_value(h)));
+    }
+    append_entry(doc, "log", pairs)
+}
+
+/// Appends an entry to the array `key`, keeping the style the file uses (array of tables, or an
+/// inline array of inline tables).
+fn append_entry(doc: &mut DocumentMut, key: &str, pairs: Vec<(&str, Value)>) -> Result<()> {
+    match doc.get_mut(key) {
+        None => {
+            let mut a = toml_edit::ArrayOfTables::new();
+            a.push(table_of(pairs));
+            doc.insert(key, Item::ArrayOfTables(a));
+            Ok(())
+        }
+        Some(Item::ArrayOfTables(a)) => {
+            a.push(table_of(pairs));
+            Ok(())
+        }
+        Some(Item::Value(Value::Array(a))) => {
+            let mut t = toml_edit::InlineTable::new();
+            for (k, v) in pairs {
+                t.insert(k, v);
+            }
+            a.push(t);
+            Ok(())
+        }
+        Some(_) => Err(anyhow!("`{key}` is not a list of entries")),
+    }
+}
+
+fn table_of(pairs: Vec<(&str, Value)>) -> Table {
+    let mut t = Table::new();
+    for (k, v) in pairs {
+        t.insert(k, Item::Value(v));
+    }
+    t
+}
+
+/// Validates and writes (or diffs) an edited post, as `check` would judge the single file.
+pub fn save_post(s: &Session, ctx: &Ctx, edit: &Editable, dry_run: bool) -> Result<Written> {
+    let cctx = check::Context {
+        as_of: ctx.as_of,
+        locale: s.locale,
+    };
+    write::save::<Post>(&s.root, edit, dry_run, s.locale, |p| {
+        check::single::post(&edit.rel, p, &cctx)
+    })
+}
+
+/// Prints what a write did: the diff of a dry run, or the step's message and the file written.
+pub fn report(ctx: &Ctx, written: &Written, rel: &str, locale: Locale, message: &str) -> Exit {
+    match written {
+        Written::DryRun(diff) => print!("{diff}"),
+        other => {
+            if !ctx.quiet {
+                println!("{message}");
+                println!("{}", write::describe(other, rel, locale));
+            }
+        }
+    }
+    Exit::Success
+}
+
+/// The message of a step, naming the member and the post.
+pub fn step_message(
+    locale: Locale,
+    key: &'static str,
+    member: &Member,
+    post: &Post,
+    date: Date,
+) -> String {
+    tf(
+        locale,
+        key,
+        &[
+            ("member", &crate::workflow::post::who(member)),
+            ("post", &post.name),
+            ("date", &date),
+        ],
+    )
+}

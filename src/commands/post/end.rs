@@ -1,0 +1,47 @@
+//! `dangjian post end <post> <member> --reason …` (离岗): sets `ended` and `end_reason`.
+
+use anyhow::Result;
+
+use super::edit::{self, WriteArgs};
+use crate::commands::{Ctx, Exit};
+use crate::i18n::tf;
+use crate::model::{Member, Post};
+use crate::workflow::post as core;
+use crate::workspace::resolve::resolve;
+use crate::workspace::write::Editable;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Post id or name
+    pub post: String,
+    /// Member id or name
+    pub member: String,
+    /// Why the member leaves the post (换岗, 调离 …)
+    #[arg(long)]
+    pub reason: String,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let s = edit::begin(ctx)?;
+    let post = resolve::<Post>(&s.root, &args.post, s.locale)?;
+    let member = resolve::<Member>(&s.root, &args.member, s.locale)?;
+    let date = args.write.date(ctx);
+    let change =
+        core::end(&post, &member, date, &args.reason).map_err(|r| edit::refused(&r, s.locale))?;
+    let mut file = Editable::open(&s.root, &post.path, s.locale)?;
+    edit::apply_holder_edit(&mut file.doc, &change)?;
+    let written = edit::save_post(&s, ctx, &file, args.write.dry_run)?;
+    let message = tf(
+        s.locale,
+        "post.ended",
+        &[
+            ("member", &core::who(&member)),
+            ("post", &post.name),
+            ("date", &date),
+            ("reason", &args.reason),
+        ],
+    );
+    Ok(edit::report(ctx, &written, &post.path, s.locale, &message))
+}

@@ -1,0 +1,40 @@
+//! `dangjian post log <post> <member> --text … [--hours H]` (履岗): appends a duty-log entry.
+
+use anyhow::Result;
+
+use super::edit::{self, WriteArgs};
+use crate::commands::{Ctx, Exit};
+use crate::model::{Member, Num, Post};
+use crate::workflow::post as core;
+use crate::workspace::resolve::resolve;
+use crate::workspace::write::Editable;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Post id or name
+    pub post: String,
+    /// Member id or name
+    pub member: String,
+    /// What was done
+    #[arg(long)]
+    pub text: String,
+    /// Hours spent
+    #[arg(long)]
+    pub hours: Option<Num>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let s = edit::begin(ctx)?;
+    let post = resolve::<Post>(&s.root, &args.post, s.locale)?;
+    let member = resolve::<Member>(&s.root, &args.member, s.locale)?;
+    let date = args.write.date(ctx);
+    let entry = core::log(&post, &member, date, &args.text, args.hours)
+        .map_err(|r| edit::refused(&r, s.locale))?;
+    let mut file = Editable::open(&s.root, &post.path, s.locale)?;
+    edit::append_log(&mut file.doc, &entry)?;
+    let written = edit::save_post(&s, ctx, &file, args.write.dry_run)?;
+    let message = edit::step_message(s.locale, "post.logged", &member, &post, date);
+    Ok(edit::report(ctx, &written, &post.path, s.locale, &message))
+}
