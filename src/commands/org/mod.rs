@@ -75,6 +75,16 @@ pub fn pick<'a>(
     }
 }
 
+/// The locale a listing is built in: the user's for tables; English for json and csv, so that
+/// scripts see the canonical keyword values (`full`, `branch`) and stable keys.
+pub fn doc_locale(format: crate::report::Format, locale: Locale) -> Locale {
+    if format == crate::report::Format::Table {
+        locale
+    } else {
+        Locale::En
+    }
+}
+
 /// An organization of the loaded workspace by id or unambiguous name.
 pub fn find_org(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
     pick(

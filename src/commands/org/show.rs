@@ -142,7 +142,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let org = ws
         .org(&id)
         .ok_or_else(|| anyhow::anyhow!("organization {id} vanished"))?;
-    let doc = build(ws, org, ctx.as_of, loaded.locale);
+    let doc = build(ws, org, ctx.as_of, super::doc_locale(format, loaded.locale));
     let bytes = report::render(
         &doc,
         format,

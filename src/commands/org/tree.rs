@@ -176,13 +176,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         Some(o) => Some(super::find_org(ws, o, loaded.locale)?),
         None => None,
     };
-    let nodes = nodes(ws, start.as_deref(), ctx.as_of, loaded.locale);
-    let bytes = match args.format.as_str() {
-        "table" => draw(&nodes, loaded.locale).into_bytes(),
-        other => {
-            let format: report::Format = other.parse().map_err(anyhow::Error::msg)?;
+    let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let locale = super::doc_locale(format, loaded.locale);
+    let nodes = nodes(ws, start.as_deref(), ctx.as_of, locale);
+    let bytes = match format {
+        report::Format::Table => draw(&nodes, locale).into_bytes(),
+        format => {
             report::render(
-                &build(&nodes, loaded.locale),
+                &build(&nodes, locale),
                 format,
                 RenderOptions {
                     bom: false,

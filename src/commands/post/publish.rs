@@ -164,7 +164,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     if !args.write.dry_run {
         let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
-        let doc = board_document(&entries, s.locale);
+        let doc = board_document(&entries, crate::commands::org::doc_locale(format, s.locale));
         let bytes = report::render(
             &doc,
             format,
