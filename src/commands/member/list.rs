@@ -73,7 +73,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         )?),
         None => None,
     };
-    let doc = build(&loaded.ws, org.as_deref(), crate::commands::org::doc_locale(format, loaded.locale));
+    let doc = build(
+        &loaded.ws,
+        org.as_deref(),
+        crate::commands::org::doc_locale(format, loaded.locale),
+    );
     let bytes = report::render(
         &doc,
         format,

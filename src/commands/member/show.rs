@@ -129,7 +129,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let member = ws
         .member(&id)
         .ok_or_else(|| anyhow::anyhow!("member {id} vanished"))?;
-    let doc = build(ws, member, args.private, crate::commands::org::doc_locale(format, loaded.locale));
+    let doc = build(
+        ws,
+        member,
+        args.private,
+        crate::commands::org::doc_locale(format, loaded.locale),
+    );
     let bytes = report::render(
         &doc,
         format,

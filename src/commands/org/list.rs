@@ -59,7 +59,11 @@ pub fn build(ws: &Workspace, as_of: Date, locale: Locale) -> Document {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
-    let doc = build(&loaded.ws, ctx.as_of, super::doc_locale(format, loaded.locale));
+    let doc = build(
+        &loaded.ws,
+        ctx.as_of,
+        super::doc_locale(format, loaded.locale),
+    );
     let bytes = report::render(
         &doc,
         format,

@@ -181,16 +181,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let nodes = nodes(ws, start.as_deref(), ctx.as_of, locale);
     let bytes = match format {
         report::Format::Table => draw(&nodes, locale).into_bytes(),
-        format => {
-            report::render(
-                &build(&nodes, locale),
-                format,
-                RenderOptions {
-                    bom: false,
-                    color: ctx.color,
-                },
-            )?
-        }
+        format => report::render(
+            &build(&nodes, locale),
+            format,
+            RenderOptions {
+                bom: false,
+                color: ctx.color,
+            },
+        )?,
     };
     crate::commands::emit(&bytes, None, false)?;
     Ok(Exit::Success)

@@ -139,7 +139,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         vacant: args.vacant,
         member,
     };
-    let doc = build(ws, &filter, ctx.as_of, crate::commands::org::doc_locale(format, loaded.locale));
+    let doc = build(
+        ws,
+        &filter,
+        ctx.as_of,
+        crate::commands::org::doc_locale(format, loaded.locale),
+    );
     let bytes = report::render(
         &doc,
         format,

@@ -126,8 +126,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             Written::DryRun(diff) => print!("{diff}"),
             other => {
                 if !ctx.quiet {
-                    println!(
-                        "{}",
+                    let lines = format!(
+                        "{}\n{}",
                         tf(
                             s.locale,
                             "post.published",
@@ -136,9 +136,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                                 ("count", &edits.len()),
                                 ("date", &date)
                             ]
-                        )
+                        ),
+                        write::describe(other, &file.rel, s.locale)
                     );
-                    println!("{}", write::describe(other, &file.rel, s.locale));
+                    // With a machine format the board alone goes to stdout.
+                    if args.format == "table" {
+                        println!("{lines}");
+                    } else {
+                        eprintln!("{lines}");
+                    }
                 }
             }
         }

@@ -179,7 +179,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let post = ws
         .post(&id)
         .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;
-    let doc = build(ws, post, ctx.as_of, crate::commands::org::doc_locale(format, loaded.locale));
+    let doc = build(
+        ws,
+        post,
+        ctx.as_of,
+        crate::commands::org::doc_locale(format, loaded.locale),
+    );
     let bytes = report::render(
         &doc,
         format,
