@@ -844,3 +844,26 @@ fn a_lock_held_by_a_dead_process_does_not_wedge() {
     ok(&env.run(&["post", "log", "serve-1", "zhangsan", "--text", "b"]));
     assert!(t0.elapsed() < Duration::from_secs(10));
 }
+
+#[test]
+fn appended_entries_follow_the_spacing_of_the_file() {
+    let env = fixture();
+    let tight = format!(
+        "{SERVING}\n# —— 1月 ——\n[[log]]\ndate = 2026-01-14\nmember = \"zhangsan\"\ntext = \"a\"\n[[log]]\ndate = 2026-01-24\nmember = \"zhangsan\"\ntext = \"b\"\n"
+    );
+    env.write("posts/serve-1.toml", &tight);
+    ok(&env.run(&[
+        "post",
+        "log",
+        "serve-1",
+        "张三",
+        "--text",
+        "c",
+        "--date",
+        "2026-01-25",
+    ]));
+    assert_eq!(
+        env.read("posts/serve-1.toml"),
+        format!("{tight}[[log]]\ndate = 2026-01-25\nmember = \"zhangsan\"\ntext = \"c\"\n")
+    );
+}

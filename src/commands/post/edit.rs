@@ -189,7 +189,18 @@ fn append_entry(doc: &mut DocumentMut, key: &str, pairs: Vec<(&str, Value)>) -> 
             Ok(())
         }
         Some(Item::ArrayOfTables(a)) => {
-            a.push(table_of(pairs));
+            let mut t = table_of(pairs);
+            // Entries written back to back (no blank line between them) stay that way.
+            let tight = a.iter().last().is_some_and(|last| {
+                last.decor()
+                    .prefix()
+                    .and_then(|p| p.as_str())
+                    .is_some_and(str::is_empty)
+            });
+            if tight {
+                t.decor_mut().set_prefix("");
+            }
+            a.push(t);
             Ok(())
         }
         Some(Item::Value(Value::Array(a))) => {
