@@ -708,7 +708,12 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
                 org_chain: &org_chain,
                 lives_chain: &lives_chain,
             };
-            for r in eligibility(post, &c) {
+            // An unknown organization is reported once, as `unknown-reference`, not again here.
+            let orgs_known = ws.org(&post.org).is_some() && ws.org(&m.org).is_some();
+            for r in eligibility(post, &c)
+                .into_iter()
+                .filter(|r| orgs_known || !matches!(r, Refusal::Scope { .. }))
+            {
                 out.push(
                     Diagnostic::error(
                         "eligibility",
