@@ -585,6 +585,35 @@ fn new_refuses_existing_ids_unknown_orgs_and_bad_windows() {
         env.read("posts/t-1.toml")
             .contains("from = 2026-06-18\nuntil = 2026-07-31\n")
     );
+    ok(&env.run(&[
+        "post",
+        "new",
+        "agency-2",
+        "--name",
+        "党员示范岗",
+        "--org",
+        "jiangbin",
+        "--duty",
+        "d",
+        "--status",
+        "full",
+        "--office",
+        "none",
+        "--scope",
+        "area",
+    ]));
+    assert!(
+        env.read("posts/agency-2.toml")
+            .ends_with("\n[eligible]\nstatus = [\"full\"]\noffice = \"none\"\nscope = \"area\"\n"),
+        "{}",
+        env.read("posts/agency-2.toml")
+    );
+    refused(
+        &env,
+        &["post", "assign", "agency-2", "zhaoliu"],
+        "posts/agency-2.toml",
+        &["holds an office"],
+    );
 }
 
 #[test]
@@ -866,4 +895,20 @@ fn appended_entries_follow_the_spacing_of_the_file() {
         env.read("posts/serve-1.toml"),
         format!("{tight}[[log]]\ndate = 2026-01-25\nmember = \"zhangsan\"\ntext = \"c\"\n")
     );
+}
+
+#[test]
+fn help_names_the_six_steps() {
+    let r = TestEnv::empty().run(&["post", "--help"]);
+    ok(&r);
+    for cmd in [
+        "new", "claim", "assign", "publish", "log", "end", "list", "show",
+    ] {
+        assert!(r.stdout.contains(&format!("  {cmd} ")), "{}", r.stdout);
+    }
+    let r = TestEnv::empty().run(&["post", "assign", "--help"]);
+    ok(&r);
+    for opt in ["--date <DATE>", "--dry-run", "<POST>", "<MEMBER>"] {
+        assert!(r.stdout.contains(opt), "{}", r.stdout);
+    }
 }

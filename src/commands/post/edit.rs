@@ -266,3 +266,103 @@ pub fn step_message(
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Num;
+    use crate::workflow::post::{self as core, Candidate};
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn member(id: &str) -> Member {
+        toml::from_str(&format!(
+            "id = \"{id}\"\nname = \"{id}\"\norg = \"jiangbin\"\nstatus = \"full\"\noffice = \"none\"\n"
+        ))
+        .unwrap()
+    }
+
+    /// Walks the steps on both the TOML text and the model: the edited text parses back to the
+    /// edited model, whatever style the file uses for its lists.
+    fn walk(text: &str) -> String {
+        let mut doc: DocumentMut = text.parse().unwrap();
+        let mut model: Post = toml::from_str(text).unwrap();
+        let chain = vec!["jiangbin".to_string()];
+        let steps: Vec<(&str, &str)> = vec![
+            ("claim", "a"),
+            ("assign", "a"),
+            ("assign", "b"),
+            ("publish", ""),
+            ("log", "a"),
+            ("end", "b"),
+        ];
+        for (i, (step, id)) in steps.into_iter().enumerate() {
+            let m = member(id);
+            let c = Candidate {
+                member: &m,
+                org_chain: &chain,
+                lives_chain: &[],
+            };
+            let date = Date(d("2026-03-01").0 + chrono::Days::new(i as u64));
+            let edits = match step {
+                "claim" => vec![core::claim(&model, &c, date).unwrap().edit],
+                "assign" => vec![core::assign(&model, &c, date).unwrap()],
+                "publish" => core::publish(&model, date),
+                "end" => vec![core::end(&model, &m, date, "换岗").unwrap()],
+                _ => {
+                    let entry = core::log(
+                        &model,
+                        &m,
+                        date,
+                        "巡查",
+                        Some("1.5".parse::<Num>().unwrap()),
+                    )
+                    .unwrap();
+                    append_log(&mut doc, &entry).unwrap();
+                    model.logs.push(entry);
+                    vec![]
+                }
+            };
+            for e in edits {
+                apply_holder_edit(&mut doc, &e).unwrap();
+                e.apply(&mut model);
+            }
+            let reparsed: Post = toml::from_str(&doc.to_string()).unwrap();
+            assert_eq!(reparsed, model, "after {step}:\n{doc}");
+        }
+        doc.to_string()
+    }
+
+    #[test]
+    fn edits_on_tables_and_inline_lists_agree_with_the_model() {
+        let base = "id = \"p\"\nname = \"岗\"\norg = \"jiangbin\"\nkind = \"standing\"\nduties = [\"d\"]\n";
+        let out = walk(base);
+        assert!(
+            out.contains("[[holder]]") && out.contains("[[log]]"),
+            "{out}"
+        );
+        let inline = format!("{base}holder = []\nlog = []\n");
+        let out = walk(&inline);
+        assert!(out.contains("holder = [{"), "{out}");
+        let with_log_first = format!(
+            "{base}\n[[holder]]\nmember = \"z\"\nclaimed = 2026-01-01\nconfirmed = 2026-01-01\nended = 2026-01-02\n\n[[log]]\ndate = 2026-01-01\nmember = \"z\"\ntext = \"x\"\n"
+        );
+        let out = walk(&with_log_first);
+        // New holders go after the last holder, before the log.
+        assert!(
+            out.find("member = \"b\"").unwrap() < out.find("[[log]]").unwrap(),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn dates_are_toml_dates() {
+        let v = date_value(d("2026-01-05")).unwrap();
+        assert!(v.is_datetime());
+        assert_eq!(v.to_string().trim(), "2026-01-05");
+        assert_eq!(num_value("2.50".parse().unwrap()).to_string().trim(), "2.5");
+        assert_eq!(num_value("3".parse().unwrap()).to_string().trim(), "3");
+    }
+}

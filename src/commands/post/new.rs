@@ -6,7 +6,7 @@ use toml_edit::{Array, DocumentMut, Item, Value};
 use super::edit::{self, date_value};
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, t, tf};
-use crate::model::{Cadence, Date, Org, PostKind, is_valid_id};
+use crate::model::{Cadence, Date, MemberStatus, OfficeRule, Org, PostKind, Scope, is_valid_id};
 use crate::workspace::resolve::resolve;
 use crate::workspace::write::Editable;
 
@@ -38,6 +38,15 @@ pub struct Args {
     /// Required cadence of duty-log entries: week, month or quarter
     #[arg(long, value_name = "UNIT")]
     pub log_every: Option<Cadence>,
+    /// Statuses that may hold the post; repeat for several (default: full, probationary)
+    #[arg(long = "status", value_name = "STATUS")]
+    pub statuses: Vec<MemberStatus>,
+    /// Office rule: any, or none (only members without office)
+    #[arg(long, value_name = "RULE")]
+    pub office: Option<OfficeRule>,
+    /// Who may hold the post: org (its members), area (also residents), any
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Option<Scope>,
     /// Print the new file as a diff and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -94,6 +103,20 @@ fn post_text(args: &Args, org: &str) -> anyhow::Result<String> {
     }
     if let Some(l) = args.log_every {
         doc["log_every"] = toml_edit::value(l.as_str());
+    }
+    if !args.statuses.is_empty() || args.office.is_some() || args.scope.is_some() {
+        let mut eligible = toml_edit::Table::new();
+        if !args.statuses.is_empty() {
+            let list: Array = args.statuses.iter().map(|s| s.as_str()).collect();
+            eligible["status"] = Item::Value(Value::Array(list));
+        }
+        if let Some(o) = args.office {
+            eligible["office"] = toml_edit::value(o.as_str());
+        }
+        if let Some(s) = args.scope {
+            eligible["scope"] = toml_edit::value(s.as_str());
+        }
+        doc["eligible"] = Item::Table(eligible);
     }
     Ok(doc.to_string())
 }
