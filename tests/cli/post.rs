@@ -912,3 +912,191 @@ fn help_names_the_six_steps() {
         assert!(r.stdout.contains(opt), "{}", r.stdout);
     }
 }
+
+// —— On the example workspace ——
+
+#[test]
+fn example_a_new_post_goes_through_the_six_steps() {
+    let env = TestEnv::example("qingxi");
+    for args in [
+        &[
+            "post",
+            "new",
+            "jiangbin-fanzha",
+            "--name",
+            "反诈宣传岗",
+            "--org",
+            "江滨社区党委",
+            "--duty",
+            "入户宣传防范电信诈骗",
+            "--duty",
+            "协助处置涉诈预警",
+            "--capacity",
+            "2",
+            "--log-every",
+            "month",
+        ][..],
+        &[
+            "post",
+            "claim",
+            "反诈宣传岗",
+            "张德明",
+            "--date",
+            "2026-11-02",
+        ],
+        &[
+            "post",
+            "claim",
+            "反诈宣传岗",
+            "朱晓丽",
+            "--date",
+            "2026-11-02",
+        ],
+        &[
+            "post",
+            "assign",
+            "反诈宣传岗",
+            "张德明",
+            "--date",
+            "2026-11-05",
+        ],
+        &["post", "publish", "反诈宣传岗", "--date", "2026-11-06"],
+        &[
+            "post",
+            "log",
+            "反诈宣传岗",
+            "张德明",
+            "--text",
+            "入户宣传防诈骗32户，发放明白纸40份",
+            "--hours",
+            "2",
+            "--date",
+            "2026-11-12",
+        ],
+        &[
+            "post",
+            "end",
+            "反诈宣传岗",
+            "朱晓丽",
+            "--reason",
+            "未通过定岗",
+            "--date",
+            "2026-11-06",
+        ],
+    ] {
+        ok(&env.run(args));
+    }
+    assert_eq!(
+        env.read("posts/jiangbin-fanzha.toml"),
+        "id = \"jiangbin-fanzha\"\nname = \"反诈宣传岗\"\norg = \"jiangbin\"\nkind = \"standing\"\nduties = [\"入户宣传防范电信诈骗\", \"协助处置涉诈预警\"]\ncapacity = 2\nlog_every = \"month\"\n\n[[holder]]\nmember = \"zhangdeming\"\nclaimed = 2026-11-02\nconfirmed = 2026-11-05\npublished = 2026-11-06\n\n[[holder]]\nmember = \"zhuxiaoli\"\nclaimed = 2026-11-02\nended = 2026-11-06\nend_reason = \"未通过定岗\"\n\n[[log]]\ndate = 2026-11-12\nmember = \"zhangdeming\"\ntext = \"入户宣传防诈骗32户，发放明白纸40份\"\nhours = 2\n"
+    );
+    let r = env.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+#[test]
+fn example_edits_keep_the_comments_of_real_files() {
+    let env = TestEnv::example("qingxi");
+    // 环境卫生岗 is open to members living in the community (scope = "area", with a comment).
+    let before = env.read("posts/jiangbin-huanjing.toml");
+    ok(&env.run(&["post", "assign", "jiangbin-huanjing", "周丽华"]));
+    let last = "published = 2026-03-05\n";
+    let at = before.find(last).unwrap() + last.len();
+    let expected = format!(
+        "{}\n[[holder]]\nmember = \"zhoulihua\"\nclaimed = 2026-11-20\nconfirmed = 2026-11-20\n{}",
+        &before[..at],
+        &before[at..]
+    );
+    assert_eq!(env.read("posts/jiangbin-huanjing.toml"), expected);
+    // A claimed resident on 文明劝导岗 (open to residents) is confirmed on her holder entry.
+    let before = env.read("posts/jiangbin-wenming.toml");
+    ok(&env.run(&["post", "assign", "jiangbin-wenming", "彭爱萍"]));
+    assert_eq!(
+        env.read("posts/jiangbin-wenming.toml"),
+        before.replace(
+            "member = \"pengaiping\"\nclaimed = 2026-11-12\n",
+            "member = \"pengaiping\"\nclaimed = 2026-11-12\nconfirmed = 2026-11-20\n"
+        )
+    );
+    refused(
+        &env,
+        &["post", "assign", "jiangbin-wenming", "杨帆"],
+        "posts/jiangbin-wenming.toml",
+        &["岗位已满：2026-11-20 已有 4 人定岗（最多 4 人）"],
+    );
+    let r = env.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+#[test]
+fn example_publish_by_org_touches_only_the_files_with_something_to_publish() {
+    let env = TestEnv::example("qingxi");
+    let posts: Vec<String> = std::fs::read_dir(env.path("posts"))
+        .unwrap()
+        .map(|e| format!("posts/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    let before: Vec<String> = posts.iter().map(|p| env.read(p)).collect();
+    let r = env.run(&["post", "publish", "--org", "清溪街道党工委"]);
+    ok(&r);
+    assert!(
+        r.stdout.contains("曹丽") && r.stdout.contains("环境卫生岗"),
+        "{}",
+        r.stdout
+    );
+    let changed: Vec<&String> = posts
+        .iter()
+        .zip(&before)
+        .filter(|(p, b)| env.read(p) != **b)
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(changed, ["posts/xinqiao-huanjing.toml"]);
+    let i = posts
+        .iter()
+        .position(|p| p == "posts/xinqiao-huanjing.toml")
+        .unwrap();
+    assert_eq!(
+        env.read("posts/xinqiao-huanjing.toml"),
+        before[i].replace(
+            "confirmed = 2026-11-12\n",
+            "confirmed = 2026-11-12\npublished = 2026-11-20\n"
+        )
+    );
+}
+
+#[test]
+fn example_refusals() {
+    let env = TestEnv::example("qingxi");
+    refused(
+        &env,
+        &["post", "assign", "jiangbin-pingan", "肖静"],
+        "posts/jiangbin-pingan.toml",
+        &[
+            "肖静 (xiaojing) 是入党积极分子",
+            "肖静 (xiaojing) 的组织关系在 xinqiao，不在本岗位所属组织 jiangbin 或其下级组织中",
+            "岗位已满：2026-11-20 已有 3 人定岗（最多 3 人）",
+        ],
+    );
+    refused(
+        &env,
+        &["post", "log", "jiangbin-pingan", "郭明", "--text", "巡查"],
+        "posts/jiangbin-pingan.toml",
+        &["郭明 (guoming) 已于 2026-09-15 离开"],
+    );
+    refused(
+        &env,
+        &["post", "assign", "qingxi-tufa", "杨帆"],
+        "posts/qingxi-tufa.toml",
+        &["2026-11-20 不在临时岗位的工作期（2026-06-18 至 2026-07-31）内"],
+    );
+    refused(
+        &env,
+        &["post", "assign", "平安创建岗", "杨帆"],
+        "posts/jiangbin-pingan.toml",
+        &[
+            "有多个岗位名为“平安创建岗”",
+            "jiangbin-pingan (jiangbin)",
+            "liuyang-pingan (liuyang)",
+            "xinqiao-pingan (xinqiao)",
+        ],
+    );
+}
