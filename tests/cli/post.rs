@@ -369,7 +369,9 @@ fn refusals_name_each_reason_and_write_nothing() {
         &env,
         &["post", "assign", "pingan-1", "qianjiu"],
         "posts/pingan-1.toml",
-        &["the post is full: 2 holders are confirmed on 2026-11-20 (capacity 2): zhangsan, lisi"],
+        &[
+            "the post is full: 2 holders are confirmed on 2026-11-20 (capacity 2): 张三 (zhangsan), 李四 (lisi)",
+        ],
     );
     // Every reason at once, one per line.
     let r = refused(

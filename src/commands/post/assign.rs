@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         org_chain: &org_chain,
         lives_chain: &lives_chain,
     };
-    let change = core::assign(&post, &candidate, date).map_err(|r| edit::refused(&r, s.locale))?;
+    let change = core::assign(&post, &candidate, date).map_err(|r| edit::refused(&s, r))?;
     let mut file = Editable::open(&s.root, &post.path, s.locale)?;
     edit::apply_holder_edit(&mut file.doc, &change)?;
     let written = edit::save_post(&s, ctx, &file, args.write.dry_run)?;

@@ -86,10 +86,30 @@ pub fn member_chains(root: &Path, m: &Member, locale: Locale) -> (Vec<String>, V
     (org, lives)
 }
 
-/// A refusal of the core as the error `main` prints (exit 1, every reason).
-pub fn refused(reasons: &[Refusal], locale: Locale) -> anyhow::Error {
+/// A refusal of the core as the error `main` prints (exit 1, every reason). The holders that
+/// fill a post are named as people (`张德明 (zhangdeming)`), one member file read each.
+pub fn refused(s: &Session, reasons: Vec<Refusal>) -> anyhow::Error {
+    let named = |id: &String| match read_by_id::<Member>(&s.root, "members", id, s.locale) {
+        Ok(Some(m)) => crate::workflow::post::who(&m),
+        _ => id.clone(),
+    };
     Refused {
-        reasons: reasons.iter().map(|r| r.message(locale)).collect(),
+        reasons: reasons
+            .into_iter()
+            .map(|r| match r {
+                Refusal::CapacityFull {
+                    capacity,
+                    date,
+                    holders,
+                } => Refusal::CapacityFull {
+                    capacity,
+                    date,
+                    holders: holders.iter().map(named).collect(),
+                },
+                other => other,
+            })
+            .map(|r| r.message(s.locale))
+            .collect(),
     }
     .into()
 }

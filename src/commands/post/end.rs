@@ -28,8 +28,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let post = resolve::<Post>(&s.root, &args.post, s.locale)?;
     let member = resolve::<Member>(&s.root, &args.member, s.locale)?;
     let date = args.write.date(ctx);
-    let change =
-        core::end(&post, &member, date, &args.reason).map_err(|r| edit::refused(&r, s.locale))?;
+    let change = core::end(&post, &member, date, &args.reason).map_err(|r| edit::refused(&s, r))?;
     let mut file = Editable::open(&s.root, &post.path, s.locale)?;
     edit::apply_holder_edit(&mut file.doc, &change)?;
     let written = edit::save_post(&s, ctx, &file, args.write.dry_run)?;

@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let member = resolve::<Member>(&s.root, &args.member, s.locale)?;
     let date = args.write.date(ctx);
     let entry = core::log(&post, &member, date, &args.text, args.hours)
-        .map_err(|r| edit::refused(&r, s.locale))?;
+        .map_err(|r| edit::refused(&s, r))?;
     let mut file = Editable::open(&s.root, &post.path, s.locale)?;
     edit::append_log(&mut file.doc, &entry)?;
     let written = edit::save_post(&s, ctx, &file, args.write.dry_run)?;
