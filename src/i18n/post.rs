@@ -168,6 +168,11 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "post.ended",
+        "{member} 离岗：{post}，{date}",
+        "{member} left {post} on {date}",
+    ),
+    (
+        "post.ended-reason",
         "{member} 离岗：{post}，{date}（{reason}）",
         "{member} left {post} on {date} ({reason})",
     ),

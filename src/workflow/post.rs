@@ -573,12 +573,12 @@ pub fn log(
     })
 }
 
-/// 离岗: sets `ended` and `end_reason` on the member's open holder entry.
+/// 离岗: sets `ended` (and `end_reason` when given) on the member's open holder entry.
 pub fn end(
     post: &Post,
     member: &Member,
     date: Date,
-    reason: &str,
+    reason: Option<&str>,
 ) -> Result<HolderEdit, Vec<Refusal>> {
     let Some(i) = open_holder(post, &member.id) else {
         let last_end = post
@@ -623,19 +623,20 @@ pub fn end(
             date,
         });
     }
-    if reason.trim().is_empty() {
+    if reason.is_some_and(|r| r.trim().is_empty()) {
         refusals.push(Refusal::EmptyText);
     }
     if !refusals.is_empty() {
         return Err(refusals);
     }
+    let mut set = vec![("ended", Field::Date(date))];
+    if let Some(r) = reason {
+        set.push(("end_reason", Field::Text(r.to_string())));
+    }
     Ok(HolderEdit {
         index: Some(i),
         member: member.id.clone(),
-        set: vec![
-            ("ended", Field::Date(date)),
-            ("end_reason", Field::Text(reason.to_string())),
-        ],
+        set,
     })
 }
 
@@ -932,7 +933,7 @@ mod tests {
         let entry = log(&p, &m, d("2026-02-03"), "巡查3个小区", Some(Num::int(2))).unwrap();
         assert_eq!(entry.member, "a");
         assert!(log(&p, &m, d("2026-01-14"), "x", None).is_err());
-        let e = end(&p, &m, d("2026-12-31"), "换岗").unwrap();
+        let e = end(&p, &m, d("2026-12-31"), Some("换岗")).unwrap();
         e.apply(&mut p);
         assert_eq!(p.holders[0].ended, Some(d("2026-12-31")));
         assert_eq!(p.holders[0].end_reason.as_deref(), Some("换岗"));
@@ -943,7 +944,7 @@ mod tests {
             [Refusal::NotServing { .. }]
         ));
         assert!(matches!(
-            end(&p, &m, d("2027-01-01"), "x").unwrap_err()[..],
+            end(&p, &m, d("2027-01-01"), None).unwrap_err()[..],
             [Refusal::AlreadyEnded { .. }]
         ));
         // After ending, the member may claim again: a new holder entry.
@@ -995,13 +996,13 @@ mod tests {
         let mut m = member("a", MemberStatus::Full);
         m.left = Some(d("2026-09-01"));
         assert!(matches!(
-            end(&p, &m, d("2026-09-02"), "调离").unwrap_err()[..],
+            end(&p, &m, d("2026-09-02"), Some("调离")).unwrap_err()[..],
             [Refusal::EndAfterLeft { .. }]
         ));
-        assert!(end(&p, &m, d("2026-09-01"), "调离").is_ok());
+        assert!(end(&p, &m, d("2026-09-01"), None).is_ok());
         let n = member("z", MemberStatus::Full);
         assert!(matches!(
-            end(&p, &n, d("2026-09-01"), "x").unwrap_err()[..],
+            end(&p, &n, d("2026-09-01"), None).unwrap_err()[..],
             [Refusal::NotAHolder { .. }]
         ));
     }

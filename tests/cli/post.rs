@@ -446,6 +446,12 @@ fn scope_area_takes_residents_of_the_community() {
         "--date",
         "2026-07-31",
     ]));
+    // The last day of the window is inside it; --reason is optional.
+    ok(&env.run(&["post", "end", "flood-1", "zhangsan", "--date", "2026-07-31"]));
+    assert!(
+        env.read("posts/flood-1.toml")
+            .ends_with("confirmed = 2026-07-31\nended = 2026-07-31\n")
+    );
 }
 
 #[test]

@@ -330,7 +330,7 @@ mod tests {
                 "claim" => vec![core::claim(&model, &c, date).unwrap().edit],
                 "assign" => vec![core::assign(&model, &c, date).unwrap()],
                 "publish" => core::publish(&model, date),
-                "end" => vec![core::end(&model, &m, date, "换岗").unwrap()],
+                "end" => vec![core::end(&model, &m, date, Some("换岗")).unwrap()],
                 _ => {
                     let entry = core::log(
                         &model,

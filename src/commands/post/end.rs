@@ -1,4 +1,4 @@
-//! `dangjian post end <post> <member> --reason …` (离岗): sets `ended` and `end_reason`.
+//! `dangjian post end <post> <member> [--reason …]` (离岗): sets `ended` and `end_reason`.
 
 use anyhow::Result;
 
@@ -18,7 +18,7 @@ pub struct Args {
     pub member: String,
     /// Why the member leaves the post (换岗, 调离 …)
     #[arg(long)]
-    pub reason: String,
+    pub reason: Option<String>,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -28,19 +28,23 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let post = resolve::<Post>(&s.root, &args.post, s.locale)?;
     let member = resolve::<Member>(&s.root, &args.member, s.locale)?;
     let date = args.write.date(ctx);
-    let change = core::end(&post, &member, date, &args.reason).map_err(|r| edit::refused(&s, r))?;
+    let change = core::end(&post, &member, date, args.reason.as_deref())
+        .map_err(|r| edit::refused(&s, r))?;
     let mut file = Editable::open(&s.root, &post.path, s.locale)?;
     edit::apply_holder_edit(&mut file.doc, &change)?;
     let written = edit::save_post(&s, ctx, &file, args.write.dry_run)?;
-    let message = tf(
-        s.locale,
-        "post.ended",
-        &[
-            ("member", &core::who(&member)),
-            ("post", &post.name),
-            ("date", &date),
-            ("reason", &args.reason),
-        ],
-    );
+    let message = match &args.reason {
+        Some(reason) => tf(
+            s.locale,
+            "post.ended-reason",
+            &[
+                ("member", &core::who(&member)),
+                ("post", &post.name),
+                ("date", &date),
+                ("reason", reason),
+            ],
+        ),
+        None => edit::step_message(s.locale, "post.ended", &member, &post, date),
+    };
     Ok(edit::report(ctx, &written, &post.path, s.locale, &message))
 }
