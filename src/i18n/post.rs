@@ -126,6 +126,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "--capacity must be at least 1",
     ),
     (
+        "post.refuse.empty-name",
+        "岗位名称（--name）不能为空",
+        "the post name (--name) is empty",
+    ),
+    (
         "post.refuse.empty-duty",
         "岗位职责（--duty）不能为空",
         "a duty (--duty) is empty",

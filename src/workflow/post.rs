@@ -511,12 +511,13 @@ pub fn assign(post: &Post, c: &Candidate, date: Date) -> Result<HolderEdit, Vec<
     })
 }
 
-/// 明岗: the holders serving on `date` that are not yet published, each to get `published`.
+/// 明岗: the holders serving on `date` (confirmed, not ended) that are not yet published, each
+/// to get `published`.
 pub fn publish(post: &Post, date: Date) -> Vec<HolderEdit> {
     post.holders
         .iter()
         .enumerate()
-        .filter(|(_, h)| h.published.is_none() && h.ended.is_none() && h.serving_on(date))
+        .filter(|(_, h)| h.published.is_none() && h.serving_on(date))
         .map(|(i, h)| HolderEdit {
             index: Some(i),
             member: h.member.clone(),
@@ -987,6 +988,81 @@ mod tests {
             assert!(!r.message(Locale::ZhCn).contains('{'), "{r:?}");
             assert!(!r.message(Locale::En).contains('{'), "{r:?}");
         }
+    }
+
+    fn rec<T>(path: &str, value: T) -> crate::workspace::Rec<T> {
+        crate::workspace::Rec {
+            path: path.to_string(),
+            value,
+        }
+    }
+
+    #[test]
+    fn check_finds_ineligible_holders_and_members_who_left() {
+        let settings = toml::from_str(
+            "format = 1\nname = \"x\"\nroot = \"jiangbin\"\nyear = 2026\nlocale = \"en\"\nsector = \"community\"\n",
+        )
+        .unwrap();
+        let org: crate::model::Org = toml::from_str(
+            "id = \"jiangbin\"\nname = \"江滨\"\nkind = \"branch\"\nsector = \"community\"\n",
+        )
+        .unwrap();
+        let mut left = member("c", MemberStatus::Full);
+        left.left = Some(d("2026-06-30"));
+        let mut p = post();
+        p.capacity = None;
+        p.holders = vec![
+            holder("a", Some("2026-01-01"), None),
+            holder("b", Some("2026-01-01"), None),
+            holder("c", Some("2026-01-01"), Some("2026-06-30")),
+            holder("c", Some("2026-07-01"), None),
+            // Ended before as_of: not judged by today's status.
+            holder("b", Some("2025-01-01"), Some("2025-12-31")),
+        ];
+        p.logs = vec![
+            LogEntry {
+                date: d("2026-06-30"),
+                member: "c".into(),
+                text: "x".into(),
+                hours: None,
+            },
+            LogEntry {
+                date: d("2026-07-02"),
+                member: "c".into(),
+                text: "x".into(),
+                hours: None,
+            },
+        ];
+        let ws = Workspace::new(
+            rec("dangjian.toml", settings),
+            crate::workspace::Records {
+                orgs: vec![rec("orgs/jiangbin.toml", org)],
+                members: vec![
+                    rec("members/a.toml", member("a", MemberStatus::Full)),
+                    rec("members/b.toml", member("b", MemberStatus::Activist)),
+                    rec("members/c.toml", left),
+                ],
+                posts: vec![rec("posts/pingan-1.toml", p)],
+                ..Default::default()
+            },
+        );
+        let ctx = Context {
+            as_of: d("2026-11-20"),
+            locale: Locale::En,
+        };
+        let found: Vec<(&str, crate::diag::Place)> = check(&ws, &ctx)
+            .into_iter()
+            .map(|d| (d.code, d.place))
+            .collect();
+        let at = |p: &str| crate::diag::Place::Path(crate::diag::parse_path(p));
+        assert_eq!(
+            found,
+            vec![
+                ("eligibility", at("holder[1].member")),
+                ("member-left", at("holder[3].member")),
+                ("member-left", at("log[1].date")),
+            ]
+        );
     }
 
     #[test]

@@ -77,6 +77,9 @@ fn option_problems(args: &Args, locale: Locale) -> Vec<String> {
     if args.capacity == Some(0) {
         out.push(t(locale, "post.refuse.capacity-zero").to_string());
     }
+    if args.name.trim().is_empty() {
+        out.push(t(locale, "post.refuse.empty-name").to_string());
+    }
     if args.duties.iter().any(|d| d.trim().is_empty()) {
         out.push(t(locale, "post.refuse.empty-duty").to_string());
     }
@@ -87,7 +90,7 @@ fn option_problems(args: &Args, locale: Locale) -> Vec<String> {
 fn post_text(args: &Args, org: &str) -> anyhow::Result<String> {
     let mut doc = DocumentMut::new();
     doc["id"] = toml_edit::value(args.id.as_str());
-    doc["name"] = toml_edit::value(args.name.as_str());
+    doc["name"] = toml_edit::value(args.name.trim());
     doc["org"] = toml_edit::value(org);
     doc["kind"] = toml_edit::value(args.kind.as_str());
     if let Some(from) = args.from {
