@@ -220,6 +220,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("post.col.org", "组织", "organization"),
     ("post.col.kind", "类型", "kind"),
     ("post.col.window", "工作期", "window"),
+    ("post.col.from", "开始", "from"),
+    ("post.col.until", "结束", "until"),
     ("post.col.capacity", "人数上限", "capacity"),
     ("post.col.serving", "在岗人数", "serving"),
     ("post.col.vacant", "空缺", "vacancies"),

@@ -682,7 +682,10 @@ fn listings_in_every_format() {
     let r = env.run(&["post", "list", "--vacant", "--org", "jiangbin"]);
     ok(&r);
     assert!(
-        r.stdout.contains("pingan-1") && !r.stdout.contains("serve-1"),
+        r.stdout.contains("pingan-1")
+            && r.stdout.contains("area-1")
+            && !r.stdout.contains("serve-1")
+            && !r.stdout.contains("flood-1"),
         "{}",
         r.stdout
     );

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
-use crate::model::{Date, Post, PostKind};
+use crate::model::{Date, Post};
 use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
 use crate::workflow::post as core;
 use crate::workspace::Workspace;
@@ -14,7 +14,7 @@ pub struct Args {
     /// Only posts of this organization and those below it
     #[arg(long)]
     pub org: Option<String>,
-    /// Only posts with a free place on the as-of date (below capacity, or nobody serving)
+    /// Only posts that can take someone on the as-of date (open, below capacity or nobody serving)
     #[arg(long)]
     pub vacant: bool,
     /// Only posts this member holds or held (id or name)
@@ -33,8 +33,11 @@ pub struct Filter {
     pub member: Option<String>,
 }
 
-/// Whether the post has a free place on `date`.
+/// Whether the post can take someone on `date`: inside its window, with a free place.
 pub fn is_vacant(post: &Post, date: Date) -> bool {
+    if !core::in_window(post, date) {
+        return false;
+    }
     match core::vacancies_on(post, date) {
         Some(v) => v > 0,
         None => core::serving_on(post, date).is_empty(),
@@ -48,7 +51,8 @@ pub fn build(ws: &Workspace, filter: &Filter, as_of: Date, locale: Locale) -> Do
         ("name", "post.col.name"),
         ("org", "post.col.org"),
         ("kind", "post.col.kind"),
-        ("window", "post.col.window"),
+        ("from", "post.col.from"),
+        ("until", "post.col.until"),
         ("capacity", "post.col.capacity"),
         ("serving", "post.col.serving"),
         ("vacant", "post.col.vacant"),
@@ -84,24 +88,13 @@ pub fn build(ws: &Workspace, filter: &Filter, as_of: Date, locale: Locale) -> Do
             continue;
         }
         let serving = core::serving_on(p, as_of);
-        let window = match (p.kind, p.from, p.until) {
-            (PostKind::Temporary, from, until) => format!(
-                "{} – {}",
-                from.map_or_else(|| "…".to_string(), |d| d.to_string()),
-                until.map_or_else(|| "…".to_string(), |d| d.to_string())
-            ),
-            _ => String::new(),
-        };
         table.rows.push(vec![
             Cell::text(&p.id),
             Cell::text(&p.name),
             Cell::text(&p.org),
             Cell::text(p.kind.label(locale)),
-            if window.is_empty() {
-                Cell::Empty
-            } else {
-                Cell::text(window)
-            },
+            Cell::opt_date(p.from),
+            Cell::opt_date(p.until),
             p.capacity.map_or(Cell::Empty, |c| Cell::Int(i64::from(c))),
             Cell::Int(i64::try_from(serving.len()).unwrap_or(i64::MAX)),
             core::vacancies_on(p, as_of).map_or(Cell::Empty, |v| Cell::Int(i64::from(v))),
