@@ -76,6 +76,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "{member} already left this post on {date}",
     ),
     (
+        "post.refuse.logs-after-end",
+        "{member} 在本岗位有 {last} 的履岗记录，离岗日期不能早于这一天；请用 --date {last} 或更晚的日期",
+        "{member} has duty-log entries on this post up to {last}; the end cannot be earlier: use --date {last} or later",
+    ),
+    (
         "post.refuse.not-serving",
         "{member} 在 {date} 不在岗（履岗记录的日期须在定岗之后、离岗之前）；请用 --date 指定在岗期间的日期",
         "{member} was not serving on this post on {date} (a log entry falls between confirmed and ended); give a date in the spell with --date",

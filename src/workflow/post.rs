@@ -79,6 +79,11 @@ pub enum Refusal {
         member: String,
         ended: Date,
     },
+    /// Ending before the member's last log entry of the spell would leave that entry outside it.
+    LogsAfterEnd {
+        member: String,
+        last: Date,
+    },
     /// A log entry on a day the member was not serving (confirmed … ended).
     NotServing {
         member: String,
@@ -228,6 +233,11 @@ impl Refusal {
                 locale,
                 "post.refuse.ended",
                 &[("member", member), ("date", ended)],
+            ),
+            Refusal::LogsAfterEnd { member, last } => tf(
+                locale,
+                "post.refuse.logs-after-end",
+                &[("member", member), ("last", last)],
             ),
             Refusal::NotServing { member, date } => tf(
                 locale,
@@ -623,6 +633,26 @@ pub fn end(
             earlier,
             date,
         });
+    }
+    // Log entries of this spell dated after the new end, and in no other spell of the member.
+    if let Some(confirmed) = h.confirmed {
+        let orphaned = post
+            .logs
+            .iter()
+            .filter(|l| l.member == member.id && l.date > date && l.date >= confirmed)
+            .filter(|l| {
+                !post.holders.iter().enumerate().any(|(j, other)| {
+                    j != i && other.member == member.id && other.serving_on(l.date)
+                })
+            })
+            .map(|l| l.date)
+            .max();
+        if let Some(last) = orphaned {
+            refusals.push(Refusal::LogsAfterEnd {
+                member: who(member),
+                last,
+            });
+        }
     }
     if reason.is_some_and(|r| r.trim().is_empty()) {
         refusals.push(Refusal::EmptyText);
@@ -1063,6 +1093,85 @@ mod tests {
                 ("member-left", at("log[1].date")),
             ]
         );
+    }
+
+    /// After any sequence of accepted steps, the post keeps the rules of SPEC §2.4: dates of a
+    /// holder in order, capacity never exceeded on any day, confirmations inside the window,
+    /// log entries inside a spell.
+    fn rules_hold(p: &Post) -> Result<(), String> {
+        for h in &p.holders {
+            let dates: Vec<Date> = [h.claimed, h.confirmed, h.published, h.ended]
+                .into_iter()
+                .flatten()
+                .collect();
+            if dates.windows(2).any(|w| w[0] > w[1]) {
+                return Err(format!("date order: {h:?}"));
+            }
+            if let Some(c) = h.confirmed
+                && !in_window(p, c)
+            {
+                return Err(format!("outside the window: {h:?}"));
+            }
+        }
+        if let Some(cap) = p.capacity {
+            for day in p.holders.iter().filter_map(|h| h.confirmed) {
+                if serving_on(p, day).len() > cap as usize {
+                    return Err(format!("over capacity on {day}"));
+                }
+            }
+        }
+        for l in &p.logs {
+            if !p
+                .holders
+                .iter()
+                .any(|h| h.member == l.member && h.serving_on(l.date))
+            {
+                return Err(format!("log outside a spell: {l:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn accepted_steps_keep_the_rules(
+            temporary in proptest::bool::ANY,
+            steps in proptest::collection::vec((0u8..5, 0usize..3, 0u64..90), 1..40),
+        ) {
+            let mut p = post();
+            if temporary {
+                p.kind = PostKind::Temporary;
+                p.from = Some(d("2026-01-20"));
+                p.until = Some(d("2026-02-20"));
+            }
+            let members = [
+                member("a", MemberStatus::Full),
+                member("b", MemberStatus::Probationary),
+                member("c", MemberStatus::Full),
+            ];
+            let oc = chain(&["jiangbin"]);
+            for (op, who_i, day) in steps {
+                let m = &members[who_i];
+                let c = Candidate { member: m, org_chain: &oc, lives_chain: &[] };
+                let date = Date(d("2026-01-01").0 + chrono::Days::new(day));
+                let edits: Vec<HolderEdit> = match op {
+                    0 => claim(&p, &c, date).map(|c| vec![c.edit]).unwrap_or_default(),
+                    1 => assign(&p, &c, date).map(|e| vec![e]).unwrap_or_default(),
+                    2 => publish(&p, date),
+                    3 => {
+                        if let Ok(entry) = log(&p, m, date, "x", None) {
+                            p.logs.push(entry);
+                        }
+                        vec![]
+                    }
+                    _ => end(&p, m, date, None).map(|e| vec![e]).unwrap_or_default(),
+                };
+                for e in edits {
+                    e.apply(&mut p);
+                }
+                proptest::prop_assert_eq!(rules_hold(&p), Ok(()), "{:?}", p.holders);
+            }
+        }
     }
 
     #[test]

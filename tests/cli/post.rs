@@ -430,6 +430,29 @@ fn refusals_name_each_reason_and_write_nothing() {
         "posts/pingan-1.toml",
         &["2026-01-01 is before 张三 (zhangsan)'s confirmed date 2026-01-15"],
     );
+    ok(&env.run(&[
+        "post",
+        "log",
+        "pingan-1",
+        "zhangsan",
+        "--text",
+        "巡查",
+        "--date",
+        "2026-03-01",
+    ]));
+    refused(
+        &env,
+        &[
+            "post",
+            "end",
+            "pingan-1",
+            "zhangsan",
+            "--date",
+            "2026-02-01",
+        ],
+        "posts/pingan-1.toml",
+        &["张三 (zhangsan) has duty-log entries on this post up to 2026-03-01"],
+    );
 }
 
 #[test]
