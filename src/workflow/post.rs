@@ -1136,18 +1136,24 @@ mod tests {
         #[test]
         fn accepted_steps_keep_the_rules(
             temporary in proptest::bool::ANY,
-            steps in proptest::collection::vec((0u8..5, 0usize..3, 0u64..90), 1..40),
+            capacity in proptest::option::of(1u32..4),
+            steps in proptest::collection::vec((0u8..5, 0usize..5, 0u64..90), 1..40),
         ) {
             let mut p = post();
+            p.capacity = capacity;
             if temporary {
                 p.kind = PostKind::Temporary;
                 p.from = Some(d("2026-01-20"));
                 p.until = Some(d("2026-02-20"));
             }
+            let mut leaves = member("e", MemberStatus::Full);
+            leaves.left = Some(d("2026-02-01"));
             let members = [
                 member("a", MemberStatus::Full),
                 member("b", MemberStatus::Probationary),
                 member("c", MemberStatus::Full),
+                member("d", MemberStatus::Activist),
+                leaves,
             ];
             let oc = chain(&["jiangbin"]);
             for (op, who_i, day) in steps {
@@ -1170,6 +1176,11 @@ mod tests {
                     e.apply(&mut p);
                 }
                 proptest::prop_assert_eq!(rules_hold(&p), Ok(()), "{:?}", p.holders);
+                // Nobody ineligible or gone is ever confirmed.
+                proptest::prop_assert!(p
+                    .holders
+                    .iter()
+                    .all(|h| h.confirmed.is_none() || (h.member != "d" && h.member != "e")));
             }
         }
     }
