@@ -571,6 +571,16 @@ fn names_resolve_and_ambiguous_names_list_candidates() {
         "posts/pingan-1.toml",
         &["no post has the id or name `没有这个岗`"],
     );
+    // Both names wrong: both reasons.
+    refused(
+        &env,
+        &["post", "assign", "没有这个岗", "李明"],
+        "posts/pingan-1.toml",
+        &[
+            "no post has the id or name `没有这个岗`",
+            "more than one member is named `李明`",
+        ],
+    );
     ok(&env.run(&["post", "claim", "平安创建岗", "liming-1"]));
 }
 

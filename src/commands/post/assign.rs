@@ -5,9 +5,7 @@ use anyhow::Result;
 
 use super::edit::{self, WriteArgs};
 use crate::commands::{Ctx, Exit};
-use crate::model::{Member, Post};
 use crate::workflow::post::{self as core, Candidate};
-use crate::workspace::resolve::resolve;
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
@@ -22,8 +20,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let post = resolve::<Post>(&s.root, &args.post, s.locale)?;
-    let member = resolve::<Member>(&s.root, &args.member, s.locale)?;
+    let (post, member) = edit::post_and_member(&s, &args.post, &args.member)?;
     let (org_chain, lives_chain) = edit::member_chains(&s.root, &member, s.locale);
     let date = args.write.date(ctx);
     let candidate = Candidate {

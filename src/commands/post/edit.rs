@@ -14,7 +14,8 @@ use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, tf};
 use crate::model::{Date, LogEntry, Member, Num, Org, Post};
 use crate::workflow::post::{Field, HolderEdit, Refusal};
-use crate::workspace::resolve::read_by_id;
+use crate::workspace::Rec;
+use crate::workspace::resolve::{read_by_id, resolve};
 use crate::workspace::write::{self, Editable, WorkspaceLock, Written};
 
 /// Options every writing post command takes.
@@ -52,6 +53,23 @@ pub fn begin(ctx: &Ctx) -> Result<Session> {
         locale,
         _lock: lock,
     })
+}
+
+/// The post and the member a step names (id or unambiguous name); when both fail, both reasons.
+pub fn post_and_member(s: &Session, post: &str, member: &str) -> Result<(Rec<Post>, Rec<Member>)> {
+    let post = resolve::<Post>(&s.root, post, s.locale);
+    let member = resolve::<Member>(&s.root, member, s.locale);
+    match (post, member) {
+        (Ok(p), Ok(m)) => Ok((p, m)),
+        (Err(a), Err(b)) => match (a.downcast::<Refused>(), b.downcast::<Refused>()) {
+            (Ok(mut a), Ok(b)) => {
+                a.reasons.extend(b.reasons);
+                Err(a.into())
+            }
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        },
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
 }
 
 /// `id` and its ancestors, nearest first, read one `orgs/<id>.toml` at a time along the parent

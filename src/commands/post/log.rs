@@ -4,9 +4,8 @@ use anyhow::Result;
 
 use super::edit::{self, WriteArgs};
 use crate::commands::{Ctx, Exit};
-use crate::model::{Member, Num, Post};
+use crate::model::Num;
 use crate::workflow::post as core;
-use crate::workspace::resolve::resolve;
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
@@ -27,8 +26,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let post = resolve::<Post>(&s.root, &args.post, s.locale)?;
-    let member = resolve::<Member>(&s.root, &args.member, s.locale)?;
+    let (post, member) = edit::post_and_member(&s, &args.post, &args.member)?;
     let date = args.write.date(ctx);
     let entry = core::log(&post, &member, date, &args.text, args.hours)
         .map_err(|r| edit::refused(&s, r))?;
