@@ -114,7 +114,10 @@ pub fn read_delimited(bytes: &[u8]) -> Result<Grid> {
     for record in reader.records() {
         let record = record.context("cannot read the CSV file")?;
         // The line a person sees: counted from the byte offset (the reader skips blank lines).
-        let byte = record.position().map_or(0, |p| p.byte() as usize);
+        let mut byte = record.position().map_or(0, |p| p.byte() as usize);
+        while matches!(text.as_bytes().get(byte), Some(b'\n' | b'\r')) {
+            byte += 1;
+        }
         let line = text.as_bytes()[..byte.min(text.len())]
             .iter()
             .filter(|b| **b == b'\n')
