@@ -311,13 +311,21 @@ fn comment_block(raw: &str) -> String {
     out
 }
 
-/// ` # comment` for a value or header followed by a comment on its line, else nothing.
+/// The comment after a value or header on its line, with the spaces before it as written (so
+/// aligned comments stay aligned; at least one space), else nothing.
 fn trailing_comment(raw: &str) -> String {
-    let t = raw.trim();
-    if t.starts_with('#') {
-        format!(" {t}")
-    } else {
-        String::new()
+    let t = raw.trim_end();
+    match t.find('#') {
+        Some(i) => {
+            let space = &t[..i];
+            let space = if space.is_empty() || space.contains('\n') {
+                " "
+            } else {
+                space
+            };
+            format!("{space}{}", &t[i..])
+        }
+        None => String::new(),
     }
 }
 
@@ -483,7 +491,7 @@ mod tests {
         check(
             Kind::Member,
             "# 张三的档案\n\n# 状态\nstatus   =  \"full\"   # 正式\nname=\"张三\"\n  id = \"zhangsan\"\n\n\n[extra]\ngender = \"男\"\n[private]\nphone = \"138\"\norg = \"x\"\noffice = \"none\"\n",
-            "# 张三的档案\n\nid = \"zhangsan\"\nname = \"张三\"\n# 状态\nstatus = \"full\" # 正式\n\n[private]\nphone = \"138\"\norg = \"x\"\noffice = \"none\"\n\n[extra]\ngender = \"男\"\n",
+            "# 张三的档案\n\nid = \"zhangsan\"\nname = \"张三\"\n# 状态\nstatus = \"full\"   # 正式\n\n[private]\nphone = \"138\"\norg = \"x\"\noffice = \"none\"\n\n[extra]\ngender = \"男\"\n",
         );
     }
 
