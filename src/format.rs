@@ -56,7 +56,13 @@ fn syntax_error(text: &str, err: &toml_edit::TomlError) -> SyntaxError {
     SyntaxError {
         line,
         column,
-        message: err.message().lines().next().unwrap_or("").trim().to_string(),
+        message: err
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string(),
     }
 }
 
@@ -276,7 +282,8 @@ fn format_inline_table(root: &Json, node: Option<&Json>, table: &mut InlineTable
 
 /// Whether a decor holds only spaces (no comment, no line break).
 fn is_plain(decor: &Decor) -> bool {
-    is_blank(decor.prefix().and_then(|p| p.as_str())) && is_blank(decor.suffix().and_then(|s| s.as_str()))
+    is_blank(decor.prefix().and_then(|p| p.as_str()))
+        && is_blank(decor.suffix().and_then(|s| s.as_str()))
 }
 
 fn is_blank(s: Option<&str>) -> bool {
@@ -536,5 +543,98 @@ mod tests {
         let err = canonical(Kind::Org, "id = \"a\"\nname = \n").unwrap_err();
         let err = err.downcast::<SyntaxError>().unwrap();
         assert_eq!(err.line, 2);
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        const ROOT: [&str; 6] = [
+            "id = \"p\"",
+            "name = \"平安岗\"",
+            "org = \"o\"",
+            "kind = \"standing\"",
+            "duties = [ \"a\" ,\"b\" ]",
+            "capacity = 2   # 最多两人",
+        ];
+
+        fn decorated(line: &str, blank: usize, comment: Option<usize>, out: &mut String) {
+            out.push_str(&"\n".repeat(blank));
+            if let Some(n) = comment {
+                out.push_str(&format!("  # 注释 {n}\n"));
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+
+        proptest! {
+            #[test]
+            fn formatting_is_idempotent_and_keeps_record_and_comments(
+                order in Just((0..ROOT.len()).collect::<Vec<_>>()).prop_shuffle(),
+                dates in prop::collection::vec((1u32..=12, 1u32..=3), 0..6),
+                blank in prop::collection::vec(0usize..3, 16),
+                comment in prop::collection::vec(any::<bool>(), 16),
+                holder_first in any::<bool>(),
+                crlf in any::<bool>(),
+                bom in any::<bool>(),
+                header in any::<bool>(),
+            ) {
+                let mut text = String::new();
+                if header {
+                    text.push_str("# 文件头\n\n");
+                }
+                let mut n = 0;
+                let mut next = |i: usize| { n += 1; (blank[i % 16], comment[i % 16].then_some(n)) };
+                for (i, k) in order.iter().enumerate() {
+                    let (b, c) = next(i);
+                    decorated(ROOT[*k], b, c, &mut text);
+                }
+                let holder = "[[holder]]\nmember = \"a\"\nconfirmed = 2026-01-01\n";
+                if holder_first {
+                    text.push_str(holder);
+                }
+                for (i, (m, d)) in dates.iter().enumerate() {
+                    let (b, c) = next(i + 6);
+                    let entry = format!("[[log]]\nmember = \"a\"\ntext = \"第{i}条\"\ndate = 2026-{m:02}-{d:02}");
+                    decorated(&entry, b, c, &mut text);
+                }
+                if !holder_first {
+                    text.push_str(holder);
+                }
+                let input = {
+                    let body = if crlf { text.replace('\n', "\r\n") } else { text.clone() };
+                    if bom { format!("\u{feff}{body}") } else { body }
+                };
+                let out = canonical(Kind::Post, &input).unwrap();
+                prop_assert_eq!(canonical(Kind::Post, &out).unwrap(), out.clone());
+                prop_assert_eq!(out.starts_with('\u{feff}'), bom);
+                prop_assert_eq!(out.contains("\r\n"), crlf);
+                let plain = out.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+                prop_assert_eq!(plain.starts_with("# 文件头\n\n"), header, "{}", plain);
+                let first_key = plain.lines().find(|l| !l.is_empty() && !l.starts_with('#'));
+                prop_assert_eq!(first_key, Some("id = \"p\""));
+
+                // The same record, logs in date order (stable).
+                let mut before: toml::Table = toml::from_str(&text).unwrap();
+                if let Some(toml::Value::Array(logs)) = before.get_mut("log") {
+                    logs.sort_by_key(|l| l.get("date").map(|d| d.to_string()));
+                }
+                let after: toml::Table = toml::from_str(&plain).unwrap();
+                prop_assert_eq!(before, after);
+
+                // Every comment kept.
+                let count = |s: &str| s.matches('#').count();
+                prop_assert_eq!(count(&text), count(&plain));
+                // One blank line before each table header, none elsewhere.
+                prop_assert!(!plain.contains("\n\n\n"));
+                for (i, line) in plain.lines().enumerate() {
+                    if line.starts_with("[[") && i > 0 {
+                        let prev: Vec<&str> = plain.lines().take(i).collect();
+                        let above = prev.iter().rev().find(|l| !l.starts_with('#'));
+                        prop_assert_eq!(above.copied(), Some(""), "{}", plain);
+                    }
+                }
+            }
+        }
     }
 }

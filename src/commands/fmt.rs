@@ -84,7 +84,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                 &[("count", &changed), ("files", &total)]
             )
         );
-        eprintln!("{}: {}", t(locale, "cli.help"), t(locale, "fmt.would-change.help"));
+        eprintln!(
+            "{}: {}",
+            t(locale, "cli.help"),
+            t(locale, "fmt.would-change.help")
+        );
     } else if !ctx.quiet {
         let key = if changed == 0 {
             "fmt.clean"

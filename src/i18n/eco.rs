@@ -45,7 +45,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "只能格式化 dangjian.toml、orgs/、members/、posts/、matters/、commitments/、evaluations/ 下的 .toml 文件",
         "name files of dangjian.toml, orgs/, members/, posts/, matters/, commitments/ or evaluations/",
     ),
-
     ("import.row", "第 {row} 行：{reason}", "row {row}: {reason}"),
     (
         "import.created",

@@ -91,7 +91,10 @@ fn csv_import_is_all_or_nothing_then_skip_bad_imports_the_good_rows() {
         Some("350402198001010011")
     );
     assert_eq!(zhang["extra"]["gender"].as_str(), Some("男"));
-    assert!(env.read(&rel).contains("\n[private]\nphone = \"13800000001\""));
+    assert!(
+        env.read(&rel)
+            .contains("\n[private]\nphone = \"13800000001\"")
+    );
     let (_, wang) = member_named(&env, "王五");
     assert_eq!(wang["org"].as_str(), Some("b2"));
     assert_eq!(wang["status"].as_str(), Some("activist"));
@@ -113,7 +116,11 @@ fn gbk_csv_from_chinese_excel_is_decoded() {
     std::fs::write(env.path("roster.csv"), &bytes).unwrap();
     let r = env.run(&["member", "import", "roster.csv"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("GB18030") || r.stderr.contains("gb18030"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("GB18030") || r.stderr.contains("gb18030"),
+        "{}",
+        r.stderr
+    );
     assert!(
         r.stderr.contains("row 3") && r.stderr.contains("五月"),
         "{}",
@@ -137,9 +144,16 @@ fn xlsx_roster_with_title_row_excel_dates_and_a_bad_row() {
         let sheet = book.add_worksheet();
         let date = Format::new().set_num_format("yyyy-mm-dd");
         sheet.write_string(0, 0, "第一支部党员花名册").unwrap();
-        for (c, h) in ["编号", "姓名", "人员类别", "所在支部", "入党时间", "手机号码"]
-            .iter()
-            .enumerate()
+        for (c, h) in [
+            "编号",
+            "姓名",
+            "人员类别",
+            "所在支部",
+            "入党时间",
+            "手机号码",
+        ]
+        .iter()
+        .enumerate()
         {
             sheet.write_string(1, c as u16, *h).unwrap();
         }
@@ -350,12 +364,16 @@ fn toml_files(root: &Path) -> Vec<String> {
 #[test]
 fn fmt_keeps_every_comment_of_every_example_and_is_idempotent() {
     let workspaces = example_workspaces();
-    assert!(!workspaces.is_empty(), "no example workspace under examples/");
+    assert!(
+        !workspaces.is_empty(),
+        "no example workspace under examples/"
+    );
     for ws in workspaces {
         let name = ws.file_name().unwrap().to_string_lossy().into_owned();
         let env = TestEnv::example(&name);
         let files = toml_files(env.root());
-        let before: Vec<(String, String)> = files.iter().map(|f| (f.clone(), env.read(f))).collect();
+        let before: Vec<(String, String)> =
+            files.iter().map(|f| (f.clone(), env.read(f))).collect();
         let check_before = env.run(&["check", "--format", "json"]);
         let r = env.run(&["fmt"]);
         assert_eq!(r.code, 0, "{name}: {}", r.stderr);
@@ -411,7 +429,9 @@ fn to_json(v: &toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => J::Bool(*b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(a) => J::Array(a.iter().map(to_json).collect()),
-        toml::Value::Table(t) => J::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect()),
+        toml::Value::Table(t) => {
+            J::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+        }
     }
 }
 
@@ -443,7 +463,8 @@ fn every_example_file_validates_against_its_json_schema() {
     }
     assert!(checked > 0, "no example record was validated");
     // The validator does reject what the schema forbids.
-    let bad = "id = \"a\"\nname = \"A\"\nkind = \"branch\"\nsector = \"community\"\nparnet = \"b\"\n";
+    let bad =
+        "id = \"a\"\nname = \"A\"\nkind = \"branch\"\nsector = \"community\"\nparnet = \"b\"\n";
     assert!(!schema_errors(dangjian::model::Kind::Org, bad).is_empty());
     let bad = "id = \"a\"\nname = \"A\"\nkind = \"支部\"\nsector = \"community\"\n";
     assert!(!schema_errors(dangjian::model::Kind::Org, bad).is_empty());
@@ -466,7 +487,11 @@ fn completions_and_man_page() {
     }
     let r = env.run(&["completions", "man"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with(".ie") || r.stdout.contains(".TH dangjian 1"), "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with(".ie") || r.stdout.contains(".TH dangjian 1"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains(".TH dangjian 1") && r.stdout.contains("completions"));
     let r = env.run(&["completions", "tcsh"]);
     assert_eq!(r.code, 2);

@@ -237,7 +237,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     eprintln!(
         "{}",
-        tf(locale, "import.refused-count", &[("count", &refusals.len())])
+        tf(
+            locale,
+            "import.refused-count",
+            &[("count", &refusals.len())]
+        )
     );
     Ok(Exit::Problems)
 }
@@ -302,7 +306,11 @@ fn apply(doc: &mut Table, v: &Values) {
         }
     }
     if let Some(office) = v.office {
-        let same = doc.get("office").and_then(Item::as_str).and_then(Office::parse) == Some(office);
+        let same = doc
+            .get("office")
+            .and_then(Item::as_str)
+            .and_then(Office::parse)
+            == Some(office);
         if !same {
             set(doc, "office", Value::from(office.as_str()));
         }
@@ -343,8 +351,11 @@ fn set_date(table: &mut dyn TableLike, key: &str, d: Date) {
         .and_then(Item::as_datetime)
         .and_then(|dt| dt.date)
         .is_some_and(|old| {
-            (i32::from(old.year), u32::from(old.month), u32::from(old.day))
-                == (d.0.year(), d.0.month(), d.0.day())
+            (
+                i32::from(old.year),
+                u32::from(old.month),
+                u32::from(old.day),
+            ) == (d.0.year(), d.0.month(), d.0.day())
         });
     if !same {
         let date = toml_edit::Date {

@@ -100,11 +100,25 @@ const HEADERS: &[(&str, &[&str])] = &[
     ),
     (
         "joined",
-        &["入党时间", "入党日期", "joined", "joindate", "join_date", "datejoined"],
+        &[
+            "入党时间",
+            "入党日期",
+            "joined",
+            "joindate",
+            "join_date",
+            "datejoined",
+        ],
     ),
     (
         "office",
-        &["是否有职务", "有无职务", "是否有职", "有职无职", "职务情况", "office"],
+        &[
+            "是否有职务",
+            "有无职务",
+            "是否有职",
+            "有职无职",
+            "职务情况",
+            "office",
+        ],
     ),
     (
         "phone",
@@ -139,7 +153,10 @@ const HEADERS: &[(&str, &[&str])] = &[
         &["居住社区", "现居住社区", "所住社区", "lives_in", "livesin"],
     ),
     ("left", &["离开时间", "转出时间", "转出日期", "left"]),
-    ("extra.note", &["备注", "note", "notes", "remark", "remarks"]),
+    (
+        "extra.note",
+        &["备注", "note", "notes", "remark", "remarks"],
+    ),
     ("ignore", &["序号", "no", "no.", "#", "行号"]),
 ];
 
@@ -291,7 +308,7 @@ pub fn plan(grid: &Grid, ctx: &Context, locale: Locale) -> Result<Plan, BadRoste
                     Err(e) => reasons.push(e.message(locale, &column)),
                 },
                 Field::Name => match text_of(cell) {
-                    Ok(s) => values.name = Some(s),
+                    Ok(s) => values.name = Some(clean_name(&s)),
                     Err(e) => reasons.push(e.message(locale, &column)),
                 },
                 Field::Status => {
@@ -442,6 +459,19 @@ pub fn plan(grid: &Grid, ctx: &Context, locale: Locale) -> Result<Plan, BadRoste
     Ok(out)
 }
 
+/// A name as written, without the spaces rosters put inside short Chinese names (`张  三`).
+fn clean_name(s: &str) -> String {
+    let s = s.trim();
+    if s.chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|c| !c.is_ascii())
+    {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 fn header_name(header: &[Cell], col: usize) -> String {
     match header.get(col) {
         Some(Cell::Text(t)) => t.clone(),
@@ -517,7 +547,9 @@ pub fn parse_office(s: &str) -> Option<Office> {
     }
     Some(match lower.as_str() {
         "是" | "有" | "有职务" | "y" | "yes" | "true" | "1" | "√" | "✓" => Office::Leader,
-        "否" | "无" | "没有" | "无职务" | "n" | "no" | "false" | "0" | "×" | "-" => Office::None,
+        "否" | "无" | "没有" | "无职务" | "n" | "no" | "false" | "0" | "×" | "-" => {
+            Office::None
+        }
         _ => return None,
     })
 }
@@ -601,7 +633,10 @@ pub fn resolve_org(orgs: &[(String, String)], s: &str) -> Option<String> {
 /// identity card number when the row has one, else of the name and organization. Stable: the
 /// same person gets the same id at every import.
 pub fn generated_id(name: &str, org: Option<&str>, private: &[(String, String)]) -> String {
-    let key = match private.iter().find(|(k, v)| k == "id_card" && !v.is_empty()) {
+    let key = match private
+        .iter()
+        .find(|(k, v)| k == "id_card" && !v.is_empty())
+    {
         Some((_, card)) => format!("card:{}", card.trim().to_uppercase()),
         None => format!("name:{}@{}", name.trim(), org.unwrap_or("")),
     };
@@ -663,10 +698,7 @@ mod tests {
     fn headers_are_normalized() {
         assert_eq!(builtin_field("入党时间（年月日）"), Some(Field::Joined));
         assert_eq!(builtin_field(" 姓 名 *"), Some(Field::Name));
-        assert_eq!(
-            builtin_field("Phone"),
-            Some(Field::Private("phone".into()))
-        );
+        assert_eq!(builtin_field("Phone"), Some(Field::Private("phone".into())));
         assert_eq!(builtin_field("爱好"), None);
     }
 
@@ -696,10 +728,7 @@ mod tests {
                         Cell::Number(13800000001.0),
                     ],
                 ),
-                (
-                    4,
-                    vec![text("李四"), text("第九支部"), text("正式党员")],
-                ),
+                (4, vec![text("李四"), text("第九支部"), text("正式党员")]),
                 (
                     5,
                     vec![text("王五"), text("b1"), text("党外"), text("昨天")],
@@ -723,12 +752,21 @@ mod tests {
             row.values.private,
             vec![("phone".to_string(), "13800000001".to_string())]
         );
-        assert_eq!(row.id, generated_id("张三", Some("b1"), &row.values.private));
+        assert_eq!(
+            row.id,
+            generated_id("张三", Some("b1"), &row.values.private)
+        );
         let refused: Vec<usize> = plan.refused.iter().map(|(r, _)| *r).collect();
         assert_eq!(refused, vec![4, 5, 6]);
         assert!(plan.refused[0].1.contains("第九支部"), "{:?}", plan.refused);
         assert!(plan.refused[1].1.contains("党外") && plan.refused[1].1.contains("昨天"));
         assert!(plan.refused[2].1.contains("name"), "{:?}", plan.refused);
+    }
+
+    #[test]
+    fn names_lose_padding() {
+        assert_eq!(clean_name(" 张\u{3000}三 "), "张三");
+        assert_eq!(clean_name("Li  Lei"), "Li Lei");
     }
 
     #[test]

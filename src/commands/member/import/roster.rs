@@ -46,8 +46,8 @@ pub fn is_workbook(name: &str) -> bool {
 
 /// Reads a workbook: the sheet named `sheet`, else the first one.
 pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid> {
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| anyhow!("{e}"))?;
+    let mut book =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| anyhow!("{e}"))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names
