@@ -15,7 +15,7 @@ use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 use crate::check;
 use crate::commands::{Ctx, Exit, Refused};
-use crate::i18n::{Locale, t, tf};
+use crate::i18n::{Locale, tf};
 use crate::model::{Date, Kind, Member, MemberStatus, Office, Org};
 use crate::workspace::resolve::read_record;
 use crate::workspace::write::{self, Editable, Written};
@@ -233,7 +233,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         return Ok(Exit::Success);
     }
     for reason in &refusals {
-        eprintln!("{}: {reason}", t(locale, "cli.error"));
+        eprintln!("error: {reason}");
     }
     eprintln!(
         "{}",
