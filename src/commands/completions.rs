@@ -23,7 +23,6 @@ pub enum Target {
     #[value(name = "powershell")]
     PowerShell,
     Elvish,
-    /// The manual page, dangjian.1
     Man,
 }
 
