@@ -106,7 +106,8 @@ fn schema_of(kind: Kind) -> &'static Json {
     SCHEMAS[i].get_or_init(|| kind.schema())
 }
 
-/// Follows `$ref` and picks the non-null branch of `anyOf` (how schemars writes `Option<T>`).
+/// Follows `$ref` and a lone `allOf` (how schemars writes a field with a default), and picks the
+/// non-null branch of `anyOf` (how it writes `Option<T>`).
 fn resolve<'a>(root: &'a Json, mut node: &'a Json) -> &'a Json {
     for _ in 0..16 {
         if let Some(r) = node.get("$ref").and_then(Json::as_str) {
@@ -115,6 +116,12 @@ fn resolve<'a>(root: &'a Json, mut node: &'a Json) -> &'a Json {
                 Some(def) => node = def,
                 None => return node,
             }
+        } else if let Some([one]) = node
+            .get("allOf")
+            .and_then(Json::as_array)
+            .map(Vec::as_slice)
+        {
+            node = one;
         } else if let Some(branches) = node.get("anyOf").and_then(Json::as_array) {
             match branches
                 .iter()
@@ -533,9 +540,39 @@ mod tests {
     fn settings_nested_tables_and_unknown_keys() {
         check(
             Kind::Settings,
-            "# top\nformat = 1\n[review.weights]\nself = 0.1\n[review]\nscale = 100\n[[role]]\nname = \"R\"\nid = \"r\"\n",
-            "# top\nformat = 1\n\n[[role]]\nid = \"r\"\nname = \"R\"\n\n[review]\nscale = 100\n\n[review.weights]\nself = 0.1\n",
+            "# top\nformat = 1\n[review.weights]\npeer = 0.2\nself = 0.1\n[review.annual]\nhalf = 0.2\n[review]\nrectify_days = 30\nscale = 100\n[[role]]\nname = \"R\"\nid = \"r\"\n",
+            "# top\nformat = 1\n\n[[role]]\nid = \"r\"\nname = \"R\"\n\n[review]\nscale = 100\nrectify_days = 30\n\n[review.weights]\nself = 0.1\npeer = 0.2\n\n[review.annual]\nhalf = 0.2\n",
         );
+    }
+
+    #[test]
+    fn odd_but_valid_files_keep_their_meaning() {
+        let cases: &[(Kind, &str)] = &[
+            (Kind::Post, ""),
+            (Kind::Post, "# only a comment\n"),
+            (Kind::Post, "eligible.scope = \"org\"\nid = \"p\"\n# c\neligible.office = \"none\"\n"),
+            (Kind::Post, "eligible = { scope = \"org\", status = [\"full\"] }\nid = \"p\"\n"),
+            (Kind::Post, "id = \"p\"\nduties = [\n  \"a\", # first\n  \"b\",\n]\n"),
+            (Kind::Post, "id = \"p\"\n[ eligible ]   # who\nscope = \"org\"\n"),
+            (Kind::Post, "\"id\" = \"p\"\n'name' = \"P\"\n"),
+            (Kind::Post, "[[log]]\ndate = 2026-02-01\n[[log]]\ndate = \"2026-01-01\"\n"),
+            (Kind::Matter, "id = \"m\"\nnmae = \"typo\"\nname = \"M\"\n[[progress]]\ntask = \"t\"\ndate = 2026-05-01\nvalue = 2\n[[progress]]\ntask = \"t\"\ndate = 2026-04-01\nvalue = 1\n[[task]]\nid = \"t\"\ntext = \"x\"\n"),
+            (Kind::Evaluation, "org = \"o\"\n[[score]]\nmember = \"a\"\nadjust = [{reason=\"r\",points=3}]\nself = 90\n"),
+            (Kind::Settings, "format = 1\n[review]\nweights.self = 0.1\nscale = 100\n"),
+        ];
+        for (kind, text) in cases {
+            let once = canonical(*kind, text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let twice = canonical(*kind, &once).unwrap();
+            assert_eq!(once, twice, "not idempotent:\n{text}\n---\n{once}");
+            let mut before: toml::Table = toml::from_str(text).unwrap();
+            // Only `[[progress]]` of the matter case is out of date order.
+            if let Some(toml::Value::Array(p)) = before.get_mut("progress") {
+                p.reverse();
+            }
+            let after: toml::Table = toml::from_str(&once).unwrap();
+            assert_eq!(before, after, "meaning changed:\n{text}\n---\n{once}");
+            assert_eq!(text.matches('#').count(), once.matches('#').count(), "{once}");
+        }
     }
 
     #[test]
