@@ -550,15 +550,39 @@ mod tests {
         let cases: &[(Kind, &str)] = &[
             (Kind::Post, ""),
             (Kind::Post, "# only a comment\n"),
-            (Kind::Post, "eligible.scope = \"org\"\nid = \"p\"\n# c\neligible.office = \"none\"\n"),
-            (Kind::Post, "eligible = { scope = \"org\", status = [\"full\"] }\nid = \"p\"\n"),
-            (Kind::Post, "id = \"p\"\nduties = [\n  \"a\", # first\n  \"b\",\n]\n"),
-            (Kind::Post, "id = \"p\"\n[ eligible ]   # who\nscope = \"org\"\n"),
+            (
+                Kind::Post,
+                "eligible.scope = \"org\"\nid = \"p\"\n# c\neligible.office = \"none\"\n",
+            ),
+            (
+                Kind::Post,
+                "eligible = { scope = \"org\", status = [\"full\"] }\nid = \"p\"\n",
+            ),
+            (
+                Kind::Post,
+                "id = \"p\"\nduties = [\n  \"a\", # first\n  \"b\",\n]\n",
+            ),
+            (
+                Kind::Post,
+                "id = \"p\"\n[ eligible ]   # who\nscope = \"org\"\n",
+            ),
             (Kind::Post, "\"id\" = \"p\"\n'name' = \"P\"\n"),
-            (Kind::Post, "[[log]]\ndate = 2026-02-01\n[[log]]\ndate = \"2026-01-01\"\n"),
-            (Kind::Matter, "id = \"m\"\nnmae = \"typo\"\nname = \"M\"\n[[progress]]\ntask = \"t\"\ndate = 2026-05-01\nvalue = 2\n[[progress]]\ntask = \"t\"\ndate = 2026-04-01\nvalue = 1\n[[task]]\nid = \"t\"\ntext = \"x\"\n"),
-            (Kind::Evaluation, "org = \"o\"\n[[score]]\nmember = \"a\"\nadjust = [{reason=\"r\",points=3}]\nself = 90\n"),
-            (Kind::Settings, "format = 1\n[review]\nweights.self = 0.1\nscale = 100\n"),
+            (
+                Kind::Post,
+                "[[log]]\ndate = 2026-02-01\n[[log]]\ndate = \"2026-01-01\"\n",
+            ),
+            (
+                Kind::Matter,
+                "id = \"m\"\nnmae = \"typo\"\nname = \"M\"\n[[progress]]\ntask = \"t\"\ndate = 2026-05-01\nvalue = 2\n[[progress]]\ntask = \"t\"\ndate = 2026-04-01\nvalue = 1\n[[task]]\nid = \"t\"\ntext = \"x\"\n",
+            ),
+            (
+                Kind::Evaluation,
+                "org = \"o\"\n[[score]]\nmember = \"a\"\nadjust = [{reason=\"r\",points=3}]\nself = 90\n",
+            ),
+            (
+                Kind::Settings,
+                "format = 1\n[review]\nweights.self = 0.1\nscale = 100\n",
+            ),
         ];
         for (kind, text) in cases {
             let once = canonical(*kind, text).unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -571,7 +595,11 @@ mod tests {
             }
             let after: toml::Table = toml::from_str(&once).unwrap();
             assert_eq!(before, after, "meaning changed:\n{text}\n---\n{once}");
-            assert_eq!(text.matches('#').count(), once.matches('#').count(), "{once}");
+            assert_eq!(
+                text.matches('#').count(),
+                once.matches('#').count(),
+                "{once}"
+            );
         }
     }
 

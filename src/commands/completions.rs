@@ -2,6 +2,8 @@
 //! the manual page (clap_mangen, roff), generated from the command-line definition so they
 //! never drift from it.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{Context, Result};
 use clap::{CommandFactory, ValueEnum};
 
@@ -13,6 +15,9 @@ pub struct Args {
     /// Shell to complete for, or `man` for the manual page (roff, for `man -l -`)
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: Target,
+    /// Write files into this folder instead of printing (for `man`: a page for every subcommand)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -27,9 +32,52 @@ pub enum Target {
 }
 
 pub fn run(_ctx: &Ctx, args: Args) -> Result<Exit> {
-    let bytes = render(args.shell)?;
-    emit(&bytes, None, false)?;
+    match &args.out_dir {
+        Some(dir) => {
+            for path in write_to(args.shell, dir)? {
+                println!("{}", path.display());
+            }
+        }
+        None => emit(&render(args.shell)?, None, false)?,
+    }
     Ok(Exit::Success)
+}
+
+/// Writes the completion script, or every manual page, into `dir`; returns the files written.
+fn write_to(target: Target, dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    if target == Target::Man {
+        clap_mangen::generate_to(Cli::command(), dir)
+            .with_context(|| format!("cannot write manual pages into {}", dir.display()))?;
+        let mut pages: Vec<PathBuf> = list(dir)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "1"))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("dangjian"))
+            })
+            .collect();
+        pages.sort();
+        return Ok(pages);
+    }
+    let bytes = render(target)?;
+    let name = match target {
+        Target::Bash => "dangjian.bash",
+        Target::Zsh => "_dangjian",
+        Target::Fish => "dangjian.fish",
+        Target::PowerShell => "_dangjian.ps1",
+        Target::Elvish => "dangjian.elv",
+        Target::Man => "dangjian.1",
+    };
+    let path = dir.join(name);
+    crate::workspace::write::atomic_write(&path, &bytes)?;
+    Ok(vec![path])
+}
+
+fn list(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default()
 }
 
 /// The completion script or manual page for `target`.

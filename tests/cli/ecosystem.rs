@@ -493,6 +493,17 @@ fn completions_and_man_page() {
         r.stdout
     );
     assert!(r.stdout.contains(".TH dangjian 1") && r.stdout.contains("completions"));
+    let r = env.run(&["completions", "man", "--out-dir", "man"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = env.read("man/dangjian-member-import.1");
+    assert!(page.contains("\\-\\-skip\\-bad"), "{page}");
+    assert!(r.stdout.contains("dangjian-fmt.1"), "{}", r.stdout);
+    let r = env.run(&["completions", "fish", "--out-dir", "comp"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        env.read("comp/dangjian.fish")
+            .contains("complete -c dangjian")
+    );
     let r = env.run(&["completions", "tcsh"]);
     assert_eq!(r.code, 2);
 }

@@ -284,6 +284,10 @@ pub fn plan(grid: &Grid, ctx: &Context, locale: Locale) -> Result<Plan, BadRoste
     let existing: HashSet<&str> = ctx.members.iter().map(|(id, ..)| id.as_str()).collect();
     for (row, cells) in &grid.rows[header_at + 1..] {
         let row = *row;
+        // A roster printed over several pages repeats its header row.
+        if cells == header {
+            continue;
+        }
         let mut reasons = Vec::new();
         let mut values = Values::default();
         let mut id_cell: Option<String> = None;
