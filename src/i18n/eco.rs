@@ -172,4 +172,14 @@ pub(super) const ENTRIES: &[Entry] = &[
         "党员 {id} 已存在（members/{id}.toml）：加 --update 才会修改",
         "member {id} already exists (members/{id}.toml); add --update to change it",
     ),
+    (
+        "import.no-sheet",
+        "工作簿中没有名为“{sheet}”的工作表（有：{sheets}）",
+        "no sheet named `{sheet}` in the workbook (sheets: {sheets})",
+    ),
+    (
+        "import.no-sheets",
+        "工作簿中没有工作表",
+        "the workbook has no sheet",
+    ),
 ];

@@ -184,6 +184,13 @@ fn xlsx_roster_with_title_row_excel_dates_and_a_bad_row() {
     );
     assert!(members(&env).is_empty());
 
+    let r = env.run(&["member", "import", "花名册.xlsx", "--sheet", "Nope"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Nope") && r.stderr.contains("Sheet1"),
+        "{}",
+        r.stderr
+    );
     let r = env.run(&["member", "import", "花名册.xlsx", "--dry-run", "--skip-bad"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(

@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let name = args.file.to_string_lossy();
     let grid = if roster::is_workbook(&name) {
-        roster::read_workbook(bytes, args.sheet.as_deref())
+        roster::read_workbook(bytes, args.sheet.as_deref(), locale)
     } else {
         roster::read_delimited(&bytes)
     }

@@ -8,6 +8,8 @@ use std::io::Cursor;
 use anyhow::{Context, Result, anyhow};
 use calamine::{Data, Reader};
 
+use crate::i18n::{Locale, tf};
+
 /// One cell, typed as far as the file says.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -45,7 +47,7 @@ pub fn is_workbook(name: &str) -> bool {
 }
 
 /// Reads a workbook: the sheet named `sheet`, else the first one.
-pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid> {
+pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>, locale: Locale) -> Result<Grid> {
     let mut book =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| anyhow!("{e}"))?;
     let names = book.sheet_names();
@@ -54,11 +56,20 @@ pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid> {
             .iter()
             .find(|n| n.as_str() == s)
             .cloned()
-            .ok_or_else(|| anyhow!("no sheet named `{s}` (sheets: {})", names.join(", ")))?,
+            .ok_or_else(|| {
+                anyhow!(
+                    "{}",
+                    tf(
+                        locale,
+                        "import.no-sheet",
+                        &[("sheet", &s), ("sheets", &names.join(", "))]
+                    )
+                )
+            })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| anyhow!("the workbook has no sheet"))?,
+            .ok_or_else(|| anyhow!("{}", tf(locale, "import.no-sheets", &[])))?,
     };
     let range = book
         .worksheet_range(&name)
