@@ -108,11 +108,18 @@ fn cell_of(data: &Data) -> Cell {
 /// Reads delimited text, detecting the encoding and the delimiter (comma, tab or semicolon).
 pub fn read_delimited(bytes: &[u8]) -> Result<Grid> {
     let (text, encoding) = decode_text(bytes);
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = [b',', b'\t', b';']
-        .into_iter()
-        .max_by_key(|d| first_line.matches(*d as char).count())
-        .unwrap_or(b',');
+    // The delimiter used most over the first lines (a title row above the header has none);
+    // a comma on a tie.
+    let head: String = text.lines().take(10).collect::<Vec<_>>().join("\n");
+    let mut delimiter = b',';
+    let mut best = head.matches(',').count();
+    for d in [b'\t', b';'] {
+        let n = head.matches(d as char).count();
+        if n > best {
+            delimiter = d;
+            best = n;
+        }
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -186,6 +193,14 @@ mod tests {
         assert_eq!(grid.encoding, Some("gb18030"));
         assert_eq!(grid.rows[1].1[0], Cell::Text("张三".into()));
         assert_eq!(grid.rows[1].0, 2);
+    }
+
+    #[test]
+    fn a_title_row_does_not_hide_the_delimiter() {
+        let grid = read_delimited("党员花名册\n姓名,电话\n张三,138\n".as_bytes()).unwrap();
+        assert_eq!(grid.rows[1].1.len(), 2);
+        let grid = read_delimited("花名册\n姓名;电话\n张三;138\n".as_bytes()).unwrap();
+        assert_eq!(grid.rows[2].1[1], Cell::Text("138".into()));
     }
 
     #[test]
