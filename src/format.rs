@@ -50,7 +50,7 @@ pub fn canonical(kind: Kind, text: &str) -> anyhow::Result<String> {
 
 fn syntax_error(text: &str, err: &toml_edit::TomlError) -> SyntaxError {
     let offset = err.span().map_or(0, |s| s.start).min(text.len());
-    let before = &text[..offset];
+    let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     SyntaxError {
