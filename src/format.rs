@@ -634,6 +634,23 @@ mod tests {
 
         proptest! {
             #[test]
+            fn any_text_formats_or_fails_cleanly(text in "[a-z_=\"\\[\\]#\n .0-9{},\r\u{feff}-]{0,120}") {
+                for kind in Kind::ALL {
+                    if let Ok(once) = canonical(kind, &text) {
+                        let twice = canonical(kind, &once).unwrap();
+                        prop_assert_eq!(&twice, &once, "input {:?}", text);
+                        let a: Result<toml::Table, _> = toml::from_str(text.trim_start_matches('\u{feff}'));
+                        let b: Result<toml::Table, _> = toml::from_str(once.trim_start_matches('\u{feff}'));
+                        if let (Ok(a), Ok(b)) = (a, b) {
+                            if kind != Kind::Post && kind != Kind::Matter && kind != Kind::Commitment {
+                                prop_assert_eq!(a, b, "input {:?}", text);
+                            }
+                        }
+                    }
+                }
+            }
+
+            #[test]
             fn formatting_is_idempotent_and_keeps_record_and_comments(
                 order in Just((0..ROOT.len()).collect::<Vec<_>>()).prop_shuffle(),
                 dates in prop::collection::vec((1u32..=12, 1u32..=3), 0..6),
