@@ -75,7 +75,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         }
     }
     let total = outcomes.len();
-    if args.check && changed > 0 {
+    if ctx.quiet {
+        // Only the list of files (with --check) and errors.
+    } else if args.check && changed > 0 {
         eprintln!(
             "{}",
             tf(
@@ -89,7 +91,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             t(locale, "cli.help"),
             t(locale, "fmt.would-change.help")
         );
-    } else if !ctx.quiet {
+    } else {
         let key = if changed == 0 {
             "fmt.clean"
         } else {
