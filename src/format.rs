@@ -641,10 +641,10 @@ mod tests {
                         prop_assert_eq!(&twice, &once, "input {:?}", text);
                         let a: Result<toml::Table, _> = toml::from_str(text.trim_start_matches('\u{feff}'));
                         let b: Result<toml::Table, _> = toml::from_str(once.trim_start_matches('\u{feff}'));
-                        if let (Ok(a), Ok(b)) = (a, b) {
-                            if kind != Kind::Post && kind != Kind::Matter && kind != Kind::Commitment {
-                                prop_assert_eq!(a, b, "input {:?}", text);
-                            }
+                        // Kinds without dated arrays: the meaning is the same table.
+                        let unsorted = !matches!(kind, Kind::Post | Kind::Matter | Kind::Commitment);
+                        if let (Ok(a), Ok(b), true) = (a, b, unsorted) {
+                            prop_assert_eq!(a, b, "input {:?}", text);
                         }
                     }
                 }
