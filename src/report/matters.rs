@@ -118,7 +118,7 @@ mod tests {
             &Options {
                 org: None,
                 year: 2026,
-                as_of: "2026-11-20".parse().unwrap(),
+                as_of: "2026-10-31".parse().unwrap(),
             },
             Locale::En,
         );
@@ -139,7 +139,7 @@ mod tests {
         // m2 in consult, no opinion: both consult conditions of the community sector unmet
         assert_eq!(rows[0][8], Cell::Int(2));
         assert_eq!(rows[1][0], Cell::text("m1"));
-        // m1: t1 12/20 = 0.6, t2 100% → 80%
+        // m1 on 2026-10-31: t1 12/20 = 0.6, t2 100% → 80%
         assert_eq!(rows[1][7], Cell::num(rust_decimal::Decimal::from(80)));
 
         let only_a = build(

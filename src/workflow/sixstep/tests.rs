@@ -375,3 +375,138 @@ fn cadences() {
         "2026-02-07"
     );
 }
+
+mod check {
+    use crate::check::Context;
+    use crate::i18n::Locale;
+    use crate::model::{Org, Settings};
+    use crate::workspace::{Rec, Records, Workspace};
+
+    fn ws(sector: &str, workflow: &str, matter_text: &str) -> Workspace {
+        let settings: Settings = toml::from_str(&format!(
+            "format = 1\nname = \"W\"\nroot = \"org1\"\nyear = 2026\nsector = \"{sector}\"\n{workflow}"
+        ))
+        .unwrap();
+        let org: Org = toml::from_str(&format!(
+            "id = \"org1\"\nname = \"O\"\nkind = \"branch\"\nsector = \"{sector}\"\n"
+        ))
+        .unwrap();
+        Workspace::new(
+            Rec {
+                path: "dangjian.toml".into(),
+                value: settings,
+            },
+            Records {
+                orgs: vec![Rec {
+                    path: "orgs/org1.toml".into(),
+                    value: org,
+                }],
+                matters: vec![Rec {
+                    path: "matters/2026/x.toml".into(),
+                    value: toml::from_str(matter_text).unwrap(),
+                }],
+                ..Records::default()
+            },
+        )
+    }
+
+    const IMPLEMENTING: &str = r#"id = "x"
+name = "X"
+org = "org1"
+year = 2026
+step = "implement"
+[[history]]
+step = "consult"
+completed = 2026-01-10
+forced = "上级交办"
+[[history]]
+step = "decide"
+completed = 2026-01-12
+[[history]]
+step = "decompose"
+completed = 2026-01-20
+[[history]]
+step = "commit"
+completed = 2026-02-01
+[[task]]
+id = "t1"
+text = "a"
+org = "org1"
+due = 2026-12-31
+[[task]]
+id = "t2"
+text = "b"
+org = "org1"
+due = 2026-12-31
+[[task]]
+id = "t3"
+text = "c"
+org = "org1"
+target = 5
+due = 2026-12-31
+[[progress]]
+task = "t1"
+date = 2026-03-01
+value = 40
+[[progress]]
+task = "t3"
+date = 2026-02-10
+value = 5
+"#;
+
+    fn stale(ws: &Workspace, as_of: &str) -> Vec<String> {
+        let ctx = Context {
+            as_of: as_of.parse().unwrap(),
+            locale: Locale::En,
+        };
+        super::super::check(ws, &ctx)
+            .into_iter()
+            .filter(|d| d.code == "stale-progress")
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn agency_warns_of_tasks_without_progress_for_over_a_month() {
+        let w = ws("agency", "", IMPLEMENTING);
+        let on_0401 = stale(&w, "2026-04-01");
+        assert_eq!(on_0401.len(), 1, "{on_0401:?}");
+        assert!(on_0401[0].contains("t2") && on_0401[0].contains("2026-02-01"));
+        let on_0402 = stale(&w, "2026-04-02");
+        assert_eq!(on_0402.len(), 2, "{on_0402:?}");
+        assert!(on_0402[0].contains("t1") && on_0402[0].contains("2026-03-01"));
+        // a complete task (t3) never goes stale
+        assert!(stale(&w, "2026-12-01").iter().all(|m| !m.contains("t3")));
+    }
+
+    #[test]
+    fn other_sectors_warn_only_when_workflow_asks() {
+        assert!(stale(&ws("community", "", IMPLEMENTING), "2026-12-01").is_empty());
+        let weekly = ws(
+            "community",
+            "[workflow.implement]\nprogress_every = \"week\"\n",
+            IMPLEMENTING,
+        );
+        assert_eq!(stale(&weekly, "2026-03-09").len(), 2);
+        assert_eq!(stale(&weekly, "2026-03-08").len(), 1);
+        // a matter no longer in implement is not warned about
+        let done = IMPLEMENTING.replace("step = \"implement\"", "step = \"evaluate\"");
+        assert!(stale(&ws("agency", "", &done), "2026-12-01").is_empty());
+    }
+
+    #[test]
+    fn forced_steps_are_info() {
+        let w = ws("school", "", IMPLEMENTING);
+        let ctx = Context {
+            as_of: "2026-03-02".parse().unwrap(),
+            locale: Locale::En,
+        };
+        let forced: Vec<_> = super::super::check(&w, &ctx)
+            .into_iter()
+            .filter(|d| d.code == "forced")
+            .collect();
+        assert_eq!(forced.len(), 1);
+        assert_eq!(forced[0].severity, crate::diag::Severity::Info);
+        assert!(forced[0].message.contains("上级交办"));
+    }
+}
