@@ -92,8 +92,14 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     }
 
     let mut meta = vec![
-        (t(locale, "matter.meta.year").to_string(), opts.year.to_string()),
-        (t(locale, "matter.meta.as-of").to_string(), opts.as_of.to_string()),
+        (
+            t(locale, "matter.meta.year").to_string(),
+            opts.year.to_string(),
+        ),
+        (
+            t(locale, "matter.meta.as-of").to_string(),
+            opts.as_of.to_string(),
+        ),
     ];
     if let Some(o) = &opts.org {
         meta.push((t(locale, "matter.meta.org").to_string(), o.clone()));

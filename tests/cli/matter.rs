@@ -39,7 +39,11 @@ fn adv(date: &str) -> [&str; 5] {
 
 fn ok(env: &TestEnv, args: &[&str]) -> Run {
     let r = env.run(args);
-    assert_eq!(r.code, 0, "{args:?}\nstdout: {}\nstderr: {}", r.stdout, r.stderr);
+    assert_eq!(
+        r.code, 0,
+        "{args:?}\nstdout: {}\nstderr: {}",
+        r.stdout, r.stderr
+    );
     r
 }
 
@@ -47,7 +51,11 @@ fn ok(env: &TestEnv, args: &[&str]) -> Run {
 fn refused(env: &TestEnv, rel: &str, args: &[&str], reasons: &[&str]) -> Run {
     let before = std::fs::read(env.path(rel)).ok();
     let r = env.run(args);
-    assert_eq!(r.code, 1, "{args:?}\nstdout: {}\nstderr: {}", r.stdout, r.stderr);
+    assert_eq!(
+        r.code, 1,
+        "{args:?}\nstdout: {}\nstderr: {}",
+        r.stdout, r.stderr
+    );
     assert_eq!(
         std::fs::read(env.path(rel)).ok(),
         before,
@@ -89,7 +97,15 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
     let env = workspace("village", "");
     ok(
         &env,
-        &["matter", "new", "road", "--name", "村道硬化", "--org", "top"],
+        &[
+            "matter",
+            "new",
+            "road",
+            "--name",
+            "村道硬化",
+            "--org",
+            "top",
+        ],
     );
     assert_eq!(step_of(&env), "consult");
 
@@ -107,8 +123,16 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
     ok(
         &env,
         &[
-            "matter", "opinion", "road", "--source", "群众", "--text", "修路", "--adopted",
-            "--date", "2026-01-04",
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "群众",
+            "--text",
+            "修路",
+            "--adopted",
+            "--date",
+            "2026-01-04",
         ],
     );
     ok(&env, &adv("2026-01-05"));
@@ -130,8 +154,21 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
         ok(
             &env,
             &[
-                "matter", "meeting", "road", "--body", body, "--date", date, "--expected",
-                expected, "--present", present, "--yes", yes, "--decision", "同意",
+                "matter",
+                "meeting",
+                "road",
+                "--body",
+                body,
+                "--date",
+                date,
+                "--expected",
+                expected,
+                "--present",
+                present,
+                "--yes",
+                yes,
+                "--decision",
+                "同意",
             ],
         );
     };
@@ -193,8 +230,22 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
     ok(
         &env,
         &[
-            "matter", "task", "road", "t1", "--text", "硬化村道", "--org", "partner", "--leader",
-            "张三", "--target", "1200", "--unit", "米", "--due", "2026-09-30",
+            "matter",
+            "task",
+            "road",
+            "t1",
+            "--text",
+            "硬化村道",
+            "--org",
+            "partner",
+            "--leader",
+            "张三",
+            "--target",
+            "1200",
+            "--unit",
+            "米",
+            "--due",
+            "2026-09-30",
         ],
     );
     refused_with(
@@ -216,12 +267,21 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
         &adv("2026-02-05"),
         &["task t1 is not signed", "the tasks are not made public"],
     );
-    ok(&env, &["matter", "sign", "road", "t1", "--date", "2026-02-02"]);
+    ok(
+        &env,
+        &["matter", "sign", "road", "t1", "--date", "2026-02-02"],
+    );
     refused(&env, ROAD, &adv("2026-02-05"), &["not made public"]);
     ok(
         &env,
         &[
-            "matter", "publicize", "road", "--place", "村务公开栏", "--date", "2026-02-03",
+            "matter",
+            "publicize",
+            "road",
+            "--place",
+            "村务公开栏",
+            "--date",
+            "2026-02-03",
         ],
     );
     ok(&env, &adv("2026-02-05"));
@@ -237,7 +297,14 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
     ok(
         &env,
         &[
-            "matter", "progress", "road", "t1", "--value", "400", "--date", "2026-03-31",
+            "matter",
+            "progress",
+            "road",
+            "t1",
+            "--value",
+            "400",
+            "--date",
+            "2026-03-31",
         ],
     );
     refused(
@@ -249,8 +316,16 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
     ok(
         &env,
         &[
-            "matter", "progress", "road", "t1", "--value", "1200", "--date", "2026-09-20",
-            "--note", "全线贯通",
+            "matter",
+            "progress",
+            "road",
+            "t1",
+            "--value",
+            "1200",
+            "--date",
+            "2026-09-20",
+            "--note",
+            "全线贯通",
         ],
     );
     ok(&env, &adv("2026-09-30"));
@@ -292,7 +367,14 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
         .collect();
     assert_eq!(
         steps,
-        ["consult", "decide", "decompose", "commit", "implement", "evaluate"]
+        [
+            "consult",
+            "decide",
+            "decompose",
+            "commit",
+            "implement",
+            "evaluate"
+        ]
     );
     assert!(history(&env).iter().all(|h| h.get("forced").is_none()));
     assert!(
@@ -320,14 +402,29 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     );
     ok(
         &env,
-        &["matter", "new", "road", "--name", "老旧下水道改造", "--org", "党支部"],
+        &[
+            "matter",
+            "new",
+            "road",
+            "--name",
+            "老旧下水道改造",
+            "--org",
+            "党支部",
+        ],
     );
     // consult: 分类征求意见 — two distinct sources by default
     for text in ["a", "b"] {
         ok(
             &env,
             &[
-                "matter", "opinion", "road", "--source", "residents", "--text", text, "--date",
+                "matter",
+                "opinion",
+                "road",
+                "--source",
+                "residents",
+                "--text",
+                text,
+                "--date",
                 "2026-01-05",
             ],
         );
@@ -341,7 +438,14 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     ok(
         &env,
         &[
-            "matter", "opinion", "road", "--source", "resident-unit", "--text", "c", "--date",
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "resident-unit",
+            "--text",
+            "c",
+            "--date",
             "2026-01-06",
         ],
     );
@@ -351,8 +455,21 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     ok(
         &env,
         &[
-            "matter", "meeting", "road", "--body", "branch", "--date", "2026-01-15",
-            "--expected", "5", "--present", "5", "--yes", "5", "--decision", "同意",
+            "matter",
+            "meeting",
+            "road",
+            "--body",
+            "branch",
+            "--date",
+            "2026-01-15",
+            "--expected",
+            "5",
+            "--present",
+            "5",
+            "--yes",
+            "5",
+            "--decision",
+            "同意",
         ],
     );
     refused(
@@ -364,9 +481,25 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     ok(
         &env,
         &[
-            "matter", "meeting", "road", "--body", "joint", "--date", "2026-01-20",
-            "--expected", "25", "--present", "23", "--yes", "21", "--no", "1", "--abstain",
-            "1", "--decision", "同意改造",
+            "matter",
+            "meeting",
+            "road",
+            "--body",
+            "joint",
+            "--date",
+            "2026-01-20",
+            "--expected",
+            "25",
+            "--present",
+            "23",
+            "--yes",
+            "21",
+            "--no",
+            "1",
+            "--abstain",
+            "1",
+            "--decision",
+            "同意改造",
         ],
     );
     ok(&env, &adv("2026-01-25"));
@@ -375,25 +508,56 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     ok(
         &env,
         &[
-            "matter", "task", "road", "t1", "--text", "改造下水道", "--org", "partner",
-            "--assist", "top", "--target", "300", "--unit", "米", "--due", "2026-09-30",
+            "matter",
+            "task",
+            "road",
+            "t1",
+            "--text",
+            "改造下水道",
+            "--org",
+            "partner",
+            "--assist",
+            "top",
+            "--target",
+            "300",
+            "--unit",
+            "米",
+            "--due",
+            "2026-09-30",
         ],
     );
     ok(
         &env,
         &[
-            "matter", "task", "road", "t2", "--text", "入户宣传", "--member", "lisi", "--due",
+            "matter",
+            "task",
+            "road",
+            "t2",
+            "--text",
+            "入户宣传",
+            "--member",
+            "lisi",
+            "--due",
             "2026-06-30",
         ],
     );
     ok(&env, &adv("2026-02-01"));
 
     // commit: 联名公开承诺
-    ok(&env, &["matter", "sign", "road", "--all", "--date", "2026-02-02"]);
+    ok(
+        &env,
+        &["matter", "sign", "road", "--all", "--date", "2026-02-02"],
+    );
     ok(
         &env,
         &[
-            "matter", "publicize", "road", "--place", "社区公开栏", "--date", "2026-02-03",
+            "matter",
+            "publicize",
+            "road",
+            "--place",
+            "社区公开栏",
+            "--date",
+            "2026-02-03",
         ],
     );
     ok(&env, &adv("2026-02-03"));
@@ -402,7 +566,14 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     ok(
         &env,
         &[
-            "matter", "progress", "road", "t1", "--value", "300", "--date", "2026-08-31",
+            "matter",
+            "progress",
+            "road",
+            "t1",
+            "--value",
+            "300",
+            "--date",
+            "2026-08-31",
         ],
     );
     refused(
@@ -414,7 +585,14 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     ok(
         &env,
         &[
-            "matter", "progress", "road", "t2", "--value", "100", "--date", "2026-06-30",
+            "matter",
+            "progress",
+            "road",
+            "t2",
+            "--value",
+            "100",
+            "--date",
+            "2026-06-30",
         ],
     );
     let status = ok(&env, &["matter", "status", "--format", "csv"]);
@@ -431,19 +609,30 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     ok(
         &env,
         &[
-            "matter", "review", "road", "--task", "t1", "--score", "92", "--date", "2026-12-01",
+            "matter",
+            "review",
+            "road",
+            "--task",
+            "t1",
+            "--score",
+            "92",
+            "--date",
+            "2026-12-01",
         ],
     );
-    refused(
-        &env,
-        ROAD,
-        &adv("2026-12-05"),
-        &["task t2 is not reviewed"],
-    );
+    refused(&env, ROAD, &adv("2026-12-05"), &["task t2 is not reviewed"]);
     ok(
         &env,
         &[
-            "matter", "review", "road", "--task", "t2", "--score", "88", "--date", "2026-12-01",
+            "matter",
+            "review",
+            "road",
+            "--task",
+            "t2",
+            "--score",
+            "88",
+            "--date",
+            "2026-12-01",
         ],
     );
     ok(&env, &adv("2026-12-05"));
@@ -451,8 +640,71 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     assert_eq!(history(&env).len(), 6);
 
     // the record is valid for the loader and check finds no error in it
-    let check = env.run(&["check", "--format", "json"]);
-    assert!(!check.stdout.contains("\"error\""), "{}", check.stdout);
+    let check = ok(&env, &["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    assert_eq!(v["summary"]["errors"], 0, "{}", check.stdout);
+}
+
+#[test]
+fn check_warns_of_stale_progress_in_an_agency_and_notes_forced_steps() {
+    let env = workspace("agency", "");
+    ok(
+        &env,
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
+    for date in ["2026-01-05", "2026-01-10", "2026-01-20", "2026-02-01"] {
+        ok(
+            &env,
+            &[
+                "matter", "advance", "road", "--force", "--reason", "补录", "--date", date,
+            ],
+        );
+    }
+    assert_eq!(step_of(&env), "implement");
+    let text = format!(
+        "{}\n[[task]]\nid = \"t1\"\ntext = \"x\"\norg = \"top\"\ndue = 2026-12-31\n",
+        env.read(ROAD)
+    );
+    env.write(ROAD, &text);
+    ok(
+        &env,
+        &[
+            "matter",
+            "progress",
+            "road",
+            "t1",
+            "--value",
+            "30",
+            "--date",
+            "2026-03-15",
+        ],
+    );
+    let quiet = ok(
+        &env,
+        &["--as-of", "2026-04-15", "check", "--format", "json"],
+    );
+    assert!(!quiet.stdout.contains("stale-progress"), "{}", quiet.stdout);
+    let r = ok(
+        &env,
+        &["--as-of", "2026-04-16", "check", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let stale: Vec<_> = diags
+        .iter()
+        .filter(|d| d["code"] == "stale-progress")
+        .collect();
+    assert_eq!(stale.len(), 1, "{}", r.stdout);
+    assert_eq!(stale[0]["severity"], "warning");
+    assert_eq!(stale[0]["file"], ROAD);
+    assert!(
+        stale[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("since 2026-03-15")
+    );
+    let forced = diags.iter().filter(|d| d["code"] == "forced").count();
+    assert_eq!(forced, 4, "{}", r.stdout);
 }
 
 #[test]
@@ -462,10 +714,21 @@ fn workflow_settings_override_the_sector_and_the_owner_sector_applies() {
         "community",
         "[workflow.consult]\nmin_sources = 1\nmin_opinions = 2\n",
     );
-    ok(&env, &["matter", "new", "road", "--name", "R", "--org", "top"]);
     ok(
         &env,
-        &["matter", "opinion", "road", "--source", "residents", "--text", "a"],
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "residents",
+            "--text",
+            "a",
+        ],
     );
     let r = refused(
         &env,
@@ -481,10 +744,21 @@ fn workflow_settings_override_the_sector_and_the_owner_sector_applies() {
         "orgs/cun.toml",
         "id = \"cun\"\nname = \"村\"\nkind = \"branch\"\nsector = \"village\"\nparent = \"top\"\n",
     );
-    ok(&env, &["matter", "new", "road", "--name", "R", "--org", "cun"]);
     ok(
         &env,
-        &["matter", "opinion", "road", "--source", "residents", "--text", "a"],
+        &["matter", "new", "road", "--name", "R", "--org", "cun"],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "residents",
+            "--text",
+            "a",
+        ],
     );
     // one source is enough for a village
     ok(&env, &["matter", "advance", "road", "--date", "2026-01-05"]);
@@ -499,7 +773,10 @@ fn workflow_settings_override_the_sector_and_the_owner_sector_applies() {
 #[test]
 fn force_needs_a_reason_and_records_it() {
     let env = workspace("school", "");
-    ok(&env, &["matter", "new", "road", "--name", "R", "--org", "top"]);
+    ok(
+        &env,
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
     let before = env.read(ROAD);
     let r = env.run(&["matter", "advance", "road", "--force"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
@@ -513,7 +790,13 @@ fn force_needs_a_reason_and_records_it() {
     let r = ok(
         &env,
         &[
-            "matter", "advance", "road", "--force", "--reason", "上级紧急交办", "--date",
+            "matter",
+            "advance",
+            "road",
+            "--force",
+            "--reason",
+            "上级紧急交办",
+            "--date",
             "2026-01-03",
         ],
     );
@@ -528,8 +811,13 @@ fn force_needs_a_reason_and_records_it() {
 #[test]
 fn advance_refuses_when_step_and_history_disagree() {
     let env = workspace("school", "");
-    ok(&env, &["matter", "new", "road", "--name", "R", "--org", "top"]);
-    let text = env.read(ROAD).replace("step = \"consult\"", "step = \"commit\"");
+    ok(
+        &env,
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
+    let text = env
+        .read(ROAD)
+        .replace("step = \"consult\"", "step = \"commit\"");
     env.write(ROAD, &text);
     let msg = "step is commit but history says consult";
     refused(&env, ROAD, &["matter", "advance", "road"], &[msg]);
@@ -558,15 +846,36 @@ fn advance_refuses_when_step_and_history_disagree() {
 #[test]
 fn advance_refuses_a_date_before_the_previous_step() {
     let env = workspace("school", "");
-    ok(&env, &["matter", "new", "road", "--name", "R", "--org", "top"]);
     ok(
         &env,
-        &["matter", "advance", "road", "--force", "--reason", "x", "--date", "2026-03-01"],
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "advance",
+            "road",
+            "--force",
+            "--reason",
+            "x",
+            "--date",
+            "2026-03-01",
+        ],
     );
     refused(
         &env,
         ROAD,
-        &["matter", "advance", "road", "--force", "--reason", "x", "--date", "2026-02-01"],
+        &[
+            "matter",
+            "advance",
+            "road",
+            "--force",
+            "--reason",
+            "x",
+            "--date",
+            "2026-02-01",
+        ],
         &["2026-02-01 is before the previous step was completed (2026-03-01)"],
     );
 }
@@ -574,14 +883,35 @@ fn advance_refuses_a_date_before_the_previous_step() {
 #[test]
 fn record_commands_refuse_what_check_would_reject() {
     let env = workspace("school", "");
-    ok(&env, &["matter", "new", "road", "--name", "R", "--org", "top"]);
+    ok(
+        &env,
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
     refused(
         &env,
         ROAD,
         &[
-            "matter", "meeting", "road", "--body", "branch", "--expected", "5", "--present", "6",
-            "--yes", "4", "--no", "2", "--abstain", "1", "--decision", "d", "--date",
-            "2026-01-10", "--published", "2026-01-09",
+            "matter",
+            "meeting",
+            "road",
+            "--body",
+            "branch",
+            "--expected",
+            "5",
+            "--present",
+            "6",
+            "--yes",
+            "4",
+            "--no",
+            "2",
+            "--abstain",
+            "1",
+            "--decision",
+            "d",
+            "--date",
+            "2026-01-10",
+            "--published",
+            "2026-01-09",
         ],
         &[
             "6 present is more than the 5 expected",
@@ -593,35 +923,97 @@ fn record_commands_refuse_what_check_would_reject() {
         &env,
         ROAD,
         &[
-            "matter", "task", "road", "t1", "--text", "x", "--org", "ghost", "--leader",
-            "nobody", "--assist", "phantom", "--due", "2026-09-30",
+            "matter",
+            "task",
+            "road",
+            "t1",
+            "--text",
+            "x",
+            "--org",
+            "ghost",
+            "--leader",
+            "nobody",
+            "--assist",
+            "phantom",
+            "--due",
+            "2026-09-30",
         ],
         &["`ghost`", "`nobody`", "`phantom`"],
     );
     ok(
         &env,
         &[
-            "matter", "task", "road", "t1", "--text", "x", "--org", "partner", "--target", "10",
-            "--due", "2026-09-30",
+            "matter",
+            "task",
+            "road",
+            "t1",
+            "--text",
+            "x",
+            "--org",
+            "partner",
+            "--target",
+            "10",
+            "--due",
+            "2026-09-30",
         ],
     );
     ok(
         &env,
-        &["matter", "task", "road", "t2", "--text", "y", "--member", "zhangsan", "--due", "2026-09-30"],
+        &[
+            "matter",
+            "task",
+            "road",
+            "t2",
+            "--text",
+            "y",
+            "--member",
+            "zhangsan",
+            "--due",
+            "2026-09-30",
+        ],
     );
     refused(
         &env,
         ROAD,
-        &["matter", "task", "road", "t1", "--text", "again", "--org", "top", "--due", "2026-09-30"],
+        &[
+            "matter",
+            "task",
+            "road",
+            "t1",
+            "--text",
+            "again",
+            "--org",
+            "top",
+            "--due",
+            "2026-09-30",
+        ],
         &["task `t1` already exists"],
     );
     // --org and --member are exclusive, and one is required: usage errors
-    let r = env.run(&["matter", "task", "road", "t3", "--text", "x", "--due", "2026-09-30"]);
+    let r = env.run(&[
+        "matter",
+        "task",
+        "road",
+        "t3",
+        "--text",
+        "x",
+        "--due",
+        "2026-09-30",
+    ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 
     ok(
         &env,
-        &["matter", "progress", "road", "t1", "--value", "6", "--date", "2026-05-31"],
+        &[
+            "matter",
+            "progress",
+            "road",
+            "t1",
+            "--value",
+            "6",
+            "--date",
+            "2026-05-31",
+        ],
     );
     refused(
         &env,
@@ -632,13 +1024,31 @@ fn record_commands_refuse_what_check_would_reject() {
     refused(
         &env,
         ROAD,
-        &["matter", "progress", "road", "t1", "--value", "5", "--date", "2026-06-30"],
+        &[
+            "matter",
+            "progress",
+            "road",
+            "t1",
+            "--value",
+            "5",
+            "--date",
+            "2026-06-30",
+        ],
         &["5 on 2026-06-30 would decrease against 6 on 2026-05-31"],
     );
     refused(
         &env,
         ROAD,
-        &["matter", "progress", "road", "t1", "--value", "7", "--date", "2026-04-30"],
+        &[
+            "matter",
+            "progress",
+            "road",
+            "t1",
+            "--value",
+            "7",
+            "--date",
+            "2026-04-30",
+        ],
         &["7 on 2026-04-30 would decrease against 6 on 2026-05-31"],
     );
     refused(
@@ -696,20 +1106,43 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
     let env = workspace("school", "");
     let r = ok(
         &env,
-        &["matter", "new", "road", "--name", "R", "--org", "top", "--dry-run"],
+        &[
+            "matter",
+            "new",
+            "road",
+            "--name",
+            "R",
+            "--org",
+            "top",
+            "--dry-run",
+        ],
     );
     assert!(r.stdout.contains("+step = \"consult\""), "{}", r.stdout);
     assert!(!env.path(ROAD).exists());
-    ok(&env, &["matter", "new", "road", "--name", "R", "--org", "top"]);
+    ok(
+        &env,
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
     let before = env.read(ROAD);
     let r = ok(
         &env,
         &[
-            "matter", "advance", "road", "--force", "--reason", "x", "--date", "2026-01-02",
+            "matter",
+            "advance",
+            "road",
+            "--force",
+            "--reason",
+            "x",
+            "--date",
+            "2026-01-02",
             "--dry-run",
         ],
     );
-    assert!(r.stdout.starts_with("--- a/matters/2026/road.toml\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("--- a/matters/2026/road.toml\n"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("+step = \"decide\""), "{}", r.stdout);
     assert!(r.stdout.contains("+[[history]]"), "{}", r.stdout);
     assert!(r.stdout.contains("+forced = \"x\""), "{}", r.stdout);
@@ -735,12 +1168,24 @@ fn a_matter_is_found_in_another_year_folder() {
     let env = workspace("school", "");
     ok(
         &env,
-        &["matter", "new", "old", "--name", "旧事项", "--org", "top", "--year", "2025"],
+        &[
+            "matter",
+            "new",
+            "old",
+            "--name",
+            "旧事项",
+            "--org",
+            "top",
+            "--year",
+            "2025",
+        ],
     );
     assert!(env.path("matters/2025/old.toml").exists());
     ok(
         &env,
-        &["matter", "opinion", "old", "--source", "members", "--text", "x"],
+        &[
+            "matter", "opinion", "old", "--source", "members", "--text", "x",
+        ],
     );
     let r = ok(&env, &["matter", "show", "old", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
@@ -751,11 +1196,42 @@ fn a_matter_is_found_in_another_year_folder() {
 #[test]
 fn list_show_and_status_in_every_format() {
     let env = workspace("village", "");
-    ok(&env, &["matter", "new", "road", "--name", "村道硬化", "--org", "top"]);
-    ok(&env, &["matter", "new", "well", "--name", "饮水井", "--org", "partner"]);
     ok(
         &env,
-        &["matter", "advance", "well", "--force", "--reason", "x", "--date", "2026-01-02"],
+        &[
+            "matter",
+            "new",
+            "road",
+            "--name",
+            "村道硬化",
+            "--org",
+            "top",
+        ],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "new",
+            "well",
+            "--name",
+            "饮水井",
+            "--org",
+            "partner",
+        ],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "advance",
+            "well",
+            "--force",
+            "--reason",
+            "x",
+            "--date",
+            "2026-01-02",
+        ],
     );
 
     let r = ok(&env, &["matter", "list", "--format", "json"]);
@@ -767,18 +1243,29 @@ fn list_show_and_status_in_every_format() {
         .map(|r| r["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["road", "well"]);
-    let r = ok(&env, &["matter", "list", "--step", "decide", "--format", "csv"]);
+    let r = ok(
+        &env,
+        &["matter", "list", "--step", "decide", "--format", "csv"],
+    );
     assert_eq!(
         r.stdout,
         "id,name,org,year,step,step_name,tasks,completion\r\nwell,饮水井,partner,2026,decide,decide,0,\r\n"
     );
     let r = ok(&env, &["matter", "list", "--org", "partner"]);
-    assert!(r.stdout.contains("well") && !r.stdout.contains("road"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("well") && !r.stdout.contains("road"),
+        "{}",
+        r.stdout
+    );
 
     let r = ok(&env, &["matter", "status"]);
     assert!(r.stdout.contains("Matters per step"), "{}", r.stdout);
     let r = ok(&env, &["--lang", "zh-CN", "matter", "status"]);
-    assert!(r.stdout.contains("征求意见") && r.stdout.contains("议事决策"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("征求意见") && r.stdout.contains("议事决策"),
+        "{}",
+        r.stdout
+    );
     let r = ok(&env, &["matter", "status", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let pipeline = v["tables"]["pipeline"].as_array().unwrap();
@@ -787,11 +1274,21 @@ fn list_show_and_status_in_every_format() {
     assert_eq!(pipeline[1]["matters"], 1);
     // road at consult: one opinion and one source missing; well at decide: four meetings
     let rows = v["tables"]["matters"].as_array().unwrap();
-    assert_eq!((rows[0]["id"].as_str(), rows[0]["unmet"].as_i64()), (Some("road"), Some(2)));
-    assert_eq!((rows[1]["id"].as_str(), rows[1]["unmet"].as_i64()), (Some("well"), Some(4)));
+    assert_eq!(
+        (rows[0]["id"].as_str(), rows[0]["unmet"].as_i64()),
+        (Some("road"), Some(2))
+    );
+    assert_eq!(
+        (rows[1]["id"].as_str(), rows[1]["unmet"].as_i64()),
+        (Some("well"), Some(4))
+    );
 
     let r = ok(&env, &["matter", "show", "well"]);
-    assert!(r.stdout.contains("no meeting of the branch body"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("no meeting of the branch body"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("x"), "{}", r.stdout);
     let r = ok(&env, &["matter", "show", "well", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
@@ -802,13 +1299,22 @@ fn list_show_and_status_in_every_format() {
 #[test]
 fn refusals_are_in_the_workspace_language() {
     let env = workspace("community", "");
-    let zh = env.read("dangjian.toml").replace("locale = \"en\"", "locale = \"zh-CN\"");
+    let zh = env
+        .read("dangjian.toml")
+        .replace("locale = \"en\"", "locale = \"zh-CN\"");
     env.write("dangjian.toml", &zh);
-    ok(&env, &["matter", "new", "road", "--name", "R", "--org", "top"]);
+    ok(
+        &env,
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
     refused(
         &env,
         ROAD,
         &["matter", "advance", "road"],
-        &["不能完成“征求意见”步骤", "征求意见不足", "意见来源不足：已有 0 类来源，至少需要 2 类"],
+        &[
+            "不能完成“征求意见”步骤",
+            "征求意见不足",
+            "意见来源不足：已有 0 类来源，至少需要 2 类",
+        ],
     );
 }

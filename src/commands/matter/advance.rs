@@ -48,7 +48,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             return Err(refused(reasons));
         }
     };
-    set_value(s.edit.doc.as_table_mut(), "step", Value::from(done.next.as_str()));
+    set_value(
+        s.edit.doc.as_table_mut(),
+        "step",
+        Value::from(done.next.as_str()),
+    );
     let entry = table_of(vec![
         ("step", Some(Value::from(done.entry.step.as_str()))),
         ("completed", Some(super::date_value(done.entry.completed))),

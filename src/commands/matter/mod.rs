@@ -33,47 +33,48 @@ use crate::workspace::resolve::{self, read_by_id, read_record};
 use crate::workspace::write::{self, Editable, WorkspaceLock};
 
 #[derive(Debug, Subcommand)]
+// Arguments are boxed: the command enum stays small whatever the options of a leaf.
 pub enum MatterCommand {
     /// Create a matter at the consult step (征求意见)
-    New(new::Args),
+    New(Box<new::Args>),
     /// Show a matter: its records, completion and what the current step still needs
-    Show(show::Args),
+    Show(Box<show::Args>),
     /// List matters
-    List(list::Args),
+    List(Box<list::Args>),
     /// Print the pipeline: matters per step, and each matter's step and completion
-    Status(status::Args),
+    Status(Box<status::Args>),
     /// Complete the current step and move to the next one
-    Advance(advance::Args),
+    Advance(Box<advance::Args>),
     /// Record an opinion (征求意见)
-    Opinion(opinion::Args),
+    Opinion(Box<opinion::Args>),
     /// Record a meeting and its vote (议事决策)
-    Meeting(meeting::Args),
+    Meeting(Box<meeting::Args>),
     /// Add a task with its responsible org or member (任务分解)
-    Task(task::Args),
+    Task(Box<task::Args>),
     /// Record that a task's responsibility letter is signed (公开承诺)
-    Sign(sign::Args),
+    Sign(Box<sign::Args>),
     /// Record that the tasks were made public (公开承诺)
-    Publicize(publicize::Args),
+    Publicize(Box<publicize::Args>),
     /// Record a task's cumulative progress (组织实施)
-    Progress(progress::Args),
+    Progress(Box<progress::Args>),
     /// Record a review of a task or of the whole matter (考评奖惩)
-    Review(review::Args),
+    Review(Box<review::Args>),
 }
 
 pub fn run(ctx: &Ctx, cmd: MatterCommand) -> Result<Exit> {
     match cmd {
-        MatterCommand::New(args) => new::run(ctx, args),
-        MatterCommand::Show(args) => show::run(ctx, args),
-        MatterCommand::List(args) => list::run(ctx, args),
-        MatterCommand::Status(args) => status::run(ctx, args),
-        MatterCommand::Advance(args) => advance::run(ctx, args),
-        MatterCommand::Opinion(args) => opinion::run(ctx, args),
-        MatterCommand::Meeting(args) => meeting::run(ctx, args),
-        MatterCommand::Task(args) => task::run(ctx, args),
-        MatterCommand::Sign(args) => sign::run(ctx, args),
-        MatterCommand::Publicize(args) => publicize::run(ctx, args),
-        MatterCommand::Progress(args) => progress::run(ctx, args),
-        MatterCommand::Review(args) => review::run(ctx, args),
+        MatterCommand::New(args) => new::run(ctx, *args),
+        MatterCommand::Show(args) => show::run(ctx, *args),
+        MatterCommand::List(args) => list::run(ctx, *args),
+        MatterCommand::Status(args) => status::run(ctx, *args),
+        MatterCommand::Advance(args) => advance::run(ctx, *args),
+        MatterCommand::Opinion(args) => opinion::run(ctx, *args),
+        MatterCommand::Meeting(args) => meeting::run(ctx, *args),
+        MatterCommand::Task(args) => task::run(ctx, *args),
+        MatterCommand::Sign(args) => sign::run(ctx, *args),
+        MatterCommand::Publicize(args) => publicize::run(ctx, *args),
+        MatterCommand::Progress(args) => progress::run(ctx, *args),
+        MatterCommand::Review(args) => review::run(ctx, *args),
     }
 }
 
@@ -246,9 +247,10 @@ impl Session {
         };
         let settings = &self.settings;
         let rel = self.rel.clone();
-        let written = write::save::<Matter>(&self.root, &self.edit, self.dry_run, self.locale, |m| {
-            check::single::matter(&rel, m, settings, &cctx)
-        })?;
+        let written =
+            write::save::<Matter>(&self.root, &self.edit, self.dry_run, self.locale, |m| {
+                check::single::matter(&rel, m, settings, &cctx)
+            })?;
         match (&written, done) {
             (write::Written::DryRun(diff), _) => print!("{diff}"),
             (write::Written::Wrote(_), Some(msg)) if !self.quiet => println!("{msg}"),
@@ -260,7 +262,12 @@ impl Session {
 }
 
 /// The effective rules of a matter, reading only its owner's file.
-pub(crate) fn rules_for(root: &Path, settings: &Settings, matter: &Matter, locale: Locale) -> Rules {
+pub(crate) fn rules_for(
+    root: &Path,
+    settings: &Settings,
+    matter: &Matter,
+    locale: Locale,
+) -> Rules {
     let owner = read_by_id::<Org>(root, "orgs", &matter.org, locale)
         .ok()
         .flatten()

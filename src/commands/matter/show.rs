@@ -30,9 +30,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let rel = matter_path(&root, &settings, &args.id, args.year, locale)?;
     let matter = read_record::<Matter>(&root, &rel, locale)?.value;
     let rules = rules_for(&root, &settings, &matter, locale);
-    let mut doc = document(&matter, &rules, &FileLookup { root: &root }, ctx.as_of, locale);
+    let mut doc = document(
+        &matter,
+        &rules,
+        &FileLookup { root: &root },
+        ctx.as_of,
+        locale,
+    );
     if args.format == ListFormat::Table {
-        doc.tables.retain(|t| t.id == "matter" || !t.rows.is_empty());
+        doc.tables
+            .retain(|t| t.id == "matter" || !t.rows.is_empty());
     }
     print_doc(ctx, &doc, args.format)?;
     Ok(Exit::Success)
@@ -53,7 +60,10 @@ pub fn document(
     let mut head = Table::new(
         "matter",
         t(locale, "matter.show.matter"),
-        vec![col("field", "matter.col.field"), col("value", "matter.col.value")],
+        vec![
+            col("field", "matter.col.field"),
+            col("value", "matter.col.value"),
+        ],
     );
     let field = |k: &'static str, v: Cell| vec![Cell::text(t(locale, k)), v];
     head.rows = vec![

@@ -12,7 +12,11 @@ pub fn task_fraction(task: &Task, value: Option<Num>) -> Decimal {
     };
     let target = task.target.map_or(Decimal::ONE_HUNDRED, |t| t.0);
     let f = if target <= Decimal::ZERO {
-        if v >= target { Decimal::ONE } else { Decimal::ZERO }
+        if v >= target {
+            Decimal::ONE
+        } else {
+            Decimal::ZERO
+        }
     } else {
         v.checked_div(target).unwrap_or(Decimal::ZERO)
     };
@@ -58,8 +62,7 @@ pub struct OrgCompletion {
 impl OrgCompletion {
     /// Mean achieved fraction × 100; `None` without tasks.
     pub fn percent(&self) -> Option<Decimal> {
-        (self.tasks > 0)
-            .then(|| self.achieved * Decimal::ONE_HUNDRED / Decimal::from(self.tasks))
+        (self.tasks > 0).then(|| self.achieved * Decimal::ONE_HUNDRED / Decimal::from(self.tasks))
     }
 }
 

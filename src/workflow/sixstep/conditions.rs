@@ -378,8 +378,7 @@ fn decide(meetings: &[Meeting], rules: &Rules) -> Vec<Unmet> {
                     .unwrap_or(of_body[0])
             }
         };
-        if i + 1 == rules.bodies.len() && rules.decide_publish && considered.published.is_none()
-        {
+        if i + 1 == rules.bodies.len() && rules.decide_publish && considered.published.is_none() {
             out.push(Unmet::DecisionUnpublished { body });
         }
     }

@@ -150,7 +150,10 @@ mod tests {
 
         let e = Rules::sector_defaults(Sector::Enterprise);
         assert_eq!(e.bodies, [Body::Branch, Body::Workers, Body::Board]);
-        assert_eq!(Rules::sector_defaults(Sector::School).bodies, [Body::Branch]);
+        assert_eq!(
+            Rules::sector_defaults(Sector::School).bodies,
+            [Body::Branch]
+        );
         let o = Rules::sector_defaults(Sector::Other);
         assert_eq!((o.min_opinions, o.min_sources), (1, 1));
         assert_eq!(o.progress_every, None);

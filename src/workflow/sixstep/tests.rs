@@ -54,8 +54,14 @@ fn meeting(body: Body, date: &str, expected: u32, present: u32, yes: u32) -> Mee
 #[test]
 fn quorum_is_strictly_more_than_expected_times_quorum() {
     let half = Decimal::new(5, 1);
-    assert!(!quorate(&meeting(Body::Branch, "2026-01-01", 10, 5, 5), half));
-    assert!(quorate(&meeting(Body::Branch, "2026-01-01", 10, 6, 6), half));
+    assert!(!quorate(
+        &meeting(Body::Branch, "2026-01-01", 10, 5, 5),
+        half
+    ));
+    assert!(quorate(
+        &meeting(Body::Branch, "2026-01-01", 10, 6, 6),
+        half
+    ));
     let two_thirds = Decimal::new(6667, 4);
     // 30 × 0.6667 = 20.001: 20 present is not enough, 21 is
     assert!(!quorate(
@@ -73,7 +79,10 @@ fn quorum_is_strictly_more_than_expected_times_quorum() {
     ));
     // exact decimals: 0.1 × 30 = 3 exactly, so 3 present is not quorate
     let tenth = crate::model::Num::from_f64(0.1).unwrap().0;
-    assert!(!quorate(&meeting(Body::Branch, "2026-01-01", 30, 3, 3), tenth));
+    assert!(!quorate(
+        &meeting(Body::Branch, "2026-01-01", 30, 3, 3),
+        tenth
+    ));
 }
 
 #[test]
@@ -136,7 +145,10 @@ fn village_decides_in_four_bodies_in_order_and_publishes() {
     assert_eq!(codes(&unmet_now(&ok, &rules, &Refs)), Vec::<&str>::new());
 
     // the representatives at exactly 20 of 30 are not a two-thirds quorum
-    let low = matter("decide", &VILLAGE_MEETINGS.replace("present = 21", "present = 20"));
+    let low = matter(
+        "decide",
+        &VILLAGE_MEETINGS.replace("present = 21", "present = 20"),
+    );
     assert_eq!(codes(&unmet_now(&low, &rules, &Refs)), ["not-quorate"]);
 
     // not published
@@ -200,10 +212,15 @@ fn same_records_other_sector_other_result() {
         codes(&unmet_now(&m, &sector(Sector::Enterprise), &Refs)),
         ["no-meeting", "no-meeting"]
     );
-    let w: WorkflowSettings = toml::from_str("[decide]\nbodies = [\"branch\"]\nquorum = 0.6").unwrap();
+    let w: WorkflowSettings =
+        toml::from_str("[decide]\nbodies = [\"branch\"]\nquorum = 0.6").unwrap();
     // 3 > 5 × 0.6 is false
     assert_eq!(
-        codes(&unmet_now(&m, &Rules::effective(Sector::Community, &w), &Refs)),
+        codes(&unmet_now(
+            &m,
+            &Rules::effective(Sector::Community, &w),
+            &Refs
+        )),
         ["not-quorate"]
     );
 }
@@ -321,7 +338,10 @@ fn advance_appends_history_or_refuses_with_every_reason() {
         ["already-done"]
     );
     // a date before the previous completion
-    let early = matter("decompose", "[[task]]\nid = \"t\"\ntext = \"t\"\norg = \"org1\"\ndue = 2026-05-01\n");
+    let early = matter(
+        "decompose",
+        "[[task]]\nid = \"t\"\ntext = \"t\"\norg = \"org1\"\ndue = 2026-05-01\n",
+    );
     let err = advance(&early, &rules, &Refs, "2025-12-31".parse().unwrap(), None).unwrap_err();
     assert_eq!(codes(&err), ["date-before-history"]);
 }
