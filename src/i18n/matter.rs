@@ -222,6 +222,16 @@ pub(super) const ENTRIES: &[Entry] = &[
         "分数 {score} 不在 0 到 {scale} 之间",
         "the score {score} is not between 0 and {scale}",
     ),
+    (
+        "matter.not-array-of-tables",
+        "`{key}` 不是表数组（[[{key}]]），无法追加；请手工修正该文件",
+        "`{key}` is not an array of tables ([[{key}]]), so nothing can be appended; fix the file by hand",
+    ),
+    (
+        "matter.not-a-table",
+        "{file} 中的 `{key}` 不是表；请手工修正该文件",
+        "`{key}` in {file} is not a table; fix the file by hand",
+    ),
     // reports and listings
     (
         "matter.report.title",

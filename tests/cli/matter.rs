@@ -1159,7 +1159,19 @@ fn edits_keep_comments_and_the_chinese_words_written() {
     ok(&env, &["matter", "advance", "road", "--date", "2026-01-05"]);
     let text = env.read(ROAD);
     assert!(text.starts_with("# 年度重点事项\n"), "{text}");
-    assert!(text.contains("step = \"decide\"   # 当前步骤\n"), "{text}");
+    assert!(
+        text.contains("step = \"议事决策\"   # 当前步骤\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[[history]]\nstep = \"征求意见\"\ncompleted = 2026-01-05\n"),
+        "{text}"
+    );
+    // the first history entry comes right after the top-level keys
+    assert!(
+        text.find("[[history]]") < text.find("[[opinion]]"),
+        "{text}"
+    );
     assert!(text.contains("source = \"群众\""), "{text}");
 }
 

@@ -48,17 +48,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             return Err(refused(reasons));
         }
     };
+    // A file that names its step in Chinese keeps doing so.
+    let chinese = s.edit.doc.get("step").and_then(|i| i.as_str()) == Some(step.zh());
+    let word = |st: crate::model::Step| if chinese { st.zh() } else { st.as_str() };
     set_value(
         s.edit.doc.as_table_mut(),
         "step",
-        Value::from(done.next.as_str()),
+        Value::from(word(done.next)),
     );
     let entry = table_of(vec![
-        ("step", Some(Value::from(done.entry.step.as_str()))),
+        ("step", Some(Value::from(word(done.entry.step)))),
         ("completed", Some(super::date_value(done.entry.completed))),
         ("forced", done.entry.forced.as_deref().map(Value::from)),
     ]);
-    push_table(&mut s.edit.doc, "history", entry)?;
+    push_table(&mut s.edit.doc, "history", entry, s.locale)?;
     let msg = tf(
         loc,
         if force.is_some() {

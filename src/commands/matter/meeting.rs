@@ -77,6 +77,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ("decision", Some(Value::from(args.decision.as_str()))),
         ("published", args.published.map(date_value)),
     ]);
-    push_table(&mut s.edit.doc, "meeting", t)?;
+    push_table(&mut s.edit.doc, "meeting", t, s.locale)?;
     s.save(None)
 }

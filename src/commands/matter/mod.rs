@@ -314,9 +314,19 @@ pub(crate) fn set_value(table: &mut dyn toml_edit::TableLike, key: &str, value: 
 }
 
 /// Appends a table to the array of tables `key` (`[[key]]`), or to an inline array of tables.
-pub(crate) fn push_table(doc: &mut DocumentMut, key: &str, table: Table) -> Result<()> {
+/// New tables follow the last of their kind; the first `[[history]]` goes right after the
+/// top-level keys, where a reader looks for the matter's state.
+pub(crate) fn push_table(
+    doc: &mut DocumentMut,
+    key: &str,
+    mut table: Table,
+    locale: Locale,
+) -> Result<()> {
     let root = doc.as_table_mut();
     if !root.contains_key(key) {
+        if key == "history" {
+            table.set_position(Some(0));
+        }
         root.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
     }
     match root.get_mut(key) {
@@ -328,7 +338,11 @@ pub(crate) fn push_table(doc: &mut DocumentMut, key: &str, table: Table) -> Resu
             a.push(table.into_inline_table());
             Ok(())
         }
-        _ => Err(anyhow!("`{key}` is not an array of tables")),
+        _ => Err(anyhow!(tf(
+            locale,
+            "matter.not-array-of-tables",
+            &[("key", &key)]
+        ))),
     }
 }
 

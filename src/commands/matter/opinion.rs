@@ -36,6 +36,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ("text", Some(Value::from(args.text.as_str()))),
         ("adopted", args.adopted.then(|| Value::from(true))),
     ]);
-    push_table(&mut s.edit.doc, "opinion", t)?;
+    push_table(&mut s.edit.doc, "opinion", t, s.locale)?;
     s.save(None)
 }

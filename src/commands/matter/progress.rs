@@ -73,6 +73,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ("value", Some(num_value(v))),
         ("note", args.note.as_deref().map(Value::from)),
     ]);
-    push_table(&mut s.edit.doc, "progress", t)?;
+    push_table(&mut s.edit.doc, "progress", t, s.locale)?;
     s.save(None)
 }

@@ -29,7 +29,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         root.insert("publicity", Item::Table(Table::new()));
     }
     let Some(t) = root.get_mut("publicity").and_then(Item::as_table_like_mut) else {
-        return Err(anyhow::anyhow!("{}: `publicity` is not a table", s.rel));
+        return Err(anyhow::anyhow!(tf(
+            s.locale,
+            "matter.not-a-table",
+            &[("file", &s.rel), ("key", &"publicity")]
+        )));
     };
     set_value(t, "date", date_value(date));
     set_value(t, "place", Value::from(args.place.as_str()));

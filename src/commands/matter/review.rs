@@ -63,6 +63,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ("result", args.result.as_deref().map(Value::from)),
         ("published", args.published.map(date_value)),
     ]);
-    push_table(&mut s.edit.doc, "review", t)?;
+    push_table(&mut s.edit.doc, "review", t, s.locale)?;
     s.save(None)
 }

@@ -118,6 +118,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ("unit", args.unit.as_deref().map(Value::from)),
         ("due", Some(date_value(args.due))),
     ]);
-    push_table(&mut s.edit.doc, "task", t)?;
+    push_table(&mut s.edit.doc, "task", t, s.locale)?;
     s.save(None)
 }
