@@ -232,6 +232,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "{file} 中的 `{key}` 不是表；请手工修正该文件",
         "`{key}` in {file} is not a table; fix the file by hand",
     ),
+    (
+        "matter.no-such-record",
+        "没有第 {n} 条 {key} 记录（共 {count} 条）",
+        "there is no {key} {n} (the matter has {count})",
+    ),
     // reports and listings
     (
         "matter.report.title",

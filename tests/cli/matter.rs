@@ -332,12 +332,6 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
 
     // evaluate: 两公开 — every review published
     refused(&env, ROAD, &adv("2026-12-25"), &["no review"]);
-    refused_with(
-        &env,
-        "\n[[review]]\ndate = 2026-12-20\nscore = 95\n",
-        &adv("2026-12-25"),
-        &["review 1 (the whole matter) is not published"],
-    );
     ok(
         &env,
         &[
@@ -352,9 +346,49 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
             "表彰",
             "--date",
             "2026-12-20",
-            "--published",
+        ],
+    );
+    refused(
+        &env,
+        ROAD,
+        &adv("2026-12-25"),
+        &["review 1 (t1) is not published"],
+    );
+    refused(
+        &env,
+        ROAD,
+        &["matter", "publish", "road", "--review", "2"],
+        &["there is no review 2 (the matter has 1)"],
+    );
+    refused(
+        &env,
+        ROAD,
+        &[
+            "matter",
+            "publish",
+            "road",
+            "--review",
+            "1",
+            "--date",
+            "2026-12-19",
+        ],
+        &["published (2026-12-19) is before date (2026-12-20)"],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "publish",
+            "road",
+            "--review",
+            "1",
+            "--date",
             "2026-12-22",
         ],
+    );
+    assert!(
+        env.read(ROAD)
+            .contains("result = \"表彰\"\npublished = 2026-12-22\n")
     );
     let r = ok(&env, &adv("2026-12-25"));
     assert!(r.stdout.contains("now at done"), "{}", r.stdout);

@@ -10,6 +10,7 @@ pub mod new;
 pub mod opinion;
 pub mod progress;
 pub mod publicize;
+pub mod publish;
 pub mod review;
 pub mod show;
 pub mod sign;
@@ -55,6 +56,8 @@ pub enum MatterCommand {
     Sign(Box<sign::Args>),
     /// Record that the tasks were made public (公开承诺)
     Publicize(Box<publicize::Args>),
+    /// Record that a meeting's decision or a review's result was made public (两公开)
+    Publish(Box<publish::Args>),
     /// Record a task's cumulative progress (组织实施)
     Progress(Box<progress::Args>),
     /// Record a review of a task or of the whole matter (考评奖惩)
@@ -73,6 +76,7 @@ pub fn run(ctx: &Ctx, cmd: MatterCommand) -> Result<Exit> {
         MatterCommand::Task(args) => task::run(ctx, *args),
         MatterCommand::Sign(args) => sign::run(ctx, *args),
         MatterCommand::Publicize(args) => publicize::run(ctx, *args),
+        MatterCommand::Publish(args) => publish::run(ctx, *args),
         MatterCommand::Progress(args) => progress::run(ctx, *args),
         MatterCommand::Review(args) => review::run(ctx, *args),
     }
