@@ -259,6 +259,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("matter.meta.as-of", "截至", "as of"),
     ("matter.meta.org", "组织", "organization"),
     ("matter.meta.month", "月份", "month"),
+    ("matter.meta.bodies", "议事决策顺序", "deciding bodies"),
     ("matter.meta.month-end", "统计日期", "completion at"),
     ("matter.col.step", "步骤", "step"),
     ("matter.col.step-name", "步骤名称", "step name"),

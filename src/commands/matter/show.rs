@@ -229,7 +229,11 @@ pub fn document(
         }
     }
     let publicity = m.publicity.as_ref();
-    let mut meta = Vec::new();
+    let bodies: Vec<&str> = rules.bodies.iter().map(|b| b.label(locale)).collect();
+    let mut meta = vec![(
+        t(locale, "matter.meta.bodies").to_string(),
+        bodies.join(" → "),
+    )];
     if let Some(p) = publicity {
         let when = p.date.map_or(String::new(), |d| d.to_string());
         let place = p.place.clone().unwrap_or_default();

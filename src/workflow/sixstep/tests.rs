@@ -530,3 +530,76 @@ value = 5
         assert!(forced[0].message.contains("上级交办"));
     }
 }
+
+mod props {
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use crate::model::{Num, Task};
+    use crate::workflow::sixstep::{task_complete, task_fraction};
+
+    fn task(target: Option<i64>) -> Task {
+        Task {
+            id: "t".into(),
+            text: "t".into(),
+            org: Some("o".into()),
+            member: None,
+            leader: None,
+            liaison: None,
+            assist: Vec::new(),
+            target: target.map(Num::int),
+            unit: None,
+            due: None,
+            signed: None,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fraction_is_within_0_and_1_and_1_exactly_when_complete(
+            target in proptest::option::of(0i64..5000),
+            cents in 0i64..1_000_000,
+        ) {
+            let t = task(target);
+            let v = Some(Num(Decimal::new(cents, 2)));
+            let f = task_fraction(&t, v);
+            prop_assert!(f >= Decimal::ZERO && f <= Decimal::ONE);
+            prop_assert_eq!(f == Decimal::ONE, task_complete(&t, v));
+        }
+
+        #[test]
+        fn fraction_grows_with_the_value(
+            target in 1i64..5000,
+            a in 0i64..10_000,
+            b in 0i64..10_000,
+        ) {
+            let t = task(Some(target));
+            let (lo, hi) = (a.min(b), a.max(b));
+            prop_assert!(
+                task_fraction(&t, Some(Num::int(lo))) <= task_fraction(&t, Some(Num::int(hi)))
+            );
+        }
+
+        #[test]
+        fn quorum_matches_the_rational_comparison(
+            expected in 0u32..500,
+            present in 0u32..500,
+            q in 1i64..10_000,
+        ) {
+            let m = crate::model::Meeting {
+                body: crate::model::Body::Branch,
+                date: crate::model::Date::ymd(2026, 1, 1),
+                expected,
+                present,
+                yes: 0,
+                no: 0,
+                abstain: 0,
+                decision: None,
+                published: None,
+            };
+            // present > expected × q / 10000  ⇔  present × 10000 > expected × q
+            let rational = i128::from(present) * 10_000 > i128::from(expected) * i128::from(q);
+            prop_assert_eq!(crate::workflow::sixstep::quorate(&m, Decimal::new(q, 4)), rational);
+        }
+    }
+}
