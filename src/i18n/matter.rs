@@ -22,12 +22,12 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "matter.unmet.out-of-order",
         "{body}的会议应在{after}之后召开",
-        "the {body} meeting must be dated after the {after} meeting",
+        "the {body} meeting is out of order: it must be dated after the {after} meeting",
     ),
     (
         "matter.unmet.not-quorate",
         "{body}不足法定人数：实到 {present} 人，应到 {expected} 人，须超过 {quorum} 的比例",
-        "the {body} meeting was not quorate: {present} present of {expected} expected, more than {quorum} of them needed",
+        "the {body} meeting was not quorate: {present} present of {expected} expected, the quorum is more than {quorum} of them",
     ),
     (
         "matter.unmet.not-passed",
@@ -51,8 +51,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "matter.unmet.unknown-responsible",
-        "任务 {task} 的责任方 {id} 不存在",
-        "task {task}: the responsible {id} does not exist",
+        "任务 {task} 的责任方 {id} 不存在（未知的组织或党员）",
+        "task {task} names an unknown responsible org or member `{id}`",
     ),
     (
         "matter.unmet.no-due",

@@ -180,7 +180,7 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
         ROAD,
         &adv("2026-01-25"),
         &[
-            "the members meeting must be dated after the committees meeting",
+            "the members meeting is out of order: it must be dated after the committees meeting",
             "no meeting of the representatives body",
         ],
     );
@@ -255,7 +255,7 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
         &[
             "task t8 has no responsible org or member",
             "task t8 has no due date",
-            "task t9: the responsible ghost does not exist",
+            "task t9 names an unknown responsible org or member `ghost`",
         ],
     );
     ok(&env, &adv("2026-02-01"));
