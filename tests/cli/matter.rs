@@ -1364,3 +1364,75 @@ fn refusals_are_in_the_workspace_language() {
         ],
     );
 }
+
+#[test]
+fn a_decision_published_later_is_recorded_with_publish() {
+    let env = workspace("school", "[workflow.decide]\npublish = true\n");
+    ok(
+        &env,
+        &["matter", "new", "road", "--name", "R", "--org", "top"],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "advance",
+            "road",
+            "--force",
+            "--reason",
+            "x",
+            "--date",
+            "2026-01-02",
+        ],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "meeting",
+            "road",
+            "--body",
+            "支委会",
+            "--expected",
+            "7",
+            "--present",
+            "4",
+            "--yes",
+            "3",
+            "--decision",
+            "d",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    refused(
+        &env,
+        ROAD,
+        &adv("2026-01-20"),
+        &["the decision of the branch meeting is not published"],
+    );
+    refused(
+        &env,
+        ROAD,
+        &["matter", "publish", "road", "--meeting", "0"],
+        &["there is no meeting 0 (the matter has 1)"],
+    );
+    ok(
+        &env,
+        &[
+            "matter",
+            "publish",
+            "road",
+            "--meeting",
+            "1",
+            "--date",
+            "2026-01-12",
+        ],
+    );
+    assert!(
+        env.read(ROAD)
+            .contains("decision = \"d\"\npublished = 2026-01-12\n")
+    );
+    ok(&env, &adv("2026-01-20"));
+    assert_eq!(step_of(&env), "decompose");
+}
