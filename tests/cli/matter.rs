@@ -1436,3 +1436,51 @@ fn a_decision_published_later_is_recorded_with_publish() {
     ok(&env, &adv("2026-01-20"));
     assert_eq!(step_of(&env), "decompose");
 }
+
+#[test]
+fn example_matters_met_the_conditions_of_the_steps_they_completed() {
+    use dangjian::workflow::sixstep::{conditions, rules_for};
+    let root = crate::repo().join("examples/qingxi");
+    let (ws, _) = dangjian::workspace::load(
+        &root,
+        dangjian::workspace::LoadOptions {
+            locale: dangjian::i18n::Locale::En,
+        },
+    );
+    let ws = ws.expect("the example loads");
+    assert!(ws.matters.len() >= 7);
+    for m in &ws.matters {
+        let rules = rules_for(&ws, m);
+        for h in m.history.iter().filter(|h| h.forced.is_none()) {
+            let unmet = conditions(m, h.step, &rules, &ws);
+            assert!(unmet.is_empty(), "{} {}: {unmet:?}", m.path, h.step);
+        }
+    }
+}
+
+#[test]
+fn the_example_decompose_matter_advances_and_the_decide_one_is_refused() {
+    let env = TestEnv::example("qingxi");
+    let rel = "matters/2026/jiangbin-shilaohua.toml";
+    let before = env.read(rel);
+    let r = ok(
+        &env,
+        &["--lang", "en", "matter", "advance", "jiangbin-shilaohua"],
+    );
+    assert!(r.stdout.contains("now at commit"), "{}", r.stdout);
+    // the step line changes and one history entry is added after the last; nothing else moves
+    let expected = before
+        .replacen("step = \"decompose\"", "step = \"commit\"", 1)
+        .replacen(
+            "[[opinion]]",
+            "[[history]]\nstep = \"decompose\"\ncompleted = 2026-11-20\n\n[[opinion]]",
+            1,
+        );
+    assert_eq!(env.read(rel), expected);
+    refused(
+        &env,
+        "matters/2026/xinqiao-tingche.toml",
+        &["--lang", "en", "matter", "advance", "xinqiao-tingche"],
+        &["no meeting of the joint body"],
+    );
+}
