@@ -5,7 +5,7 @@ use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use crate::i18n::{Locale, t};
-use crate::model::{Date, Matter, last_day_of_month};
+use crate::model::{Date, Matter};
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::workflow::sixstep::{OrgCompletion, org_completion};
 use crate::workspace::Workspace;
@@ -69,9 +69,13 @@ pub fn rank(ws: &Workspace, opts: &Options) -> Vec<Ranked> {
     out
 }
 
-/// The last day of the month of `date`.
+/// The last day of the month of `date` (the date itself at the end of the calendar).
 pub fn month_end(date: Date) -> Date {
-    Date(last_day_of_month(date.0.year(), date.0.month()))
+    date.0
+        .with_day(1)
+        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+        .and_then(|d| d.pred_opt())
+        .map_or(date, Date)
 }
 
 /// Builds the report (pure).
@@ -306,5 +310,11 @@ mod tests {
             ]
         );
         assert!(doc.meta.iter().any(|(_, v)| v == "2026-10-31"));
+        assert_eq!(
+            month_end("2024-02-10".parse().unwrap()).to_string(),
+            "2024-02-29"
+        );
+        let last = Date(chrono::NaiveDate::MAX);
+        assert_eq!(month_end(last), last);
     }
 }

@@ -308,8 +308,11 @@ fn consult(matter: &Matter, rules: &Rules) -> Vec<Unmet> {
 }
 
 /// Whether more than `expected × quorum` members were present (exact decimal comparison).
+/// A quorum too large to multiply is never reached.
 pub fn quorate(meeting: &Meeting, quorum: Decimal) -> bool {
-    Decimal::from(meeting.present) > Decimal::from(meeting.expected) * quorum
+    Decimal::from(meeting.expected)
+        .checked_mul(quorum)
+        .is_some_and(|needed| Decimal::from(meeting.present) > needed)
 }
 
 /// Whether more than half of those present voted yes.

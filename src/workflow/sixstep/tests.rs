@@ -83,6 +83,11 @@ fn quorum_is_strictly_more_than_expected_times_quorum() {
         &meeting(Body::Branch, "2026-01-01", 30, 3, 3),
         tenth
     ));
+    // no panic on a quorum too large to multiply
+    assert!(!quorate(
+        &meeting(Body::Branch, "2026-01-01", u32::MAX, 3, 3),
+        Decimal::MAX
+    ));
 }
 
 #[test]
