@@ -1340,6 +1340,13 @@ fn list_show_and_status_in_every_format() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["tables"]["history"][0]["forced"], "x");
     assert_eq!(v["tables"]["unmet"][0]["condition"], "no-meeting");
+    let r = ok(&env, &["matter", "show", "well", "--format", "csv"]);
+    assert!(
+        r.stdout
+            .contains("condition,message\r\nno-meeting,no meeting of the branch body\r\n"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
