@@ -1297,6 +1297,18 @@ fn list_show_and_status_in_every_format() {
         r.stdout,
         "id,name,org,year,step,step_name,tasks,completion\r\nwell,饮水井,partner,2026,decide,decide,0,\r\n"
     );
+    let r = env.run(&["matter", "list", "--org", "nowhere"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("`nowhere`"), "{}", r.stderr);
+    let r = ok(
+        &env,
+        &["matter", "status", "--org", "村委会", "--format", "csv"],
+    );
+    assert!(
+        r.stdout.contains("well,饮水井") && !r.stdout.contains("road"),
+        "{}",
+        r.stdout
+    );
     let r = ok(&env, &["matter", "list", "--org", "partner"]);
     assert!(
         r.stdout.contains("well") && !r.stdout.contains("road"),

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{ListFormat, print_doc};
+use super::{ListFormat, org_filter, print_doc};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
 use crate::model::{Date, Step};
@@ -28,6 +28,10 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
+    let mut args = args;
+    if let Some(o) = &args.org {
+        args.org = Some(org_filter(&loaded.ws, o, loaded.locale)?);
+    }
     let doc = listing(&loaded.ws, &args, ctx.as_of, loaded.locale);
     print_doc(ctx, &doc, args.format)?;
     Ok(Exit::Success)

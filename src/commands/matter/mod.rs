@@ -289,6 +289,41 @@ pub(crate) fn member_id(root: &Path, arg: &str, locale: Locale) -> Result<String
     Ok(resolve::resolve::<Member>(root, arg, locale)?.value.id)
 }
 
+/// The organization an `--org` filter names, by id or unambiguous name, in a loaded workspace.
+pub(crate) fn org_filter(
+    ws: &crate::workspace::Workspace,
+    arg: &str,
+    locale: Locale,
+) -> Result<String> {
+    if ws.org(arg).is_some() {
+        return Ok(arg.to_string());
+    }
+    let named: Vec<&str> = ws
+        .orgs
+        .iter()
+        .filter(|o| o.name == arg)
+        .map(|o| o.id.as_str())
+        .collect();
+    let kind = crate::i18n::t(locale, "resolve.org");
+    match named.as_slice() {
+        [one] => Ok(one.to_string()),
+        [] => Err(refused(vec![tf(
+            locale,
+            "resolve.unknown",
+            &[("kind", &kind), ("name", &arg)],
+        )])),
+        many => Err(refused(vec![tf(
+            locale,
+            "resolve.ambiguous",
+            &[
+                ("kind", &kind),
+                ("name", &arg),
+                ("candidates", &many.join(", ")),
+            ],
+        )])),
+    }
+}
+
 /// A TOML date value.
 pub(crate) fn date_value(d: Date) -> Value {
     d.to_string()

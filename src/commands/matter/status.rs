@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{ListFormat, print_doc};
+use super::{ListFormat, org_filter, print_doc};
 use crate::commands::{Ctx, Exit};
 use crate::report::matters::{Options, build};
 
@@ -22,8 +22,13 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
+    let org = args
+        .org
+        .as_deref()
+        .map(|o| org_filter(&loaded.ws, o, loaded.locale))
+        .transpose()?;
     let opts = Options {
-        org: args.org,
+        org,
         year: args.year.unwrap_or(loaded.ws.settings.year),
         as_of: ctx.as_of,
     };
