@@ -1117,7 +1117,7 @@ fn record_commands_refuse_what_check_would_reject() {
     );
     refused(
         &env,
-        "orgs/top.toml",
+        ROAD,
         &["matter", "new", "road", "--name", "again", "--org", "top"],
         &["matter `road` already exists"],
     );
@@ -1501,5 +1501,69 @@ fn the_example_decompose_matter_advances_and_the_decide_one_is_refused() {
         "matters/2026/xinqiao-tingche.toml",
         &["--lang", "en", "matter", "advance", "xinqiao-tingche"],
         &["no meeting of the joint body"],
+    );
+}
+
+#[test]
+fn a_yearly_matter_may_recur_and_the_year_picks_it() {
+    let env = workspace("school", "");
+    ok(
+        &env,
+        &[
+            "matter", "new", "road", "--name", "2025", "--org", "top", "--year", "2025",
+        ],
+    );
+    ok(
+        &env,
+        &["matter", "new", "road", "--name", "2026", "--org", "top"],
+    );
+    refused(
+        &env,
+        ROAD,
+        &[
+            "matter", "new", "road", "--name", "again", "--org", "top", "--year", "2026",
+        ],
+        &["matter `road` already exists: matters/2026/road.toml"],
+    );
+    // the workspace year first, another year with --year
+    ok(
+        &env,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "members",
+            "--text",
+            "this year",
+        ],
+    );
+    assert!(env.read(ROAD).contains("this year"));
+    ok(
+        &env,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--year",
+            "2025",
+            "--source",
+            "members",
+            "--text",
+            "last year",
+        ],
+    );
+    assert!(env.read("matters/2025/road.toml").contains("last year"));
+    // without this year's file, both other years are candidates
+    env.remove(ROAD);
+    env.write(
+        "matters/2024/road.toml",
+        "id = \"road\"\nname = \"R\"\norg = \"top\"\nyear = 2024\nstep = \"consult\"\n",
+    );
+    refused(
+        &env,
+        "matters/2025/road.toml",
+        &["matter", "show", "road"],
+        &["matters/2024/road.toml, matters/2025/road.toml", "--year"],
     );
 }

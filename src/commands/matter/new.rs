@@ -1,10 +1,10 @@
 //! `dangjian matter new <id> --name … --org … [--year Y]`: creates `matters/<year>/<id>.toml` at
-//! the consult step.
+//! the consult step. The id may recur in another year's folder (a yearly matter).
 
 use anyhow::Result;
 use toml_edit::{DocumentMut, value};
 
-use super::{matter_files_named, org_id, refused};
+use super::{org_id, refused};
 use crate::check;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
@@ -40,17 +40,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             &[("id", &args.id)],
         )]));
     }
-    let existing = matter_files_named(&root, &args.id);
-    if !existing.is_empty() {
+    let org = org_id(&root, &args.org, locale)?;
+    let year = args.year.unwrap_or(settings.year);
+    // The same id may recur in another year's folder (a yearly matter); not in this one.
+    let rel = format!("matters/{year}/{}.toml", args.id);
+    if root.join(&rel).exists() {
         return Err(refused(vec![tf(
             locale,
             "matter.exists",
-            &[("id", &args.id), ("file", &existing.join(", "))],
+            &[("id", &args.id), ("file", &rel)],
         )]));
     }
-    let org = org_id(&root, &args.org, locale)?;
-    let year = args.year.unwrap_or(settings.year);
-    let rel = format!("matters/{year}/{}.toml", args.id);
     let mut doc = DocumentMut::new();
     doc["id"] = value(args.id.as_str());
     doc["name"] = value(args.name.as_str());
