@@ -107,11 +107,6 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     // check
     (
-        "matter.check.forced",
-        "{step}步骤是强制完成的：{reason}",
-        "the {step} step was completed with --force: {reason}",
-    ),
-    (
         "matter.check.stale-progress",
         "任务 {task} 自 {since} 起超过一{every}没有进度记录",
         "task {task} has had no progress entry since {since}, longer than a {every}",

@@ -680,7 +680,7 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
 }
 
 #[test]
-fn check_warns_of_stale_progress_in_an_agency_and_notes_forced_steps() {
+fn check_warns_of_stale_progress_in_an_agency() {
     let env = workspace("agency", "");
     ok(
         &env,
@@ -737,8 +737,6 @@ fn check_warns_of_stale_progress_in_an_agency_and_notes_forced_steps() {
             .unwrap()
             .contains("since 2026-03-15")
     );
-    let forced = diags.iter().filter(|d| d["code"] == "forced").count();
-    assert_eq!(forced, 4, "{}", r.stdout);
 }
 
 #[test]

@@ -46,30 +46,14 @@ pub fn after_cadence(date: Date, every: Cadence) -> Option<Date> {
     .map(Date)
 }
 
-/// Findings of this area's cross-record rules, called by `check::run`: `stale-progress` (a task
-/// of a matter in `implement` without progress for longer than `progress_every`) and `forced`
-/// (a step completed with `--force`, as info).
+/// Findings of this area's cross-record rules, called by `check::run`: `stale-progress`, a task
+/// of a matter in `implement` without progress for longer than `progress_every`. (Forced steps
+/// and step/history consistency need only the record: `check::single::matter`.)
 pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     let loc = ctx.locale;
     let mut out = Vec::new();
     for rec in &ws.matters {
         let m = &rec.value;
-        for (i, h) in m.history.iter().enumerate() {
-            if let Some(reason) = &h.forced {
-                out.push(
-                    Diagnostic::info(
-                        "forced",
-                        &rec.path,
-                        tf(
-                            loc,
-                            "matter.check.forced",
-                            &[("step", &h.step.label(loc)), ("reason", reason)],
-                        ),
-                    )
-                    .at(&format!("history[{i}].forced")),
-                );
-            }
-        }
         if m.step != Step::Implement {
             continue;
         }

@@ -518,22 +518,6 @@ value = 5
         let done = IMPLEMENTING.replace("step = \"implement\"", "step = \"evaluate\"");
         assert!(stale(&ws("agency", "", &done), "2026-12-01").is_empty());
     }
-
-    #[test]
-    fn forced_steps_are_info() {
-        let w = ws("school", "", IMPLEMENTING);
-        let ctx = Context {
-            as_of: "2026-03-02".parse().unwrap(),
-            locale: Locale::En,
-        };
-        let forced: Vec<_> = super::super::check(&w, &ctx)
-            .into_iter()
-            .filter(|d| d.code == "forced")
-            .collect();
-        assert_eq!(forced.len(), 1);
-        assert_eq!(forced[0].severity, crate::diag::Severity::Info);
-        assert!(forced[0].message.contains("上级交办"));
-    }
 }
 
 mod props {
