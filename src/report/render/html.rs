@@ -310,12 +310,12 @@ fn plan(table: &Table, layout: Layout) -> Plan {
         .collect();
     let total_weight: usize = weights.iter().sum();
     let free = line_px.saturating_sub(px.iter().sum());
-    if total_weight > 0 {
-        for (i, (p, w)) in px.iter_mut().zip(&weights).enumerate() {
-            if *w > 0 {
-                let need = longest(i) * px_per_column + padding_px;
-                *p = (*p + free * w / total_weight).min(need.max(*p));
-            }
+    for (i, (p, w)) in px.iter_mut().zip(&weights).enumerate() {
+        if let Some(share) = (free * w).checked_div(total_weight)
+            && *w > 0
+        {
+            let need = longest(i) * px_per_column + padding_px;
+            *p = (*p + share).min(need.max(*p));
         }
     }
     let sum: usize = px.iter().sum::<usize>().max(1);
