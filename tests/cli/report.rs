@@ -807,3 +807,33 @@ fn broken_records_are_left_out_with_a_warning() {
     assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
     assert_eq!(quiet.stdout, r.stdout);
 }
+
+#[test]
+fn option_errors_speak_the_workspace_language() {
+    let env = fixture();
+    let zh = env.run(&["report", "progress", "--month", "2026-3"]);
+    assert_eq!(zh.code, 2);
+    assert!(zh.stderr.contains("不是月份"), "{}", zh.stderr);
+    let text = env
+        .read("dangjian.toml")
+        .replace("locale = \"zh-CN\"", "locale = \"en\"");
+    env.write("dangjian.toml", &text);
+    let en = env.run(&["report", "progress", "--month", "2026-3"]);
+    assert_eq!(en.code, 2);
+    assert!(
+        en.stderr.contains("`2026-3` is not a month"),
+        "{}",
+        en.stderr
+    );
+    assert!(
+        en.stderr.contains("help: write a month as YYYY-MM"),
+        "{}",
+        en.stderr
+    );
+    let r = env.run(&["report", "board", "-o", "x.pdf"]);
+    assert!(
+        r.stderr.contains("cannot tell the output format"),
+        "{}",
+        r.stderr
+    );
+}

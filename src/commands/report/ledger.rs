@@ -2,7 +2,7 @@
 
 use anyhow::{Result, anyhow};
 
-use super::{OrgArg, OutputArgs, finish, prepare, resolve_org};
+use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{ItemStatus, Period, PeriodPart};
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = ctx.early_locale();
+    let early = message_locale(ctx);
     let half = args
         .half
         .as_deref()

@@ -104,10 +104,21 @@ impl OutputArgs {
     }
 }
 
+/// The language of messages before the workspace is loaded: `--lang`, else the workspace's
+/// `locale` (only `dangjian.toml` is read), else zh-CN.
+pub(crate) fn message_locale(ctx: &Ctx) -> Locale {
+    if let Some(lang) = ctx.lang {
+        return lang;
+    }
+    ctx.root()
+        .and_then(|root| ctx.settings(&root))
+        .map_or(ctx.early_locale(), |(_, locale)| locale)
+}
+
 /// Loads the workspace and checks the output before any work: a binary format refuses a
 /// terminal.
 pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
-    let early = ctx.early_locale();
+    let early = message_locale(ctx);
     let early_format = out.format(early)?;
     if early_format.is_binary() && out.output.is_none() && std::io::stdout().is_terminal() {
         return Err(anyhow!(

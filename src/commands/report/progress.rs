@@ -4,7 +4,7 @@
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 
-use super::{OrgArg, OutputArgs, finish, prepare, resolve_org};
+use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::Date;
@@ -32,7 +32,7 @@ pub fn parse_month(s: &str) -> Option<Date> {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = ctx.early_locale();
+    let early = message_locale(ctx);
     let month = parse_month(&args.month).ok_or_else(|| {
         anyhow!(
             "{}\n{}: {}",

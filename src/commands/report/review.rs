@@ -2,7 +2,7 @@
 
 use anyhow::{Result, anyhow};
 
-use super::{OrgArg, OutputArgs, finish, prepare, resolve_org};
+use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{Date, Period};
@@ -27,7 +27,7 @@ pub fn latest_quarter(date: Date) -> Period {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = ctx.early_locale();
+    let early = message_locale(ctx);
     let period = match args.period.as_deref() {
         None => latest_quarter(ctx.as_of),
         Some(s) => s.parse::<Period>().map_err(|_| {
