@@ -159,8 +159,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     // Roles.
     (
         "report.roles.title",
-        "{org}八个方面作用发挥情况",
-        "Roles of the organizations of {org}",
+        "{org}{count}方面作用发挥情况",
+        "{org}: the {count} roles of its organizations",
     ),
     ("report.roles.summary", "概览", "Overview"),
     (

@@ -119,7 +119,14 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     }
 
     Document {
-        title: tf(locale, "report.roles.title", &[("org", &root_name)]),
+        title: tf(
+            locale,
+            "report.roles.title",
+            &[
+                ("org", &root_name),
+                ("count", &count_word(ws.settings.roles.len(), locale)),
+            ],
+        ),
         meta: vec![
             (t(locale, "report.meta.org").into(), root_name.to_string()),
             (t(locale, "report.meta.year").into(), opts.year.to_string()),
@@ -185,10 +192,37 @@ fn post_line(p: &Post, as_of: Date, locale: Locale) -> String {
     }
 }
 
+/// How many roles, as the title says it: `八个` in Chinese (1 to 10), the number in English.
+fn count_word(n: usize, locale: Locale) -> String {
+    const ZH: [&str; 11] = [
+        "", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    match (locale, ZH.get(n)) {
+        (Locale::ZhCn, Some(w)) if n > 0 => format!("{w}个"),
+        (Locale::ZhCn, _) => format!("{n}个"),
+        (Locale::En, _) => n.to_string(),
+    }
+}
+
 fn lines(items: &[String]) -> Cell {
     if items.is_empty() {
         Cell::Empty
     } else {
         Cell::Text(items.join("\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_count_the_roles() {
+        assert_eq!(count_word(8, Locale::ZhCn), "八个");
+        assert_eq!(count_word(5, Locale::ZhCn), "五个");
+        assert_eq!(count_word(2, Locale::ZhCn), "两个");
+        assert_eq!(count_word(12, Locale::ZhCn), "12个");
+        assert_eq!(count_word(0, Locale::ZhCn), "0个");
+        assert_eq!(count_word(8, Locale::En), "8");
     }
 }

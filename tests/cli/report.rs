@@ -587,7 +587,7 @@ fn board_xlsx_reads_back_with_typed_cells_and_neutralised_formulas() {
 fn roles_lists_each_role_with_its_organizations_tasks_and_posts() {
     let env = fixture();
     let v = json(&env, &["report", "roles"]);
-    assert_eq!(v["title"], "清溪街道党工委八个方面作用发挥情况");
+    assert_eq!(v["title"], "清溪街道党工委四个方面作用发挥情况");
     let summary = v["tables"]["summary"].as_array().unwrap();
     assert_eq!(summary.len(), 4, "every role of dangjian.toml");
     assert_eq!(summary[0]["orgs"], 2);
