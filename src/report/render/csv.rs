@@ -18,6 +18,7 @@ pub(super) fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>> {
         }
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
+            .flexible(true)
             .from_writer(Vec::new());
         w.write_record(table.columns.iter().map(|c| c.key.as_str()))?;
         for row in &table.rows {
