@@ -268,4 +268,67 @@ mod tests {
         assert_eq!(display_width("ab\n张三李"), 6);
         assert_eq!(display_width(""), 0);
     }
+
+    mod properties {
+        use proptest::prelude::*;
+        use rust_decimal::Decimal;
+
+        use super::super::*;
+        use crate::report::{Cell, Chart, Column, Table};
+
+        fn cell() -> impl Strategy<Value = Cell> {
+            prop_oneof![
+                Just(Cell::Empty),
+                any::<String>().prop_map(Cell::Text),
+                "[=+@\\-\t\r<>&|\"'张三\n ]{0,12}".prop_map(Cell::Text),
+                any::<i64>().prop_map(Cell::Int),
+                (any::<i64>(), 0u32..8).prop_map(|(m, s)| Cell::Num(Decimal::new(m, s))),
+                (-400i32..12000, 1u32..366).prop_map(|(y, d)| {
+                    NaiveDate::from_yo_opt(y, d).map_or(Cell::Empty, Cell::Date)
+                }),
+                any::<bool>().prop_map(Cell::Bool),
+            ]
+        }
+
+        fn table() -> impl Strategy<Value = Table> {
+            (1usize..5, any::<String>(), 0usize..3).prop_flat_map(|(n, title, chart)| {
+                prop::collection::vec(prop::collection::vec(cell(), 0..=n + 1), 0..6).prop_map(
+                    move |rows| {
+                        let columns = (0..n)
+                            .map(|i| Column::new(&format!("c{i}"), format!("列{i}")))
+                            .collect();
+                        let mut t = Table::new("t", title.clone(), columns);
+                        t.rows = rows;
+                        t.chart = match chart {
+                            0 => None,
+                            1 => Some(Chart::Bars { label: 0, value: n }),
+                            _ => Some(Chart::Histogram { value: 0 }),
+                        };
+                        t
+                    },
+                )
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(48))]
+            #[test]
+            fn any_document_renders_the_same_twice_without_panic(
+                title in any::<String>(),
+                tables in prop::collection::vec(table(), 0..3),
+                landscape in any::<bool>(),
+            ) {
+                let doc = Document { title, meta: vec![("k".into(), "<v>".into())], tables };
+                let layout = Layout { landscape, page_per_table: landscape, ..Layout::default() };
+                for f in Format::ALL {
+                    let a = render_with(&doc, f, RenderOptions::default(), layout);
+                    let b = render_with(&doc, f, RenderOptions::default(), layout);
+                    match (a, b) {
+                        (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+                        (a, b) => prop_assert!(false, "{:?} failed: {:?} {:?}", f, a.err(), b.err()),
+                    }
+                }
+            }
+        }
+    }
 }

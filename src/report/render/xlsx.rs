@@ -167,7 +167,8 @@ fn column_width(table: &Table, c: usize) -> usize {
     (header.max(cells) + 2).clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
-/// A valid, unique sheet name (at most 31 characters, none of `[]:*?/\`, not quoted).
+/// A valid, unique sheet name: at most 31 UTF-16 units (Excel's limit), none of `[]:*?/\\`, not
+/// starting or ending with a quote, not `History`.
 fn sheet_name(wanted: &str, fallback: &str, taken: &mut HashSet<String>) -> String {
     let clean: String = wanted
         .chars()
@@ -177,22 +178,36 @@ fn sheet_name(wanted: &str, fallback: &str, taken: &mut HashSet<String>) -> Stri
             c => c,
         })
         .collect();
-    let clean = clean.trim().trim_matches('\'').trim().to_string();
+    let tidy = |s: &str| s.trim().trim_matches('\'').trim().to_string();
+    let clean = tidy(&clean);
     let base = if clean.is_empty() || clean.eq_ignore_ascii_case("history") {
         fallback.to_string()
     } else {
         clean
     };
-    let base: String = base.chars().take(31).collect();
+    let mut base = tidy(&take_utf16(&base, 31));
+    if base.is_empty() {
+        base = fallback.to_string();
+    }
     let mut name = base.clone();
     let mut n = 2;
     while !taken.insert(name.to_lowercase()) {
         let suffix = format!(" ({n})");
-        let keep = 31 - suffix.chars().count();
-        name = format!("{}{suffix}", base.chars().take(keep).collect::<String>());
+        name = format!("{}{suffix}", tidy(&take_utf16(&base, 31 - suffix.len())));
         n += 1;
     }
     name
+}
+
+/// The longest prefix of `s` that is at most `max` UTF-16 units long.
+fn take_utf16(s: &str, max: usize) -> String {
+    let mut units = 0;
+    s.chars()
+        .take_while(|c| {
+            units += c.len_utf16();
+            units <= max
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -274,5 +289,9 @@ mod tests {
         let n2 = sheet_name(&long, "S6", &mut taken);
         assert_eq!(n2.chars().count(), 31);
         assert!(n2.ends_with(" (2)"));
+        let emoji = "🌀".repeat(20);
+        let n3 = sheet_name(&emoji, "S7", &mut taken);
+        assert_eq!(n3.encode_utf16().count(), 30, "15 emoji of two units each");
+        assert_eq!(sheet_name("ab'", "S8", &mut taken), "ab");
     }
 }
