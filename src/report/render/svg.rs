@@ -70,7 +70,7 @@ fn open(out: &mut String, height: f64, title: &str) {
 }
 
 fn bars(table: &Table, label: usize, value: usize) -> Option<String> {
-    let items: Vec<(String, f64)> = table
+    let mut items: Vec<(String, f64)> = table
         .rows
         .iter()
         .filter_map(|r| {
@@ -78,8 +78,9 @@ fn bars(table: &Table, label: usize, value: usize) -> Option<String> {
             let l = r.get(label).map(Cell::display).unwrap_or_default();
             Some((clip(&l, 32), v.max(0.0)))
         })
-        .take(MAX_BARS)
         .collect();
+    let left_out = items.len().saturating_sub(MAX_BARS);
+    items.truncate(MAX_BARS);
     if items.is_empty() {
         return None;
     }
@@ -94,7 +95,7 @@ fn bars(table: &Table, label: usize, value: usize) -> Option<String> {
     let max = items.iter().map(|(_, v)| *v).fold(0.0, f64::max);
     let max = if max > 0.0 { max } else { 1.0 };
     let row = 22.0;
-    let height = items.len() as f64 * row + 8.0;
+    let height = (items.len() + usize::from(left_out > 0)) as f64 * row + 8.0;
     let mut out = String::new();
     open(&mut out, height, &table.title);
     let _ = write!(
@@ -117,6 +118,13 @@ fn bars(table: &Table, label: usize, value: usize) -> Option<String> {
             label_w + w + 4.0,
             y + 13.0,
             escape(&fmt_number(*v)),
+        );
+    }
+    if left_out > 0 {
+        let _ = write!(
+            out,
+            "<text x=\"{label_w}\" y=\"{}\" fill=\"#666\">… +{left_out}</text>",
+            4.0 + items.len() as f64 * row + 13.0
         );
     }
     out.push_str("</svg>");
@@ -227,6 +235,19 @@ mod tests {
             svg.contains("width=\"495\""),
             "the largest bar fills the area: {svg}"
         );
+    }
+
+    #[test]
+    fn long_rankings_draw_their_first_bars_and_say_how_many_are_left_out() {
+        let mut t = Table::new("r", "r", vec![Column::new("l", "l"), Column::new("v", "v")]);
+        for i in 0..45 {
+            t.rows
+                .push(vec![Cell::text(format!("组织{i}")), Cell::Int(i)]);
+        }
+        t.chart = Some(Chart::Bars { label: 0, value: 1 });
+        let svg = chart(&t).unwrap();
+        assert_eq!(svg.matches("<rect").count(), MAX_BARS);
+        assert!(svg.contains(">… +5</text>"));
     }
 
     #[test]
