@@ -837,3 +837,39 @@ fn option_errors_speak_the_workspace_language() {
         r.stderr
     );
 }
+
+#[test]
+fn help_lists_every_report_and_its_options() {
+    let env = TestEnv::empty();
+    let r = env.run(&["report", "--help"]);
+    assert_eq!(r.code, 0);
+    for report in REPORTS {
+        assert!(r.stdout.contains(&format!("  {report} ")), "{}", r.stdout);
+    }
+    for report in REPORTS {
+        let r = env.run(&["report", report, "--help"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        for option in ["--org", "--format", "--output", "--bom"] {
+            assert!(r.stdout.contains(option), "{report} lacks {option}");
+        }
+    }
+    let ledger = env.run(&["report", "ledger", "--help"]).stdout;
+    assert!(ledger.contains("--half") && ledger.contains("--status"));
+    assert!(
+        env.run(&["report", "review", "--help"])
+            .stdout
+            .contains("--period")
+    );
+    assert!(
+        env.run(&["report", "progress", "--help"])
+            .stdout
+            .contains("--month")
+    );
+    for report in ["annual", "roles", "matters"] {
+        assert!(
+            env.run(&["report", report, "--help"])
+                .stdout
+                .contains("--year")
+        );
+    }
+}
