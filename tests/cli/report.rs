@@ -533,6 +533,26 @@ fn board_csv_is_rfc4180_and_neutralises_formulas() {
 }
 
 #[test]
+fn whole_board_csv_is_one_table_with_the_organization_first() {
+    let env = fixture();
+    let r = env.run(&["report", "board", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..3], ["table", "member", "post"]);
+    let rows: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[1].to_string())
+        })
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0], ("hexi".to_string(), "赵六".to_string()));
+    assert_eq!(rows[3], ("jiangbin".to_string(), "张三".to_string()));
+}
+
+#[test]
 fn board_html_escapes_and_prints_one_organization_per_landscape_page() {
     let env = fixture();
     let html = String::from_utf8(render(&env, "board", "html", &[])).unwrap();
@@ -636,7 +656,7 @@ fn format_follows_the_file_extension() {
         ("board.html", "<!DOCTYPE html>"),
         ("board.json", "{"),
         ("board.yaml", "title:"),
-        ("board.csv", "member,post"),
+        ("board.csv", "table,member,post"),
         ("board.txt", "党员公开栏（六公开）"),
     ] {
         let r = env.run(&["report", "board", "-o", file]);
