@@ -1,0 +1,179 @@
+//! Every reference resolves (SPEC §3): organizations, members, roles, committers, leaders
+//! commenting, and the subjects of score rows, which must lie in the sheet organization's subtree.
+//! Tasks referenced inside a matter are checked by `single::matter`.
+
+use super::{Context, Finder};
+use crate::diag::Diagnostic;
+use crate::workspace::Workspace;
+
+/// What a reference may name.
+#[derive(Clone, Copy)]
+enum Target {
+    Org,
+    Member,
+    /// A member or an organization (committers, assisting units).
+    Either,
+    Role,
+}
+
+struct Refs<'a> {
+    ws: &'a Workspace,
+}
+
+impl<'a> Refs<'a> {
+    fn exists(&self, target: Target, id: &str) -> bool {
+        match target {
+            Target::Org => self.ws.org(id).is_some(),
+            Target::Member => self.ws.member(id).is_some(),
+            Target::Either => self.ws.org(id).is_some() || self.ws.member(id).is_some(),
+            Target::Role => self.ws.settings.roles.iter().any(|r| r.id == id),
+        }
+    }
+
+    /// Reports `id` at `at` when it names nothing of `target`.
+    fn check(&self, f: &mut Finder, at: &str, target: Target, id: &str) -> bool {
+        if self.exists(target, id) {
+            return true;
+        }
+        let ws = self.ws;
+        let orgs = || ws.orgs.iter().map(|o| o.id.as_str());
+        let members = || ws.members.iter().map(|m| m.id.as_str());
+        match target {
+            Target::Org => f.unknown(at, "check.word.org", id, orgs()),
+            Target::Member => f.unknown(at, "check.word.member", id, members()),
+            Target::Either => f.unknown(at, "check.word.committer", id, orgs().chain(members())),
+            Target::Role => f.unknown(
+                at,
+                "check.word.role",
+                id,
+                ws.settings.roles.iter().map(|r| r.id.as_str()),
+            ),
+        }
+        false
+    }
+}
+
+pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let r = Refs { ws };
+    for o in &ws.orgs {
+        let mut f = Finder::new(&o.path, ctx.locale);
+        if let Some(p) = &o.parent
+            && p != &o.id
+        {
+            r.check(&mut f, "parent", Target::Org, p);
+        }
+        if let Some(role) = &o.role {
+            r.check(&mut f, "role", Target::Role, role);
+        }
+        if let Some(s) = &o.secretary {
+            r.check(&mut f, "secretary", Target::Member, s);
+        }
+        out.extend(f.out);
+    }
+    for m in &ws.members {
+        let mut f = Finder::new(&m.path, ctx.locale);
+        r.check(&mut f, "org", Target::Org, &m.org);
+        if let Some(l) = &m.lives_in {
+            r.check(&mut f, "lives_in", Target::Org, l);
+        }
+        out.extend(f.out);
+    }
+    for p in &ws.posts {
+        let mut f = Finder::new(&p.path, ctx.locale);
+        r.check(&mut f, "org", Target::Org, &p.org);
+        for (i, h) in p.holders.iter().enumerate() {
+            r.check(
+                &mut f,
+                &format!("holder[{i}].member"),
+                Target::Member,
+                &h.member,
+            );
+        }
+        for (i, l) in p.logs.iter().enumerate() {
+            r.check(
+                &mut f,
+                &format!("log[{i}].member"),
+                Target::Member,
+                &l.member,
+            );
+        }
+        out.extend(f.out);
+    }
+    for m in &ws.matters {
+        let mut f = Finder::new(&m.path, ctx.locale);
+        r.check(&mut f, "org", Target::Org, &m.org);
+        for (i, t) in m.tasks.iter().enumerate() {
+            let at = |k: &str| format!("task[{i}].{k}");
+            if let Some(o) = &t.org {
+                r.check(&mut f, &at("org"), Target::Org, o);
+            }
+            for (key, id) in [
+                ("member", &t.member),
+                ("leader", &t.leader),
+                ("liaison", &t.liaison),
+            ] {
+                if let Some(id) = id {
+                    r.check(&mut f, &at(key), Target::Member, id);
+                }
+            }
+            for (j, a) in t.assist.iter().enumerate() {
+                r.check(&mut f, &format!("task[{i}].assist[{j}]"), Target::Either, a);
+            }
+        }
+        out.extend(f.out);
+    }
+    for c in &ws.commitments {
+        let mut f = Finder::new(&c.path, ctx.locale);
+        r.check(&mut f, "committer", Target::Either, &c.committer);
+        for (i, cm) in c.comments.iter().enumerate() {
+            r.check(&mut f, &format!("comment[{i}].by"), Target::Member, &cm.by);
+        }
+        out.extend(f.out);
+    }
+    for e in &ws.evaluations {
+        let mut f = Finder::new(&e.path, ctx.locale);
+        let sheet_org = r.check(&mut f, "org", Target::Org, &e.org);
+        for (i, row) in e.scores.iter().enumerate() {
+            if let Some(m) = &row.member {
+                let at = format!("score[{i}].member");
+                if r.check(&mut f, &at, Target::Member, m)
+                    && sheet_org
+                    && let Some(member) = ws.member(m)
+                    && !ws.is_within(&member.org, &e.org)
+                {
+                    f.error(
+                        "outside-subtree",
+                        &at,
+                        "check.sheet.member-outside",
+                        "check.sheet.outside.help",
+                        &[("id", m), ("org", &e.org), ("member_org", &member.org)],
+                    );
+                }
+            }
+            if let Some(o) = &row.org {
+                let at = format!("score[{i}].org");
+                if r.check(&mut f, &at, Target::Org, o)
+                    && sheet_org
+                    && (o == &e.org || !ws.is_within(o, &e.org))
+                {
+                    f.error(
+                        "outside-subtree",
+                        &at,
+                        "check.sheet.org-outside",
+                        "check.sheet.outside.help",
+                        &[("id", o), ("org", &e.org), ("member_org", o)],
+                    );
+                }
+            }
+        }
+        for (i, o) in e.outcomes.iter().enumerate() {
+            r.check(
+                &mut f,
+                &format!("outcome[{i}].member"),
+                Target::Member,
+                &o.member,
+            );
+        }
+        out.extend(f.out);
+    }
+}
