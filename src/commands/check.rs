@@ -1,11 +1,12 @@
 //! `dangjian check`: load, run every rule, apply `[check]` levels, print, exit 0/1.
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use clap::ValueEnum;
 
 use super::{Ctx, Exit};
 use crate::check;
 use crate::diag::{self, Severity, Summary, render};
+use crate::i18n::tf;
 use crate::workspace;
 
 #[derive(Debug, clap::Args)]
@@ -44,6 +45,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     };
     if !(ctx.quiet && diags.is_empty() && args.format == CheckFormat::Human) {
         print!("{out}");
+    }
+    // A file that cannot be read is an environment problem (SPEC §7: exit 2), reported after
+    // every finding was printed.
+    let unreadable = diags.iter().filter(|d| d.code == "unreadable").count();
+    if unreadable > 0 {
+        return Err(anyhow!(tf(
+            loaded.locale,
+            "check.unreadable-files",
+            &[("count", &unreadable)]
+        )));
     }
     let failed = diags.iter().any(|d| d.severity == Severity::Error)
         || (args.deny_warnings && diags.iter().any(|d| d.severity == Severity::Warning));

@@ -59,6 +59,16 @@ pub(super) const ENTRIES: &[Entry] = &[
         "cannot read the file: {error}",
     ),
     (
+        "check.unreadable-files",
+        "有 {count} 个文件无法读取；请检查文件权限和符号链接",
+        "{count} files could not be read; check their permissions and symbolic links",
+    ),
+    (
+        "check.not-a-file",
+        "不是普通文件（目录、管道或设备）",
+        "not a regular file (a folder, pipe or device)",
+    ),
+    (
         "check.file-name",
         "文件名不是有效的 UTF-8",
         "the file name is not valid UTF-8",

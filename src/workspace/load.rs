@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::find::SETTINGS_FILE;
 use super::{Rec, Records, Workspace, decode, parse_record};
 use crate::diag::Diagnostic;
-use crate::i18n::{Locale, tf};
+use crate::i18n::{Locale, t, tf};
 use crate::model::{Kind, Settings};
 
 /// Files larger than this are refused rather than parsed.
@@ -195,6 +195,10 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
         )
     };
     let meta = std::fs::metadata(&path).map_err(|e| unreadable(&e))?;
+    // A FIFO, socket or device named `*.toml` would block or never end: refuse it.
+    if !meta.is_file() {
+        return Err(unreadable(&t(locale, "check.not-a-file")));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "too-large",
