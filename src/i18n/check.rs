@@ -550,4 +550,24 @@ pub(super) const ENTRIES: &[Entry] = &[
         "评分行只能是本组织下属的党员或下级组织；请把这一行移到 `{member_org}` 所属组织的考评表",
         "rows are members or sub-organizations of the sheet's organization; move this row to the sheet of an organization above `{member_org}`",
     ),
+    (
+        "init.exists",
+        "{file} 已存在，未做任何修改；如需新建工作区，请换一个目录",
+        "{file} already exists; nothing was changed (choose another folder for a new workspace)",
+    ),
+    (
+        "init.bad-root",
+        "`{id}` 不能用作组织 id：只能由小写字母、数字、- 和 _ 组成",
+        "`{id}` cannot be an organization id: use lowercase letters, digits, - and _",
+    ),
+    (
+        "init.created",
+        "已在 {dir} 创建{sector}工作区，顶层组织为 `{root}`：",
+        "created a {sector} workspace in {dir} with the top organization `{root}`:",
+    ),
+    (
+        "init.next",
+        "下一步：在 orgs/ 中添加下级组织，在 members/ 中添加党员，然后运行 `dangjian check`",
+        "next: add organizations to orgs/ and members to members/, then run `dangjian check`",
+    ),
 ];
