@@ -134,8 +134,20 @@ impl<'a> Finder<'a> {
         id: &str,
         candidates: impl IntoIterator<Item = &'c str>,
     ) {
+        let suggestion = did_you_mean(id, candidates);
+        self.unknown_with(at, kind, id, suggestion);
+    }
+
+    /// `unknown` with the suggestion already computed (or skipped).
+    pub(crate) fn unknown_with(
+        &mut self,
+        at: &str,
+        kind: &'static str,
+        id: &str,
+        suggestion: Option<&str>,
+    ) {
         let kind_word = t(self.locale, kind);
-        let help = match did_you_mean(id, candidates) {
+        let help = match suggestion {
             Some(s) => tf(
                 self.locale,
                 "check.unknown-reference.did-you-mean",

@@ -2,8 +2,12 @@
 //! commenting, and the subjects of score rows, which must lie in the sheet organization's subtree.
 //! Tasks referenced inside a matter are checked by `single::matter`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::{Context, Finder};
 use crate::diag::Diagnostic;
+use crate::diag::did_you_mean;
 use crate::workspace::Workspace;
 
 /// What a reference may name.
@@ -16,8 +20,14 @@ enum Target {
     Role,
 }
 
+/// Distinct unknown ids for which a did-you-mean is computed; past this (a folder that failed
+/// to load, say) suggestions are skipped so that `check` stays fast on large workspaces.
+const SUGGESTION_BUDGET: usize = 256;
+
 struct Refs<'a> {
     ws: &'a Workspace,
+    /// Suggestions already computed, by (target, unknown id).
+    suggestions: RefCell<HashMap<(u8, String), Option<&'a str>>>,
 }
 
 impl<'a> Refs<'a> {
@@ -30,31 +40,48 @@ impl<'a> Refs<'a> {
         }
     }
 
+    fn suggest(&self, target: Target, id: &str) -> Option<&'a str> {
+        let key = (target as u8, id.to_string());
+        if let Some(s) = self.suggestions.borrow().get(&key) {
+            return *s;
+        }
+        if self.suggestions.borrow().len() >= SUGGESTION_BUDGET {
+            return None;
+        }
+        let ws = self.ws;
+        let orgs = ws.orgs.iter().map(|o| o.id.as_str());
+        let members = ws.members.iter().map(|m| m.id.as_str());
+        let s = match target {
+            Target::Org => did_you_mean(id, orgs),
+            Target::Member => did_you_mean(id, members),
+            Target::Either => did_you_mean(id, orgs.chain(members)),
+            Target::Role => did_you_mean(id, ws.settings.roles.iter().map(|r| r.id.as_str())),
+        };
+        self.suggestions.borrow_mut().insert(key, s);
+        s
+    }
+
     /// Reports `id` at `at` when it names nothing of `target`.
     fn check(&self, f: &mut Finder, at: &str, target: Target, id: &str) -> bool {
         if self.exists(target, id) {
             return true;
         }
-        let ws = self.ws;
-        let orgs = || ws.orgs.iter().map(|o| o.id.as_str());
-        let members = || ws.members.iter().map(|m| m.id.as_str());
-        match target {
-            Target::Org => f.unknown(at, "check.word.org", id, orgs()),
-            Target::Member => f.unknown(at, "check.word.member", id, members()),
-            Target::Either => f.unknown(at, "check.word.committer", id, orgs().chain(members())),
-            Target::Role => f.unknown(
-                at,
-                "check.word.role",
-                id,
-                ws.settings.roles.iter().map(|r| r.id.as_str()),
-            ),
-        }
+        let kind = match target {
+            Target::Org => "check.word.org",
+            Target::Member => "check.word.member",
+            Target::Either => "check.word.committer",
+            Target::Role => "check.word.role",
+        };
+        f.unknown_with(at, kind, id, self.suggest(target, id));
         false
     }
 }
 
 pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let r = Refs { ws };
+    let r = Refs {
+        ws,
+        suggestions: RefCell::new(HashMap::new()),
+    };
     for o in &ws.orgs {
         let mut f = Finder::new(&o.path, ctx.locale);
         if let Some(p) = &o.parent
