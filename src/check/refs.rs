@@ -187,7 +187,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
                         "outside-subtree",
                         &at,
                         "check.sheet.org-outside",
-                        "check.sheet.outside.help",
+                        "check.sheet.org-outside.help",
                         &[("id", o), ("org", &e.org), ("member_org", o)],
                     );
                 }

@@ -546,6 +546,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "`{id}` is not an organization below `{org}`",
     ),
     (
+        "check.sheet.org-outside.help",
+        "组织评分行只能是本组织的下级组织；请在 `{id}` 的上级组织的考评表中为它评分",
+        "org rows are organizations below the sheet's organization; rate `{id}` in the sheet of an organization above it",
+    ),
+    (
         "check.sheet.outside.help",
         "评分行只能是本组织下属的党员或下级组织；请把这一行移到 `{member_org}` 所属组织的考评表",
         "rows are members or sub-organizations of the sheet's organization; move this row to the sheet of an organization above `{member_org}`",

@@ -490,7 +490,7 @@ fn every_structural_code_points_at_its_place() {
             )],
             "evaluations/2026-Q2/jiangbin.toml",
             "\"street\"",
-            "move this row",
+            "organization above it",
         ),
         case(
             "step-history",
@@ -668,6 +668,32 @@ fn messages_follow_the_language() {
         zh.stdout.contains("检查了 10 个文件：1 个错误"),
         "{}",
         zh.stdout
+    );
+}
+
+#[test]
+fn a_broken_settings_file_is_a_finding() {
+    let env = base();
+    env.write(
+        "dangjian.toml",
+        &SETTINGS.replace("year = 2026", "year = 2026x"),
+    );
+    let (run, diags) = check_json(&env, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "syntax");
+    assert_eq!(diags[0]["file"], "dangjian.toml");
+    assert_eq!(diags[0]["line"], 4);
+    env.write(
+        "dangjian.toml",
+        &SETTINGS.replace("sector = \"community\"", "sector = \"town\""),
+    );
+    let (run, diags) = check_json(&env, &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(diags[0]["code"], "schema");
+    assert!(
+        diags[0]["message"].as_str().unwrap().contains("community"),
+        "{diags:#?}"
     );
 }
 
