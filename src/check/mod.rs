@@ -8,6 +8,7 @@
 //! - `sheets`: a subject has at most one row per period across all sheets.
 
 mod ids;
+mod privacy;
 mod refs;
 mod sheets;
 pub mod single;
@@ -35,6 +36,7 @@ pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     tree::check(ws, ctx, &mut out);
     refs::check(ws, ctx, &mut out);
     sheets::check(ws, ctx, &mut out);
+    privacy::check(ws, ctx, &mut out);
     out.extend(crate::workflow::post::check(ws, ctx));
     out.extend(crate::workflow::sixstep::check(ws, ctx));
     out.extend(crate::workflow::commitment::check(ws, ctx));

@@ -9,7 +9,6 @@ use std::path::Path;
 
 use crate::diag::{self, Diagnostic, Severity, Summary, render};
 use crate::i18n::Locale;
-use crate::i18n::tf;
 use crate::model::Settings;
 use crate::workspace;
 
@@ -65,16 +64,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     );
     if !(ctx.quiet && diags.is_empty() && args.format == CheckFormat::Human) {
         print!("{out}");
-    }
-    // A file that cannot be read is an environment problem (SPEC §7: exit 2), reported after
-    // every finding was printed.
-    let unreadable = diags.iter().filter(|d| d.code == "unreadable").count();
-    if unreadable > 0 {
-        return Err(anyhow!(tf(
-            loaded.locale,
-            "check.unreadable-files",
-            &[("count", &unreadable)]
-        )));
     }
     let failed = diags.iter().any(|d| d.severity == Severity::Error)
         || (args.deny_warnings && diags.iter().any(|d| d.severity == Severity::Warning));

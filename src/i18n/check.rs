@@ -59,16 +59,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "cannot read the file: {error}",
     ),
     (
-        "check.unreadable-files",
-        "有 {count} 个文件无法读取；请检查文件权限和符号链接",
-        "{count} files could not be read; check their permissions and symbolic links",
-    ),
-    (
-        "check.not-a-file",
-        "不是普通文件（目录、管道或设备）",
-        "not a regular file (a folder, pipe or device)",
-    ),
-    (
         "check.file-name",
         "文件名不是有效的 UTF-8",
         "the file name is not valid UTF-8",
@@ -574,5 +564,25 @@ pub(super) const ENTRIES: &[Entry] = &[
         "init.next",
         "下一步：在 orgs/ 中添加下级组织，在 members/ 中添加党员，然后运行 `dangjian check`",
         "next: add organizations to orgs/ and members to members/, then run `dangjian check`",
+    ),
+    (
+        "check.exposed-private",
+        "这里写有{what}，它会出现在公开的报表中",
+        "a {what} is written here, where reports would print it",
+    ),
+    (
+        "check.exposed-private.phone",
+        "手机号码",
+        "mobile phone number",
+    ),
+    (
+        "check.exposed-private.id-card",
+        "身份证号码",
+        "resident ID-card number",
+    ),
+    (
+        "check.exposed-private.help",
+        "把它移到本记录的 [private] 表中（例如 [private] phone = \"…\"），报表不会显示 [private] 的内容",
+        "move it into the record's [private] table (e.g. [private] phone = \"…\"); reports never show [private] values",
     ),
 ];

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::find::SETTINGS_FILE;
 use super::{Rec, Records, Workspace, decode, parse_record};
 use crate::diag::Diagnostic;
-use crate::i18n::{Locale, t, tf};
+use crate::i18n::{Locale, tf};
 use crate::model::{Kind, Settings};
 
 /// Files larger than this are refused rather than parsed.
@@ -170,6 +170,12 @@ fn rel_path(root: &Path, path: &Path) -> String {
 /// Reads, decodes and parses one record file.
 pub fn read_one(root: &Path, rel: &str, kind: Kind, locale: Locale) -> Result<Parsed, Diagnostic> {
     let text = read_text(root, rel, locale)?.text;
+    parse_kind(rel, kind, &text, locale)
+}
+
+/// Parses decoded text as a record of `kind`.
+pub fn parse_kind(rel: &str, kind: Kind, text: &str, locale: Locale) -> Result<Parsed, Diagnostic> {
+    let text = text.to_string();
     fn p<T: DeserializeOwned>(rel: &str, text: &str, locale: Locale) -> Result<T, Diagnostic> {
         parse_record(rel, text, locale)
     }
@@ -195,9 +201,9 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
         )
     };
     let meta = std::fs::metadata(&path).map_err(|e| unreadable(&e))?;
-    // A FIFO, socket or device named `*.toml` would block or never end: refuse it.
     if !meta.is_file() {
-        return Err(unreadable(&t(locale, "check.not-a-file")));
+        // A FIFO, socket or device would block or never end: refuse it without opening it.
+        return Err(unreadable(&"not a regular file"));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
