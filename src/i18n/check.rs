@@ -59,6 +59,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "cannot read the file: {error}",
     ),
     (
+        "check.unreadable.help",
+        "检查文件权限；符号链接、管道或设备文件请换成普通文件",
+        "check the file's permissions; replace a symbolic link, pipe or device with a regular file",
+    ),
+    (
         "check.file-name",
         "文件名不是有效的 UTF-8",
         "the file name is not valid UTF-8",
