@@ -204,3 +204,103 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.extend(f.out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tests::{ctx, org, ws_with};
+    use crate::diag::Place;
+    use crate::model::{Evaluation, Member, Post};
+    use crate::workspace::{Rec, Records};
+
+    fn member(id: &str, org: &str) -> Rec<Member> {
+        let text = format!(
+            "id = \"{id}\"\nname = \"{id}\"\norg = \"{org}\"\nstatus = \"full\"\noffice = \"none\"\n"
+        );
+        Rec {
+            path: format!("members/{id}.toml"),
+            value: toml::from_str(&text).unwrap(),
+        }
+    }
+
+    /// Each finding as `file code@path help`.
+    fn findings(records: Records) -> Vec<String> {
+        let ws = ws_with(records);
+        let mut out = Vec::new();
+        super::check(&ws, &ctx(), &mut out);
+        out.into_iter()
+            .map(|d| {
+                let at = match &d.place {
+                    Place::Path(segs) => segs.iter().map(ToString::to_string).collect::<String>(),
+                    _ => String::new(),
+                };
+                format!(
+                    "{} {}@{} {}",
+                    d.file,
+                    d.code,
+                    at.trim_start_matches('.'),
+                    d.help.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    fn base() -> Records {
+        let mut r = Records::default();
+        r.orgs.push(org("root", None));
+        r.orgs.push(org("a", Some("root")));
+        r.orgs.push(org("b", Some("root")));
+        r.members.push(member("zhangsan", "a"));
+        r.members.push(member("lisi", "b"));
+        r
+    }
+
+    #[test]
+    fn references_resolve_with_suggestions() {
+        let mut r = base();
+        r.members.push(member("wangwu", "bb"));
+        let post: Post = toml::from_str(
+            "id = \"p\"\nname = \"P\"\norg = \"a\"\nkind = \"standing\"\nduties = [\"d\"]\n\
+             [[holder]]\nmember = \"zhangsna\"\n[[log]]\ndate = 2026-01-01\nmember = \"nobody\"\ntext = \"x\"\n",
+        )
+        .unwrap();
+        r.posts.push(Rec {
+            path: "posts/p.toml".into(),
+            value: post,
+        });
+        assert_eq!(
+            findings(r),
+            [
+                "members/wangwu.toml unknown-reference@org did you mean `b`?",
+                "posts/p.toml unknown-reference@holder[0].member did you mean `zhangsan`?",
+                "posts/p.toml unknown-reference@log[0].member correct the id, or create the member `nobody` first",
+            ]
+        );
+    }
+
+    #[test]
+    fn score_rows_lie_in_the_sheet_subtree() {
+        let mut r = base();
+        let sheet: Evaluation = toml::from_str(
+            "org = \"a\"\nperiod = \"2026-Q1\"\ndate = 2026-04-01\n\
+             [[score]]\nmember = \"zhangsan\"\n[[score]]\nmember = \"lisi\"\n\
+             [[score]]\norg = \"a\"\n[[score]]\norg = \"b\"\n",
+        )
+        .unwrap();
+        r.evaluations.push(Rec {
+            path: "evaluations/2026-Q1/a.toml".into(),
+            value: sheet,
+        });
+        let got: Vec<String> = findings(r)
+            .into_iter()
+            .map(|f| f.split(' ').take(2).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "evaluations/2026-Q1/a.toml outside-subtree@score[1].member",
+                "evaluations/2026-Q1/a.toml outside-subtree@score[2].org",
+                "evaluations/2026-Q1/a.toml outside-subtree@score[3].org",
+            ]
+        );
+    }
+}

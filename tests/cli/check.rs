@@ -897,3 +897,82 @@ fn dates_to_strings(v: Value) -> Value {
         other => other,
     }
 }
+
+/// Defects planted in a copy of the example workspace: real files, with comments and Chinese
+/// text, still give findings at the right place.
+#[test]
+fn defects_planted_in_the_example_are_found() {
+    struct Plant {
+        file: &'static str,
+        from: &'static str,
+        to: &'static str,
+        code: &'static str,
+        /// The file of the finding (the edited one unless given) and the text at its position.
+        found_in: Option<&'static str>,
+        at: &'static str,
+        help: &'static str,
+    }
+    let plants = [
+        Plant {
+            file: "orgs/jiangbin-1.toml",
+            from: "parent = \"jiangbin\"",
+            to: "parent = \"jiangbn\"",
+            code: "unknown-reference",
+            found_in: None,
+            at: "\"jiangbn\"",
+            help: "did you mean `jiangbin`?",
+        },
+        Plant {
+            file: "posts/qingxi-tufa.toml",
+            from: "capacity = 8",
+            to: "capacity = 1",
+            code: "capacity",
+            found_in: None,
+            at: "confirmed = 2026-06-1",
+            help: "raise capacity",
+        },
+        Plant {
+            file: "posts/qingxi-tufa.toml",
+            from: "until = 2026-07-31",
+            to: "until = 2026-06-17",
+            code: "date-order",
+            found_in: None,
+            at: "2026-06-17",
+            help: "correct one of the dates",
+        },
+        Plant {
+            file: "orgs/jiangbin.toml",
+            from: "parent = \"qingxi\"",
+            to: "parent = \"jiangbin-1\"",
+            code: "cycle",
+            // The loop is reported once, on its first organization in path order.
+            found_in: Some("orgs/jiangbin-1.toml"),
+            at: "\"jiangbin\"",
+            help: "top organization",
+        },
+    ];
+    for p in plants {
+        let env = TestEnv::example("qingxi");
+        let text = env.read(p.file);
+        assert!(text.contains(p.from), "{} lacks `{}`", p.file, p.from);
+        let edited = text.replacen(p.from, p.to, 1);
+        env.write(p.file, &edited);
+        let (run, diags) = check_json(&env, &["--lang", "en"]);
+        assert_eq!(run.code, 1, "{}", p.code);
+        let file = p.found_in.unwrap_or(p.file);
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == p.code && d["file"] == file)
+            .unwrap_or_else(|| panic!("no `{}` in {file}: {diags:#?}", p.code));
+        let (line, column) = pos(&env.read(file), p.at);
+        assert_eq!(d["line"].as_u64(), Some(line), "{}: {d:#}", p.code);
+        if !p.at.starts_with("confirmed") {
+            assert_eq!(d["column"].as_u64(), Some(column), "{}: {d:#}", p.code);
+        }
+        assert!(
+            d["help"].as_str().unwrap_or_default().contains(p.help),
+            "{}: {d:#}",
+            p.code
+        );
+    }
+}
