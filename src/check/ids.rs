@@ -1,6 +1,7 @@
 //! Duplicate ids across files (SPEC §1): members and organizations share one namespace (a
-//! committer may be either); posts and matters each have their own. Whether an id is valid and
-//! equals its file's stem is a single-record rule (`single`).
+//! committer may be either); posts have their own. A matter's id may recur in another year's
+//! folder (`matters/<year>/<id>.toml`; commands pick the workspace year first). Whether an id is
+//! valid and equals its file's stem is a single-record rule (`single`).
 
 use std::collections::HashMap;
 
@@ -17,11 +18,6 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
     duplicates(people_and_orgs, ctx, out);
     duplicates(
         ws.posts.iter().map(|r| (r.path.as_str(), r.id.as_str())),
-        ctx,
-        out,
-    );
-    duplicates(
-        ws.matters.iter().map(|r| (r.path.as_str(), r.id.as_str())),
         ctx,
         out,
     );
