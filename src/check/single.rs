@@ -106,10 +106,9 @@ pub fn post(path: &str, p: &Post, ctx: &Context) -> Vec<Diagnostic> {
     let mut f = Finder::new(path, ctx.locale);
     id_and_stem(&mut f, &p.id, "id");
     if p.duties.iter().all(|d| d.trim().is_empty()) {
-        let at = if p.duties.is_empty() { "id" } else { "duties" };
         f.error(
             "schema",
-            at,
+            "duties",
             "check.post.no-duty",
             "check.post.no-duty.help",
             &[],
@@ -954,7 +953,7 @@ mod tests {
     fn post_rules() {
         assert_eq!(check("posts/q.toml", POST), ["id-mismatch@id"]);
         let no_duty = POST.replace("[\"d\"]", "[]");
-        assert_eq!(check("posts/p.toml", &no_duty), ["schema@id"]);
+        assert_eq!(check("posts/p.toml", &no_duty), ["schema@duties"]);
         let dates = format!(
             "{POST}[[holder]]\nmember = \"a\"\nclaimed = 2026-02-01\nconfirmed = 2026-01-15\n"
         );

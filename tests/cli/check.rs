@@ -672,6 +672,17 @@ fn messages_follow_the_language() {
 }
 
 #[test]
+fn usage_errors_exit_2() {
+    let env = base();
+    let r = env.run(&["check", "--format", "xml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let outside = TestEnv::empty();
+    let r = outside.run(&["check"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("dangjian.toml"), "{}", r.stderr);
+}
+
+#[test]
 fn a_broken_settings_file_is_a_finding() {
     let env = base();
     env.write(
