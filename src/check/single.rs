@@ -20,6 +20,11 @@ use crate::model::{
 /// Days after a period's end within which its review meeting (or a matter's review) may be held.
 pub const REVIEW_GRACE_DAYS: u64 = 90;
 
+/// The years a matter may be for; outside them its dates are not checked (and no calendar
+/// arithmetic overflows).
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 9999;
+
 pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
     let mut f = Finder::new(path, ctx.locale);
     if s.format != 1 {
@@ -208,6 +213,16 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
         );
     }
     history(&mut f, m);
+    if !(MIN_YEAR..=MAX_YEAR).contains(&m.year) {
+        f.error(
+            "out-of-range",
+            "year",
+            "check.matter.year",
+            "check.matter.year.help",
+            &[("year", &m.year)],
+        );
+        return f.out;
+    }
     let year = Period::year(m.year);
     let (start, end) = year.window();
     let grace_end = plus_days(end, REVIEW_GRACE_DAYS);
@@ -1022,6 +1037,11 @@ mod tests {
                 .contains(&"step-history@history[1].completed".to_string())
         );
         let fresh = format!("{MATTER}step = \"consult\"\n");
+        let far = fresh.replace("2026", "2147483647");
+        assert_eq!(
+            check("matters/2147483647/m.toml", &far),
+            ["out-of-range@year"]
+        );
         assert!(check("matters/2026/m.toml", &fresh).is_empty());
         assert_eq!(
             check("matters/2025/m.toml", &fresh),

@@ -9,7 +9,8 @@ use crate::workspace::Workspace;
 
 pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let root = ws.settings.root.as_str();
-    if ws.org(root).is_none() {
+    // An invalid root id is reported by `single::settings`; only a valid one can be missing.
+    if crate::model::is_valid_id(root) && ws.org(root).is_none() {
         let mut f = Finder::new(&ws.settings.path, ctx.locale);
         f.unknown(
             "root",

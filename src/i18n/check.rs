@@ -356,6 +356,16 @@ pub(super) const ENTRIES: &[Entry] = &[
         "year = {value} does not match the folder `{folder}`",
     ),
     (
+        "check.matter.year",
+        "年度 {year} 不合理",
+        "year {year} is not a plausible year",
+    ),
+    (
+        "check.matter.year.help",
+        "写四位数的年份，例如 year = 2026",
+        "write a four-digit year, e.g. year = 2026",
+    ),
+    (
         "check.matter.history-order",
         "历史记录中这一步应为 `{expected}`，实为 `{step}`",
         "this history entry should complete `{expected}`, not `{step}`",
