@@ -71,6 +71,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         locale: ctx.lang.unwrap_or_default(),
     };
     let files = plan.files();
+    // Never overwrite: a file `init` would write that already exists refuses the whole command.
+    let existing: Vec<String> = files
+        .iter()
+        .map(|(rel, _)| dir.join(rel))
+        .filter(|p| p.exists())
+        .map(|p| tf(locale, "init.exists", &[("file", &p.display())]))
+        .collect();
+    if !existing.is_empty() {
+        return Err(Refused { reasons: existing }.into());
+    }
     for folder in plan.folders() {
         let path = dir.join(&folder);
         std::fs::create_dir_all(&path)

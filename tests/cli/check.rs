@@ -826,6 +826,14 @@ fn init_then_check_is_clean_and_init_refuses_to_overwrite() {
     let again = env.run(&["init", "--sector", "school", "--name", "x"]);
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("已存在"), "{}", again.stderr);
+    let other = TestEnv::empty();
+    other.write("orgs/pilot.toml", "# mine\n");
+    let r = other.run(&[
+        "init", "--sector", "school", "--name", "x", "--root", "pilot",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(other.read("orgs/pilot.toml"), "# mine\n");
+    assert!(!other.path("dangjian.toml").exists());
     let en = env.run(&["--lang", "en", "init", "--sector", "school", "--name", "x"]);
     assert!(en.stderr.contains("already exists"), "{}", en.stderr);
     assert_eq!(env.read("dangjian.toml"), before);
