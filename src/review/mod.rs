@@ -59,7 +59,7 @@ pub fn latest_ended(kind: PeriodKind, as_of: Date) -> Period {
 }
 
 #[cfg(test)]
-mod tests {
+mod default_period_tests {
     use super::*;
 
     #[test]
@@ -73,3 +73,8 @@ mod tests {
         assert_eq!(latest_ended(PeriodKind::Year, d("2026-12-31")).to_string(), "2026-Y");
     }
 }
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod tests;
