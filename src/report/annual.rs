@@ -33,15 +33,30 @@ pub fn outcome_label(o: &Outcome, locale: Locale) -> &'static str {
 }
 
 /// The document of a computed (already narrowed) annual review.
-pub fn document(ws: &Workspace, r: &AnnualResult, as_of: Date, org: Option<&str>, locale: Locale) -> Document {
+pub fn document(
+    ws: &Workspace,
+    r: &AnnualResult,
+    as_of: Date,
+    org: Option<&str>,
+    locale: Locale,
+) -> Document {
     let mut keys = vec!["rank_overall", "kind", "id", "name", "org"];
     keys.extend(PARTS);
     keys.extend(["score", "grade", "demoted", "vetoed", "rank", "outcomes"]);
-    let mut scores = Table::new("scores", t(locale, "review.table.scores"), columns(&keys, locale));
+    let mut scores = Table::new(
+        "scores",
+        t(locale, "review.table.scores"),
+        columns(&keys, locale),
+    );
     let mut outcomes = Table::new(
         "outcomes",
         t(locale, "review.table.outcomes"),
-        columns(&["id", "name", "org", "outcomes", "due", "recorded", "verified"], locale),
+        columns(
+            &[
+                "id", "name", "org", "outcomes", "due", "recorded", "verified",
+            ],
+            locale,
+        ),
     );
     let recorded: Vec<_> = ws
         .evaluations
@@ -51,7 +66,11 @@ pub fn document(ws: &Workspace, r: &AnnualResult, as_of: Date, org: Option<&str>
         .collect();
     for s in &r.subjects {
         let table = grade_table(&ws.settings.review, s.subject.kind);
-        let words: Vec<&str> = s.outcomes.iter().map(|o| outcome_label(o, locale)).collect();
+        let words: Vec<&str> = s
+            .outcomes
+            .iter()
+            .map(|o| outcome_label(o, locale))
+            .collect();
         let mut row = vec![
             Cell::Int(s.rank_overall as i64),
             Cell::text(kind_label(s.subject.kind, locale)),
@@ -63,7 +82,11 @@ pub fn document(ws: &Workspace, r: &AnnualResult, as_of: Date, org: Option<&str>
             row.push(p.map_or(Cell::Empty, |p| Cell::num(p.round2())));
         }
         row.push(Cell::num(s.score));
-        row.push(table.get(s.graded.grade).map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))));
+        row.push(
+            table
+                .get(s.graded.grade)
+                .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))),
+        );
         row.push(Cell::Bool(s.graded.demoted));
         row.push(Cell::Bool(!s.vetoes.is_empty()));
         row.push(Cell::Int(s.graded.rank as i64));
@@ -74,7 +97,9 @@ pub fn document(ws: &Workspace, r: &AnnualResult, as_of: Date, org: Option<&str>
                 Outcome::Rectify { .. } => OutcomeKind::Rectify,
                 _ => OutcomeKind::Honour,
             };
-            let rec = recorded.iter().find(|x| x.member == s.subject.id && x.kind == kind);
+            let rec = recorded
+                .iter()
+                .find(|x| x.member == s.subject.id && x.kind == kind);
             let due = match o {
                 Outcome::Rectify { due } => rec.and_then(|x| x.due).or(*due),
                 _ => None,
@@ -85,23 +110,42 @@ pub fn document(ws: &Workspace, r: &AnnualResult, as_of: Date, org: Option<&str>
                 Cell::opt_text(s.subject.org.as_deref()),
                 Cell::text(outcome_label(o, locale)),
                 Cell::opt_date(due),
-                Cell::opt_text(rec.and_then(|x| x.title.as_deref()).or(rec.map(|x| x.kind.label(locale)))),
+                Cell::opt_text(
+                    rec.and_then(|x| x.title.as_deref())
+                        .or(rec.map(|x| x.kind.label(locale))),
+                ),
                 Cell::opt_date(rec.and_then(|x| x.verified)),
             ]);
         }
     }
     let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
     scores.chart = Some(Chart::Histogram { value: score_col });
-    let graded: Vec<(SubjectKind, usize)> = r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)).collect();
+    let graded: Vec<(SubjectKind, usize)> = r
+        .subjects
+        .iter()
+        .map(|s| (s.subject.kind, s.graded.grade))
+        .collect();
     let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
         || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
     let mut meta = vec![
-        (t(locale, "review.meta.year").to_string(), r.year.to_string()),
-        (t(locale, "review.meta.as-of").to_string(), as_of.to_string()),
-        (t(locale, "review.meta.scale").to_string(), r.scale.to_string()),
+        (
+            t(locale, "review.meta.year").to_string(),
+            r.year.to_string(),
+        ),
+        (
+            t(locale, "review.meta.as-of").to_string(),
+            as_of.to_string(),
+        ),
+        (
+            t(locale, "review.meta.scale").to_string(),
+            r.scale.to_string(),
+        ),
     ];
     if let Some(org) = org {
-        meta.push((t(locale, "review.meta.org").to_string(), format!("{} ({org})", ws.name_of(org))));
+        meta.push((
+            t(locale, "review.meta.org").to_string(),
+            format!("{} ({org})", ws.name_of(org)),
+        ));
     }
     Document {
         title: tf(locale, "review.title.annual", &[("year", &r.year)]),

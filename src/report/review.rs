@@ -6,8 +6,10 @@ use rust_decimal::Decimal;
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Date, Grade, Period};
 use crate::report::{Cell, Chart, Column, Document, Table};
-use crate::review::period::{self, COMPONENTS, Missing, MissingReason, PeriodResult, SubjectKind, grade_table};
 use crate::review::explain::component_label;
+use crate::review::period::{
+    self, COMPONENTS, Missing, MissingReason, PeriodResult, SubjectKind, grade_table,
+};
 use crate::workspace::Workspace;
 
 #[derive(Clone, Debug)]
@@ -26,7 +28,14 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         result = period::narrow(ws, result, org);
         previous = period::narrow(ws, previous, org);
     }
-    document(ws, &result, Some(&previous), opts.as_of, opts.org.as_deref(), locale)
+    document(
+        ws,
+        &result,
+        Some(&previous),
+        opts.as_of,
+        opts.org.as_deref(),
+        locale,
+    )
 }
 
 /// A grade as shown in a report: its name in Chinese, its id in English.
@@ -124,7 +133,10 @@ pub fn grades_table(
     };
     for &kind in kinds {
         for (gi, g) in grade_table(&ws.settings.review, kind).iter().enumerate() {
-            let n = graded.iter().filter(|(k, i)| *k == kind && *i == gi).count();
+            let n = graded
+                .iter()
+                .filter(|(k, i)| *k == kind && *i == gi)
+                .count();
             t.rows.push(vec![
                 Cell::text(kind_label(kind, locale)),
                 Cell::text(grade_label(g, locale)),
@@ -151,7 +163,11 @@ pub fn document(
     if previous.is_some() {
         keys.push("change");
     }
-    let mut scores = Table::new("scores", t(locale, "review.table.scores"), columns(&keys, locale));
+    let mut scores = Table::new(
+        "scores",
+        t(locale, "review.table.scores"),
+        columns(&keys, locale),
+    );
     for s in &r.subjects {
         let table = grade_table(&ws.settings.review, s.subject.kind);
         let mut row = vec![
@@ -166,7 +182,11 @@ pub fn document(
         }
         row.push(Cell::num(s.adjust_total.round2()));
         row.push(Cell::num(s.score));
-        row.push(table.get(s.graded.grade).map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))));
+        row.push(
+            table
+                .get(s.graded.grade)
+                .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))),
+        );
         row.push(Cell::Bool(s.graded.demoted));
         row.push(Cell::Bool(s.veto.is_some()));
         row.push(Cell::Int(s.graded.rank as i64));
@@ -182,21 +202,41 @@ pub fn document(
     }
     let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
     scores.chart = Some(Chart::Histogram { value: score_col });
-    let graded: Vec<(SubjectKind, usize)> = r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)).collect();
+    let graded: Vec<(SubjectKind, usize)> = r
+        .subjects
+        .iter()
+        .map(|s| (s.subject.kind, s.graded.grade))
+        .collect();
     let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
         || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
     let mut meta = vec![
-        (t(locale, "review.meta.period").to_string(), r.period.to_string()),
-        (t(locale, "review.meta.as-of").to_string(), as_of.to_string()),
-        (t(locale, "review.meta.scale").to_string(), r.scale.to_string()),
+        (
+            t(locale, "review.meta.period").to_string(),
+            r.period.to_string(),
+        ),
+        (
+            t(locale, "review.meta.as-of").to_string(),
+            as_of.to_string(),
+        ),
+        (
+            t(locale, "review.meta.scale").to_string(),
+            r.scale.to_string(),
+        ),
     ];
     if let Some(org) = org {
-        meta.push((t(locale, "review.meta.org").to_string(), format!("{} ({org})", ws.name_of(org))));
+        meta.push((
+            t(locale, "review.meta.org").to_string(),
+            format!("{} ({org})", ws.name_of(org)),
+        ));
     }
     Document {
         title: tf(locale, "review.title.period", &[("period", &r.period)]),
         meta,
-        tables: vec![scores, missing_table(&r.missing, locale), grades_table(ws, &graded, with_orgs, locale)],
+        tables: vec![
+            scores,
+            missing_table(&r.missing, locale),
+            grades_table(ws, &graded, with_orgs, locale),
+        ],
     }
 }
 

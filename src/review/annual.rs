@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
-use super::grades::{Entry, GroupQuota, Graded, grade_all};
+use super::grades::{Entry, Graded, GroupQuota, grade_all};
 use super::objective::Index;
 use super::period::{
     self, Missing, MissingReason, PeriodResult, RowRef, Subject, SubjectKind, grade_table,
@@ -25,7 +25,9 @@ pub enum Outcome {
     OutstandingMember,
     VanguardPost,
     /// Rectify by the date of the Y sheet holding the row + `rectify_days`; `None` without one.
-    Rectify { due: Option<Date> },
+    Rectify {
+        due: Option<Date>,
+    },
 }
 
 impl Outcome {
@@ -116,12 +118,22 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     }
     let mut vetoes: HashMap<(SubjectKind, String), Vec<(Period, String)>> = HashMap::new();
     let mut with_row: HashSet<(SubjectKind, String)> = HashSet::new();
-    let mut sheets: Vec<_> = ws.evaluations.iter().filter(|e| e.period.year == year).collect();
+    let mut sheets: Vec<_> = ws
+        .evaluations
+        .iter()
+        .filter(|e| e.period.year == year)
+        .collect();
     sheets.sort_by(|a, b| (a.period, &a.path).cmp(&(b.period, &b.path)));
     for sheet in sheets {
         for row in &sheet.scores {
-            let Some((is_org, id)) = row.subject() else { continue };
-            let kind = if is_org { SubjectKind::Org } else { SubjectKind::Member };
+            let Some((is_org, id)) = row.subject() else {
+                continue;
+            };
+            let kind = if is_org {
+                SubjectKind::Org
+            } else {
+                SubjectKind::Member
+            };
             with_row.insert((kind, id.to_string()));
             if let Some(reason) = &row.veto {
                 vetoes
@@ -150,7 +162,11 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     for key in order {
         let s = scores[&key];
         let quarter_scores = [s[0], s[1], s[2], s[3]];
-        let qs: Vec<Q> = quarter_scores.iter().flatten().map(|d| Q::from_dec(*d)).collect();
+        let qs: Vec<Q> = quarter_scores
+            .iter()
+            .flatten()
+            .map(|d| Q::from_dec(*d))
+            .collect();
         let parts = [Q::mean(&qs), s[4].map(Q::from_dec), s[5].map(Q::from_dec)];
         let present: Vec<(Q, Q)> = parts
             .iter()
@@ -159,7 +175,9 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
             .collect();
         let total_w = Q::sum(present.iter().map(|(w, _)| *w));
         let raw = Q::sum(present.iter().map(|(w, p)| w.mul(*p))).div(total_w);
-        let sheet_org = y_rows.get(&(key.0, key.1.as_str())).map(|r| r.sheet_org.clone());
+        let sheet_org = y_rows
+            .get(&(key.0, key.1.as_str()))
+            .map(|r| r.sheet_org.clone());
         let subj = subject(ws, key.0, &key.1, sheet_org.as_deref());
         let Some(raw) = raw else {
             missing.push(Missing {
@@ -205,7 +223,9 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     unscored.sort();
     unscored.dedup();
     for (kind, id) in unscored {
-        let sheet_org = y_rows.get(&(kind, id.as_str())).map(|r| r.sheet_org.clone());
+        let sheet_org = y_rows
+            .get(&(kind, id.as_str()))
+            .map(|r| r.sheet_org.clone());
         missing.push(Missing {
             subject: subject(ws, kind, &id, sheet_org.as_deref()),
             reason: MissingReason::NoScore,
@@ -237,7 +257,14 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
         if kind == SubjectKind::Member {
             let n = table.len();
             for &i in &idx {
-                outcomes(ws, &index, year_window, &mut subjects[i], n, settings.rectify_days);
+                outcomes(
+                    ws,
+                    &index,
+                    year_window,
+                    &mut subjects[i],
+                    n,
+                    settings.rectify_days,
+                );
             }
         }
     }

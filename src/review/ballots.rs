@@ -94,10 +94,16 @@ mod tests {
         // 90, 85, 95, 70, 88: drop 95 and 70 → (90 + 85 + 88) / 3 = 87.666…
         let s = reduce(&ballots(&["90", "85", "95", "70", "88"]), 1).unwrap();
         assert_eq!(s.value.round2().to_string(), "87.67");
-        let Reduction::Trimmed { high, low, kept, .. } = s.how else {
+        let Reduction::Trimmed {
+            high, low, kept, ..
+        } = s.how
+        else {
             panic!("expected trimming")
         };
-        assert_eq!((high[0].to_string(), low[0].to_string()), ("95".into(), "70".into()));
+        assert_eq!(
+            (high[0].to_string(), low[0].to_string()),
+            ("95".into(), "70".into())
+        );
         assert_eq!(kept.len(), 3);
         // 7 ballots with trim 2: drop 2 at each end, mean of the middle 3.
         let seven = ballots(&["10", "20", "30", "40", "50", "60", "100"]);
@@ -111,9 +117,18 @@ mod tests {
     #[test]
     fn trim_zero_and_edge_cases() {
         assert_eq!(value(&ballots(&[]), 1), None);
-        assert_eq!(value(&ballots(&["70", "80", "95"]), 0), Some("81.67".into()));
-        assert_eq!(value(&ScoreValue::One(Num::from_str("88.125").unwrap()), 1), Some("88.13".into()));
+        assert_eq!(
+            value(&ballots(&["70", "80", "95"]), 0),
+            Some("81.67".into())
+        );
+        assert_eq!(
+            value(&ScoreValue::One(Num::from_str("88.125").unwrap()), 1),
+            Some("88.13".into())
+        );
         // Duplicate extremes: only one of each is dropped.
-        assert_eq!(value(&ballots(&["90", "90", "90", "60", "60"]), 1), Some("80".into()));
+        assert_eq!(
+            value(&ballots(&["90", "90", "90", "60", "60"]), 1),
+            Some("80".into())
+        );
     }
 }

@@ -17,7 +17,10 @@ fn line(out: &mut String, indent: usize, text: &str) {
 }
 
 fn nums(list: &[Num]) -> String {
-    list.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn kind_word(l: Locale, k: SubjectKind) -> &'static str {
@@ -93,7 +96,11 @@ pub fn period(
         line(
             &mut out,
             1,
-            &tf(l, "review.explain.org", &[("org", &org_words(&org_name(org), org))]),
+            &tf(
+                l,
+                "review.explain.org",
+                &[("org", &org_words(&org_name(org), org))],
+            ),
         );
     }
     line(
@@ -102,7 +109,11 @@ pub fn period(
         &tf(
             l,
             "review.explain.row",
-            &[("file", &s.row.path), ("index", &s.row.index), ("date", &s.row.date)],
+            &[
+                ("file", &s.row.path),
+                ("index", &s.row.index),
+                ("date", &s.row.date),
+            ],
         ),
     );
 
@@ -112,7 +123,11 @@ pub fn period(
         let text = match src {
             None => tf(l, "review.explain.source-absent", &[("source", &label)]),
             Some(src) => match &src.how {
-                Reduction::Single => tf(l, "review.explain.source-one", &[("source", &label), ("value", &src.value)]),
+                Reduction::Single => tf(
+                    l,
+                    "review.explain.source-one",
+                    &[("source", &label), ("value", &src.value)],
+                ),
                 Reduction::PlainMean { ballots, needed } => tf(
                     l,
                     "review.explain.source-plain",
@@ -125,7 +140,12 @@ pub fn period(
                         ("value", &src.value),
                     ],
                 ),
-                Reduction::Trimmed { ballots, high, low, kept } => tf(
+                Reduction::Trimmed {
+                    ballots,
+                    high,
+                    low,
+                    kept,
+                } => tf(
                     l,
                     "review.explain.source-trimmed",
                     &[
@@ -159,11 +179,21 @@ pub fn period(
         s.graded.threshold,
         s.graded.grade,
         s.graded.demoted,
-        s.veto.as_deref().map(|v| (v.to_string(), r.period.to_string())),
+        s.veto
+            .as_deref()
+            .map(|v| (v.to_string(), r.period.to_string())),
         quota,
         l,
     );
-    rank(&mut out, &s.subject.group, org_name, s.graded.rank, quota, s.rank_overall, l);
+    rank(
+        &mut out,
+        &s.subject.group,
+        org_name,
+        s.graded.rank,
+        quota,
+        s.rank_overall,
+        l,
+    );
     Some(out)
 }
 
@@ -199,13 +229,22 @@ fn objective(out: &mut String, o: &Objective, kind: SubjectKind, scale: &Num, l:
         match &o.t {
             None => line(out, 1, t(l, "review.explain.t-none")),
             Some(tasks) => {
-                line(out, 1, &tf(l, "review.explain.t-head", &[("count", &tasks.items.len())]));
+                line(
+                    out,
+                    1,
+                    &tf(l, "review.explain.t-head", &[("count", &tasks.items.len())]),
+                );
                 for task in &tasks.items {
                     let text = match (task.value, task.target) {
                         (None, _) => tf(
                             l,
                             "review.explain.task-none",
-                            &[("matter", &task.matter), ("task", &task.task), ("text", &task.text), ("due", &task.due)],
+                            &[
+                                ("matter", &task.matter),
+                                ("task", &task.task),
+                                ("text", &task.text),
+                                ("due", &task.due),
+                            ],
                         ),
                         (Some(v), Some(target)) => tf(
                             l,
@@ -235,7 +274,11 @@ fn objective(out: &mut String, o: &Objective, kind: SubjectKind, scale: &Num, l:
                     };
                     line(out, 2, &text);
                 }
-                line(out, 2, &tf(l, "review.explain.t-rate", &[("rate", &tasks.rate)]));
+                line(
+                    out,
+                    2,
+                    &tf(l, "review.explain.t-rate", &[("rate", &tasks.rate)]),
+                );
                 names.push("T");
             }
         }
@@ -243,18 +286,33 @@ fn objective(out: &mut String, o: &Objective, kind: SubjectKind, scale: &Num, l:
     match &o.c {
         None => line(out, 1, t(l, "review.explain.c-none")),
         Some(c) => {
-            line(out, 1, &tf(l, "review.explain.c-head", &[("count", &c.items.len())]));
+            line(
+                out,
+                1,
+                &tf(l, "review.explain.c-head", &[("count", &c.items.len())]),
+            );
             for item in &c.items {
                 let text = match (&item.state, item.target) {
                     (None, _) => tf(
                         l,
                         "review.explain.item-none",
-                        &[("item", &item.item), ("text", &item.text), ("file", &item.letter), ("due", &item.due)],
+                        &[
+                            ("item", &item.item),
+                            ("text", &item.text),
+                            ("file", &item.letter),
+                            ("due", &item.due),
+                        ],
                     ),
                     (Some((date, _, Some(true))), _) => tf(
                         l,
                         "review.explain.item-done",
-                        &[("item", &item.item), ("text", &item.text), ("file", &item.letter), ("due", &item.due), ("date", date)],
+                        &[
+                            ("item", &item.item),
+                            ("text", &item.text),
+                            ("file", &item.letter),
+                            ("due", &item.due),
+                            ("date", date),
+                        ],
                     ),
                     (Some((date, Some(v), _)), Some(target)) => tf(
                         l,
@@ -285,7 +343,11 @@ fn objective(out: &mut String, o: &Objective, kind: SubjectKind, scale: &Num, l:
                 };
                 line(out, 2, &text);
             }
-            line(out, 2, &tf(l, "review.explain.c-rate", &[("rate", &c.rate)]));
+            line(
+                out,
+                2,
+                &tf(l, "review.explain.c-rate", &[("rate", &c.rate)]),
+            );
             names.push("C");
         }
     }
@@ -295,7 +357,10 @@ fn objective(out: &mut String, o: &Objective, kind: SubjectKind, scale: &Num, l:
         } else {
             line(out, 1, t(l, "review.explain.p-head"));
             for sp in &o.p.spells {
-                let to = sp.to.map_or_else(|| t(l, "review.explain.open").to_string(), |d| d.to_string());
+                let to = sp.to.map_or_else(
+                    || t(l, "review.explain.open").to_string(),
+                    |d| d.to_string(),
+                );
                 line(
                     out,
                     2,
@@ -313,8 +378,13 @@ fn objective(out: &mut String, o: &Objective, kind: SubjectKind, scale: &Num, l:
                     ),
                 );
                 if !sp.missed.is_empty() {
-                    let missed: Vec<String> = sp.missed.iter().map(|(a, b)| format!("{a}…{b}")).collect();
-                    line(out, 3, &tf(l, "review.explain.missed", &[("units", &missed.join(", "))]));
+                    let missed: Vec<String> =
+                        sp.missed.iter().map(|(a, b)| format!("{a}…{b}")).collect();
+                    line(
+                        out,
+                        3,
+                        &tf(l, "review.explain.missed", &[("units", &missed.join(", "))]),
+                    );
                 }
             }
             match o.p.rate {
@@ -322,7 +392,15 @@ fn objective(out: &mut String, o: &Objective, kind: SubjectKind, scale: &Num, l:
                     line(
                         out,
                         2,
-                        &tf(l, "review.explain.p-rate", &[("met", &o.p.met), ("required", &o.p.required), ("rate", &rate)]),
+                        &tf(
+                            l,
+                            "review.explain.p-rate",
+                            &[
+                                ("met", &o.p.met),
+                                ("required", &o.p.required),
+                                ("rate", &rate),
+                            ],
+                        ),
                     );
                     names.push("P");
                 }
@@ -334,7 +412,15 @@ fn objective(out: &mut String, o: &Objective, kind: SubjectKind, scale: &Num, l:
         Some(v) => line(
             out,
             1,
-            &tf(l, "review.explain.o", &[("scale", scale), ("rates", &names.join(", ")), ("value", &v)]),
+            &tf(
+                l,
+                "review.explain.o",
+                &[
+                    ("scale", scale),
+                    ("rates", &names.join(", ")),
+                    ("value", &v),
+                ],
+            ),
         ),
         None => line(out, 1, t(l, "review.explain.o-none")),
     }
@@ -354,16 +440,37 @@ fn weighted(out: &mut String, s: &Scored, l: Locale) {
                 line(
                     out,
                     1,
-                    &tf(l, "review.explain.term", &[("source", &label), ("value", v), ("weight", &s.weights[i]), ("product", &p)]),
+                    &tf(
+                        l,
+                        "review.explain.term",
+                        &[
+                            ("source", &label),
+                            ("value", v),
+                            ("weight", &s.weights[i]),
+                            ("product", &p),
+                        ],
+                    ),
                 );
             }
-            None => line(out, 1, &tf(l, "review.explain.term-absent", &[("source", &label), ("weight", &s.weights[i])])),
+            None => line(
+                out,
+                1,
+                &tf(
+                    l,
+                    "review.explain.term-absent",
+                    &[("source", &label), ("weight", &s.weights[i])],
+                ),
+            ),
         }
     }
     line(
         out,
         1,
-        &tf(l, "review.explain.base", &[("sum", &sum), ("weights", &sum_w), ("base", &s.base)]),
+        &tf(
+            l,
+            "review.explain.base",
+            &[("sum", &sum), ("weights", &sum_w), ("base", &s.base)],
+        ),
     );
 }
 
@@ -387,9 +494,26 @@ fn score(out: &mut String, s: &Scored, scale: &Num, l: Locale) {
     line(
         out,
         1,
-        &tf(l, key, &[("base", &s.base), ("adjust", &s.adjust_total), ("raw", &s.raw), ("scale", scale)]),
+        &tf(
+            l,
+            key,
+            &[
+                ("base", &s.base),
+                ("adjust", &s.adjust_total),
+                ("raw", &s.raw),
+                ("scale", scale),
+            ],
+        ),
     );
-    line(out, 1, &tf(l, "review.explain.rounded", &[("score", &s.score.normalize())]));
+    line(
+        out,
+        1,
+        &tf(
+            l,
+            "review.explain.rounded",
+            &[("score", &s.score.normalize())],
+        ),
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -405,10 +529,24 @@ fn grade(
     l: Locale,
 ) {
     line(out, 0, t(l, "review.explain.grade"));
-    let Some(tg) = table.get(threshold) else { return };
+    let Some(tg) = table.get(threshold) else {
+        return;
+    };
     let reach = match tg.min {
-        Some(min) => tf(l, "review.explain.reaches", &[("score", &score.normalize()), ("grade", &grade_words(tg)), ("min", &min)]),
-        None => tf(l, "review.explain.reaches-last", &[("score", &score.normalize()), ("grade", &grade_words(tg))]),
+        Some(min) => tf(
+            l,
+            "review.explain.reaches",
+            &[
+                ("score", &score.normalize()),
+                ("grade", &grade_words(tg)),
+                ("min", &min),
+            ],
+        ),
+        None => tf(
+            l,
+            "review.explain.reaches-last",
+            &[("score", &score.normalize()), ("grade", &grade_words(tg))],
+        ),
     };
     line(out, 1, &reach);
     let Some(g) = table.get(grade) else { return };
@@ -416,13 +554,25 @@ fn grade(
         line(
             out,
             1,
-            &tf(l, "review.explain.vetoed", &[("reason", &reason), ("period", &period), ("grade", &grade_words(g))]),
+            &tf(
+                l,
+                "review.explain.vetoed",
+                &[
+                    ("reason", &reason),
+                    ("period", &period),
+                    ("grade", &grade_words(g)),
+                ],
+            ),
         );
         return;
     }
     for gi in threshold..grade {
-        let (Some(from), Some(to)) = (table.get(gi), table.get(gi + 1)) else { continue };
-        let limit = quota.and_then(|q| q.limits.get(gi).copied().flatten()).unwrap_or(0);
+        let (Some(from), Some(to)) = (table.get(gi), table.get(gi + 1)) else {
+            continue;
+        };
+        let limit = quota
+            .and_then(|q| q.limits.get(gi).copied().flatten())
+            .unwrap_or(0);
         let n = quota.map_or(0, |q| q.scored);
         line(
             out,
@@ -433,25 +583,45 @@ fn grade(
                 &[
                     ("from", &grade_words(from)),
                     ("to", &grade_words(to)),
-                    ("share", &from.max_share.map_or_else(String::new, |s| s.to_string())),
+                    (
+                        "share",
+                        &from.max_share.map_or_else(String::new, |s| s.to_string()),
+                    ),
                     ("n", &n),
                     ("limit", &limit),
                 ],
             ),
         );
     }
-    if !demoted
-        && let Some(share) = g.max_share
-    {
-        let limit = quota.and_then(|q| q.limits.get(grade).copied().flatten()).unwrap_or(0);
+    if !demoted && let Some(share) = g.max_share {
+        let limit = quota
+            .and_then(|q| q.limits.get(grade).copied().flatten())
+            .unwrap_or(0);
         let n = quota.map_or(0, |q| q.scored);
         line(
             out,
             1,
-            &tf(l, "review.explain.within-quota", &[("grade", &grade_words(g)), ("share", &share), ("n", &n), ("limit", &limit)]),
+            &tf(
+                l,
+                "review.explain.within-quota",
+                &[
+                    ("grade", &grade_words(g)),
+                    ("share", &share),
+                    ("n", &n),
+                    ("limit", &limit),
+                ],
+            ),
         );
     }
-    line(out, 1, &tf(l, "review.explain.final-grade", &[("grade", &grade_words(g))]));
+    line(
+        out,
+        1,
+        &tf(
+            l,
+            "review.explain.final-grade",
+            &[("grade", &grade_words(g))],
+        ),
+    );
 }
 
 fn rank(
@@ -471,7 +641,12 @@ fn rank(
         &tf(
             l,
             "review.explain.rank-line",
-            &[("group", &org_words(&org_name(group), group)), ("rank", &rank), ("n", &n), ("overall", &overall)],
+            &[
+                ("group", &org_words(&org_name(group), group)),
+                ("rank", &rank),
+                ("n", &n),
+                ("overall", &overall),
+            ],
         ),
     );
 }
@@ -496,24 +671,62 @@ pub fn annual(
         &tf(
             l,
             "review.explain.annual-title",
-            &[("name", &s.subject.name), ("id", &s.subject.id), ("kind", &kind_word(l, s.subject.kind)), ("year", &r.year)],
+            &[
+                ("name", &s.subject.name),
+                ("id", &s.subject.id),
+                ("kind", &kind_word(l, s.subject.kind)),
+                ("year", &r.year),
+            ],
         ),
     );
     if let Some(org) = &s.subject.org {
-        line(&mut out, 1, &tf(l, "review.explain.org", &[("org", &org_words(&org_name(org), org))]));
+        line(
+            &mut out,
+            1,
+            &tf(
+                l,
+                "review.explain.org",
+                &[("org", &org_words(&org_name(org), org))],
+            ),
+        );
     }
     line(&mut out, 0, t(l, "review.explain.parts"));
     let qs: Vec<String> = s
         .quarter_scores
         .iter()
         .enumerate()
-        .map(|(i, q)| format!("Q{} {}", i + 1, q.map_or_else(|| "—".to_string(), |d| d.normalize().to_string())))
+        .map(|(i, q)| {
+            format!(
+                "Q{} {}",
+                i + 1,
+                q.map_or_else(|| "—".to_string(), |d| d.normalize().to_string())
+            )
+        })
         .collect();
     match s.parts[0] {
-        Some(v) => line(&mut out, 1, &tf(l, "review.explain.part-quarters", &[("scores", &qs.join(", ")), ("value", &v)])),
-        None => line(&mut out, 1, &tf(l, "review.explain.part-quarters-none", &[("scores", &qs.join(", "))])),
+        Some(v) => line(
+            &mut out,
+            1,
+            &tf(
+                l,
+                "review.explain.part-quarters",
+                &[("scores", &qs.join(", ")), ("value", &v)],
+            ),
+        ),
+        None => line(
+            &mut out,
+            1,
+            &tf(
+                l,
+                "review.explain.part-quarters-none",
+                &[("scores", &qs.join(", "))],
+            ),
+        ),
     }
-    for (i, key) in [(1, "review.explain.part-half"), (2, "review.explain.part-year-end")] {
+    for (i, key) in [
+        (1, "review.explain.part-half"),
+        (2, "review.explain.part-year-end"),
+    ] {
         let v = s.parts[i].map_or_else(|| "—".to_string(), |v| v.to_string());
         line(&mut out, 1, &tf(l, key, &[("value", &v)]));
     }
@@ -530,28 +743,96 @@ pub fn annual(
                 line(
                     &mut out,
                     1,
-                    &tf(l, "review.explain.term", &[("source", &label), ("value", v), ("weight", &s.weights[i]), ("product", &prod)]),
+                    &tf(
+                        l,
+                        "review.explain.term",
+                        &[
+                            ("source", &label),
+                            ("value", v),
+                            ("weight", &s.weights[i]),
+                            ("product", &prod),
+                        ],
+                    ),
                 );
             }
-            None => line(&mut out, 1, &tf(l, "review.explain.term-absent", &[("source", &label), ("weight", &s.weights[i])])),
+            None => line(
+                &mut out,
+                1,
+                &tf(
+                    l,
+                    "review.explain.term-absent",
+                    &[("source", &label), ("weight", &s.weights[i])],
+                ),
+            ),
         }
     }
-    line(&mut out, 1, &tf(l, "review.explain.base", &[("sum", &sum), ("weights", &sum_w), ("base", &s.raw)]));
-    line(&mut out, 1, &tf(l, "review.explain.rounded", &[("score", &s.score.normalize())]));
+    line(
+        &mut out,
+        1,
+        &tf(
+            l,
+            "review.explain.base",
+            &[("sum", &sum), ("weights", &sum_w), ("base", &s.raw)],
+        ),
+    );
+    line(
+        &mut out,
+        1,
+        &tf(
+            l,
+            "review.explain.rounded",
+            &[("score", &s.score.normalize())],
+        ),
+    );
     let table = grade_table(settings, s.subject.kind);
     let quota = r.quotas.get(&(s.subject.kind, s.subject.group.clone()));
-    let veto = s.vetoes.first().map(|(p, reason)| (reason.clone(), p.to_string()));
-    grade(&mut out, &table, s.score, s.graded.threshold, s.graded.grade, s.graded.demoted, veto, quota, l);
-    rank(&mut out, &s.subject.group, org_name, s.graded.rank, quota, s.rank_overall, l);
+    let veto = s
+        .vetoes
+        .first()
+        .map(|(p, reason)| (reason.clone(), p.to_string()));
+    grade(
+        &mut out,
+        &table,
+        s.score,
+        s.graded.threshold,
+        s.graded.grade,
+        s.graded.demoted,
+        veto,
+        quota,
+        l,
+    );
+    rank(
+        &mut out,
+        &s.subject.group,
+        org_name,
+        s.graded.rank,
+        quota,
+        s.rank_overall,
+        l,
+    );
     if s.subject.kind == SubjectKind::Member {
         line(&mut out, 0, t(l, "review.explain.outcomes"));
         for p in &s.posts {
-            let rate = Q::new(i128::from(p.met), i128::from(p.required)).map_or_else(|| "—".to_string(), |q| q.to_string());
-            let key = if vanguard(p) { "review.explain.post-year-ok" } else { "review.explain.post-year" };
+            let rate = Q::new(i128::from(p.met), i128::from(p.required))
+                .map_or_else(|| "—".to_string(), |q| q.to_string());
+            let key = if vanguard(p) {
+                "review.explain.post-year-ok"
+            } else {
+                "review.explain.post-year"
+            };
             line(
                 &mut out,
                 1,
-                &tf(l, key, &[("post", &org_words(&p.post_name, &p.post)), ("met", &p.met), ("required", &p.required), ("rate", &rate)]),
+                &tf(
+                    l,
+                    key,
+                    &[
+                        ("post", &org_words(&p.post_name, &p.post)),
+                        ("met", &p.met),
+                        ("required", &p.required),
+                        ("rate", &rate),
+                    ],
+                ),
             );
         }
         if s.outcomes.is_empty() {
@@ -559,13 +840,28 @@ pub fn annual(
         }
         for o in &s.outcomes {
             let text = match o {
-                Outcome::OutstandingMember => t(l, "review.explain.outcome-outstanding").to_string(),
+                Outcome::OutstandingMember => {
+                    t(l, "review.explain.outcome-outstanding").to_string()
+                }
                 Outcome::VanguardPost => t(l, "review.explain.outcome-vanguard").to_string(),
                 Outcome::Rectify { due: Some(due) } => {
-                    let date = s.y_row.as_ref().map_or_else(String::new, |r| r.date.to_string());
-                    tf(l, "review.explain.outcome-rectify", &[("due", due), ("date", &date), ("days", &settings.rectify_days)])
+                    let date = s
+                        .y_row
+                        .as_ref()
+                        .map_or_else(String::new, |r| r.date.to_string());
+                    tf(
+                        l,
+                        "review.explain.outcome-rectify",
+                        &[
+                            ("due", due),
+                            ("date", &date),
+                            ("days", &settings.rectify_days),
+                        ],
+                    )
                 }
-                Outcome::Rectify { due: None } => t(l, "review.explain.outcome-rectify-nodate").to_string(),
+                Outcome::Rectify { due: None } => {
+                    t(l, "review.explain.outcome-rectify-nodate").to_string()
+                }
             };
             line(&mut out, 1, &text);
         }

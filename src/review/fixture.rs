@@ -1,9 +1,10 @@
 //! Test fixtures: a workspace from `(path, toml)` pairs, classified by folder as the loader does.
 
-use crate::workspace::{Rec, Records, Workspace, classify};
 use crate::model::Kind;
+use crate::workspace::{Rec, Records, Workspace, classify};
 
-const SETTINGS: &str = "format = 1\nname = \"t\"\nroot = \"root\"\nyear = 2026\nsector = \"community\"\n";
+const SETTINGS: &str =
+    "format = 1\nname = \"t\"\nroot = \"root\"\nyear = 2026\nsector = \"community\"\n";
 
 fn rec<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Rec<T> {
     Rec {
@@ -38,7 +39,9 @@ pub fn org(id: &str, parent: Option<&str>) -> (String, String) {
     let parent = parent.map_or(String::new(), |p| format!("parent = \"{p}\"\n"));
     (
         format!("orgs/{id}.toml"),
-        format!("id = \"{id}\"\nname = \"{id}-name\"\nkind = \"branch\"\nsector = \"community\"\n{parent}"),
+        format!(
+            "id = \"{id}\"\nname = \"{id}-name\"\nkind = \"branch\"\nsector = \"community\"\n{parent}"
+        ),
     )
 }
 
@@ -46,11 +49,16 @@ pub fn org(id: &str, parent: Option<&str>) -> (String, String) {
 pub fn member(id: &str, org: &str, extra: &str) -> (String, String) {
     (
         format!("members/{id}.toml"),
-        format!("id = \"{id}\"\nname = \"{id}-name\"\norg = \"{org}\"\nstatus = \"full\"\noffice = \"none\"\n{extra}"),
+        format!(
+            "id = \"{id}\"\nname = \"{id}-name\"\norg = \"{org}\"\nstatus = \"full\"\noffice = \"none\"\n{extra}"
+        ),
     )
 }
 
 /// Borrows owned fixture pairs.
 pub fn refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
-    files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+    files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect()
 }

@@ -64,7 +64,10 @@ pub fn competition_ranks(scores: &[Decimal]) -> Vec<usize> {
 }
 
 /// Grades and ranks every entry; also returns each group's quota.
-pub fn grade_all(entries: &[Entry], grades: &[Grade]) -> (Vec<Graded>, BTreeMap<String, GroupQuota>) {
+pub fn grade_all(
+    entries: &[Entry],
+    grades: &[Grade],
+) -> (Vec<Graded>, BTreeMap<String, GroupQuota>) {
     let lowest = grades.len().saturating_sub(1);
     let mut out: Vec<Graded> = entries
         .iter()
@@ -109,7 +112,10 @@ pub fn grade_all(entries: &[Entry], grades: &[Grade]) -> (Vec<Graded>, BTreeMap<
             let mut k = 0;
             while k < at.len() {
                 let score = entries[at[k]].score;
-                let end = k + at[k..].iter().take_while(|&&i| entries[i].score == score).count();
+                let end = k + at[k..]
+                    .iter()
+                    .take_while(|&&i| entries[i].score == score)
+                    .count();
                 let size = (end - k) as u64;
                 if !over && taken + size <= limit {
                     taken += size;

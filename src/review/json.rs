@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use super::annual::{AnnualResult, Outcome, PARTS};
-use super::period::{COMPONENTS, Missing, PeriodResult, SubjectKind, Subject, grade_table};
+use super::period::{COMPONENTS, Missing, PeriodResult, Subject, SubjectKind, grade_table};
 use super::rational::Q;
 use crate::model::{Date, Grade, ReviewSettings};
 
@@ -59,7 +59,11 @@ fn grade_counts<'a>(
         }
     }
     for (kind, gi) in graded {
-        let table = if kind == SubjectKind::Member { &members } else { &orgs };
+        let table = if kind == SubjectKind::Member {
+            &members
+        } else {
+            &orgs
+        };
         if let Some(g) = table.get(gi)
             && let Some(Value::Number(n)) = counts.get_mut(&g.id)
         {
@@ -91,7 +95,10 @@ pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value
             m.insert("components".into(), Value::Object(comps));
             m.insert("adjust".into(), q(s.adjust_total));
             m.insert("score".into(), number(s.score));
-            m.insert("grade".into(), grade_id(settings, s.subject.kind, s.graded.grade));
+            m.insert(
+                "grade".into(),
+                grade_id(settings, s.subject.kind, s.graded.grade),
+            );
             m.insert("demoted".into(), s.graded.demoted.into());
             m.insert("vetoed".into(), s.veto.is_some().into());
             m.insert("rank".into(), s.graded.rank.into());
@@ -103,7 +110,10 @@ pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value
     let mut out = Map::new();
     out.insert("period".into(), r.period.to_string().into());
     out.insert("as_of".into(), as_of.to_string().into());
-    out.insert("scale".into(), serde_json::to_value(r.scale).unwrap_or(Value::Null));
+    out.insert(
+        "scale".into(),
+        serde_json::to_value(r.scale).unwrap_or(Value::Null),
+    );
     out.insert("subjects".into(), Value::Array(subjects));
     out.insert("missing".into(), missing(&r.missing));
     out.insert(
@@ -119,7 +129,8 @@ pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value
 
 fn has_orgs(kinds: impl Iterator<Item = SubjectKind>, missing: &[Missing]) -> bool {
     let mut kinds = kinds;
-    kinds.any(|k| k == SubjectKind::Org) || missing.iter().any(|m| m.subject.kind == SubjectKind::Org)
+    kinds.any(|k| k == SubjectKind::Org)
+        || missing.iter().any(|m| m.subject.kind == SubjectKind::Org)
 }
 
 /// The JSON of an annual review.
@@ -137,7 +148,10 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
             }
             m.insert("parts".into(), Value::Object(parts));
             m.insert("score".into(), number(s.score));
-            m.insert("grade".into(), grade_id(settings, s.subject.kind, s.graded.grade));
+            m.insert(
+                "grade".into(),
+                grade_id(settings, s.subject.kind, s.graded.grade),
+            );
             m.insert("demoted".into(), s.graded.demoted.into());
             m.insert("vetoed".into(), (!s.vetoes.is_empty()).into());
             m.insert("rank".into(), s.graded.rank.into());
@@ -163,7 +177,10 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
     let mut out = Map::new();
     out.insert("year".into(), r.year.into());
     out.insert("as_of".into(), as_of.to_string().into());
-    out.insert("scale".into(), serde_json::to_value(r.scale).unwrap_or(Value::Null));
+    out.insert(
+        "scale".into(),
+        serde_json::to_value(r.scale).unwrap_or(Value::Null),
+    );
     out.insert("subjects".into(), Value::Array(subjects));
     out.insert("missing".into(), missing(&r.missing));
     out.insert(

@@ -65,12 +65,30 @@ mod default_period_tests {
     #[test]
     fn default_periods_ended_on_or_before_as_of() {
         let d = |s: &str| s.parse::<Date>().unwrap();
-        assert_eq!(latest_ended(PeriodKind::Quarter, d("2026-11-20")).to_string(), "2026-Q3");
-        assert_eq!(latest_ended(PeriodKind::Quarter, d("2026-09-30")).to_string(), "2026-Q3");
-        assert_eq!(latest_ended(PeriodKind::Quarter, d("2026-01-01")).to_string(), "2025-Q4");
-        assert_eq!(latest_ended(PeriodKind::Half, d("2026-11-20")).to_string(), "2026-H1");
-        assert_eq!(latest_ended(PeriodKind::Year, d("2026-11-20")).to_string(), "2025-Y");
-        assert_eq!(latest_ended(PeriodKind::Year, d("2026-12-31")).to_string(), "2026-Y");
+        assert_eq!(
+            latest_ended(PeriodKind::Quarter, d("2026-11-20")).to_string(),
+            "2026-Q3"
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Quarter, d("2026-09-30")).to_string(),
+            "2026-Q3"
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Quarter, d("2026-01-01")).to_string(),
+            "2025-Q4"
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Half, d("2026-11-20")).to_string(),
+            "2026-H1"
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Year, d("2026-11-20")).to_string(),
+            "2025-Y"
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Year, d("2026-12-31")).to_string(),
+            "2026-Y"
+        );
     }
 }
 

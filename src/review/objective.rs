@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::rational::Q;
-use crate::model::{Cadence, Commitment, Date, Item, Matter, Num, Post, PostKind, Task, last_day_of_month};
+use crate::model::{
+    Cadence, Commitment, Date, Item, Matter, Num, Post, PostKind, Task, last_day_of_month,
+};
 use crate::workspace::{Rec, Workspace};
 
 /// One commitment item due in the window and how far it was fulfilled at the window's end.
@@ -130,7 +132,10 @@ impl<'a> Index<'a> {
                 continue;
             }
             for (i, h) in p.holders.iter().enumerate() {
-                spells.entry(h.member.as_str()).or_default().push((&p.value, i));
+                spells
+                    .entry(h.member.as_str())
+                    .or_default()
+                    .push((&p.value, i));
             }
             for l in &p.logs {
                 logs.entry((p.id.as_str(), l.member.as_str()))
@@ -191,7 +196,9 @@ impl<'a> Index<'a> {
             let (Some(cadence), Some(h)) = (post.log_every, post.holders.get(i)) else {
                 continue;
             };
-            let Some(mut from) = h.confirmed else { continue };
+            let Some(mut from) = h.confirmed else {
+                continue;
+            };
             let mut to = h.ended;
             if post.kind == PostKind::Temporary {
                 if let Some(f) = post.from {
@@ -389,11 +396,14 @@ mod tests {
         let m = units(Cadence::Month, d("2026-01-01"), d("2026-01-30"));
         assert!(m.is_empty());
         let q = units(Cadence::Quarter, d("2026-01-02"), d("2026-12-31"));
-        assert_eq!(q, vec![
-            (d("2026-04-01"), d("2026-06-30")),
-            (d("2026-07-01"), d("2026-09-30")),
-            (d("2026-10-01"), d("2026-12-31")),
-        ]);
+        assert_eq!(
+            q,
+            vec![
+                (d("2026-04-01"), d("2026-06-30")),
+                (d("2026-07-01"), d("2026-09-30")),
+                (d("2026-10-01"), d("2026-12-31")),
+            ]
+        );
         let q = units(Cadence::Quarter, d("2026-10-01"), d("2027-03-31"));
         assert_eq!(q.len(), 2);
         assert_eq!(q[1], (d("2027-01-01"), d("2027-03-31")));

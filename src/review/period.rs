@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::ballots::{Source, reduce};
-use super::grades::{Entry, GroupQuota, Graded, competition_ranks, grade_all};
+use super::grades::{Entry, Graded, GroupQuota, competition_ranks, grade_all};
 use super::objective::{Index, Objective};
 use super::rational::Q;
 use crate::model::{Date, Grade, Member, Num, Period, ReviewSettings, ScoreRow};
@@ -119,7 +119,11 @@ pub fn grade_table(settings: &ReviewSettings, kind: SubjectKind) -> Vec<Grade> {
         SubjectKind::Member => (&settings.grades, ReviewSettings::default().grades),
         SubjectKind::Org => (&settings.org_grades, ReviewSettings::default().org_grades),
     };
-    if table.is_empty() { default } else { table.clone() }
+    if table.is_empty() {
+        default
+    } else {
+        table.clone()
+    }
 }
 
 /// Whether a member is reviewed for a window ending on `end` without a row (SPEC §6).
@@ -138,8 +142,14 @@ pub fn rows_of<'a>(
     let mut out = Vec::new();
     for s in sheets {
         for (i, row) in s.scores.iter().enumerate() {
-            let Some((is_org, id)) = row.subject() else { continue };
-            let kind = if is_org { SubjectKind::Org } else { SubjectKind::Member };
+            let Some((is_org, id)) = row.subject() else {
+                continue;
+            };
+            let kind = if is_org {
+                SubjectKind::Org
+            } else {
+                SubjectKind::Member
+            };
             if !seen.insert((kind, id)) {
                 continue;
             }

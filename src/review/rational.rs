@@ -62,7 +62,10 @@ impl Q {
 
     /// The nearest 28-digit decimal (for display and for the overflow fallback).
     pub fn to_dec(self) -> Decimal {
-        let (Ok(n), Ok(d)) = (Decimal::try_from_i128_with_scale(self.n, 0), Decimal::try_from_i128_with_scale(self.d, 0)) else {
+        let (Ok(n), Ok(d)) = (
+            Decimal::try_from_i128_with_scale(self.n, 0),
+            Decimal::try_from_i128_with_scale(self.d, 0),
+        ) else {
             return Decimal::ZERO;
         };
         n.checked_div(d).unwrap_or(Decimal::ZERO)
@@ -76,7 +79,10 @@ impl Q {
         let g = gcd(self.d, o.d);
         let exact = (|| {
             let d = (self.d / g).checked_mul(o.d)?;
-            let n = self.n.checked_mul(o.d / g)?.checked_add(o.n.checked_mul(self.d / g)?)?;
+            let n = self
+                .n
+                .checked_mul(o.d / g)?
+                .checked_add(o.n.checked_mul(self.d / g)?)?;
             Q::new(n, d)
         })();
         exact.unwrap_or_else(|| Q::fallback(self, o, Decimal::checked_add))

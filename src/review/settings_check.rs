@@ -77,7 +77,11 @@ fn weights(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[(&str,
                 Diagnostic::error(
                     "weights",
                     SETTINGS,
-                    tf(l, "review.check.weight-negative", &[("key", &format!("{table}.{key}")), ("value", w)]),
+                    tf(
+                        l,
+                        "review.check.weight-negative",
+                        &[("key", &format!("{table}.{key}")), ("value", w)],
+                    ),
                 )
                 .at(&format!("{table}.{key}"))
                 .help(t(l, "review.check.weight-negative.help")),
@@ -89,7 +93,11 @@ fn weights(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[(&str,
             Diagnostic::error(
                 "weights",
                 SETTINGS,
-                tf(l, "review.check.weight-sum", &[("table", &table), ("sum", &sum.normalize())]),
+                tf(
+                    l,
+                    "review.check.weight-sum",
+                    &[("table", &table), ("sum", &sum.normalize())],
+                ),
             )
             .at(table)
             .help(t(l, "review.check.weight-sum.help")),
@@ -108,9 +116,13 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
     };
     if list.is_empty() {
         out.push(
-            Diagnostic::error("grades", SETTINGS, tf(l, "review.check.grades-empty", &[("table", &table)]))
-                .at(table)
-                .help(t(l, "review.check.grades-empty.help")),
+            Diagnostic::error(
+                "grades",
+                SETTINGS,
+                tf(l, "review.check.grades-empty", &[("table", &table)]),
+            )
+            .at(table)
+            .help(t(l, "review.check.grades-empty.help")),
         );
         return;
     }
@@ -119,21 +131,33 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
     for (i, g) in list.iter().enumerate() {
         if list[..i].iter().any(|o| o.id == g.id) {
             out.push(
-                Diagnostic::error("grades", SETTINGS, tf(l, "review.check.grade-duplicate", &[("id", &g.id)]))
-                    .at(&at(i, "id"))
-                    .help(t(l, "review.check.grade-duplicate.help")),
+                Diagnostic::error(
+                    "grades",
+                    SETTINGS,
+                    tf(l, "review.check.grade-duplicate", &[("id", &g.id)]),
+                )
+                .at(&at(i, "id"))
+                .help(t(l, "review.check.grade-duplicate.help")),
             );
         }
         match (g.min, i == last) {
             (None, false) => out.push(
-                Diagnostic::error("grades", SETTINGS, tf(l, "review.check.grade-no-min", &[("id", &g.id)]))
-                    .at(&at(i, ""))
-                    .help(t(l, "review.check.grade-no-min.help")),
+                Diagnostic::error(
+                    "grades",
+                    SETTINGS,
+                    tf(l, "review.check.grade-no-min", &[("id", &g.id)]),
+                )
+                .at(&at(i, ""))
+                .help(t(l, "review.check.grade-no-min.help")),
             ),
             (Some(_), true) => out.push(
-                Diagnostic::error("grades", SETTINGS, tf(l, "review.check.grade-last-min", &[("id", &g.id)]))
-                    .at(&at(i, "min"))
-                    .help(t(l, "review.check.grade-last-min.help")),
+                Diagnostic::error(
+                    "grades",
+                    SETTINGS,
+                    tf(l, "review.check.grade-last-min", &[("id", &g.id)]),
+                )
+                .at(&at(i, "min"))
+                .help(t(l, "review.check.grade-last-min.help")),
             ),
             _ => {}
         }
@@ -144,7 +168,11 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
                 Diagnostic::error(
                     "grades",
                     SETTINGS,
-                    tf(l, "review.check.grade-order", &[("id", &g.id), ("min", &min), ("previous", &p)]),
+                    tf(
+                        l,
+                        "review.check.grade-order",
+                        &[("id", &g.id), ("min", &min), ("previous", &p)],
+                    ),
                 )
                 .at(&at(i, "min"))
                 .help(t(l, "review.check.grade-order.help")),
@@ -157,7 +185,11 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
                 Diagnostic::error(
                     "grades",
                     SETTINGS,
-                    tf(l, "review.check.max-share", &[("id", &g.id), ("value", &share)]),
+                    tf(
+                        l,
+                        "review.check.max-share",
+                        &[("id", &g.id), ("value", &share)],
+                    ),
                 )
                 .at(&at(i, "max_share"))
                 .help(t(l, "review.check.max-share.help")),

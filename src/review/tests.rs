@@ -36,7 +36,11 @@ fn score_of(r: &period::PeriodResult, id: &str) -> String {
 }
 
 fn base_ws(rows: &str, extra: &[(String, String)]) -> Workspace {
-    let mut files = vec![org("root", None), member("zhangsan", "root", ""), sheet("2026-Q1", "root", rows)];
+    let mut files = vec![
+        org("root", None),
+        member("zhangsan", "root", ""),
+        sheet("2026-Q1", "root", rows),
+    ];
     files.extend_from_slice(extra);
     workspace("", &refs(&files))
 }
@@ -81,15 +85,24 @@ fn rounding_happens_once_half_away_from_zero() {
     let ws = base_ws("[[score]]\nmember = \"zhangsan\"\nleader = 88.125\n", &[]);
     assert_eq!(score_of(&period::compute(&ws, q1()), "zhangsan"), "88.13");
     // 265/3 × 0.2 + … : self 80, peer mean 88.333… → (8 + 17.666…)/0.3 = 85.555… → 85.56
-    let ws = base_ws("[[score]]\nmember = \"zhangsan\"\nself = 80\npeer = [88, 88, 89]\n", &[]);
+    let ws = base_ws(
+        "[[score]]\nmember = \"zhangsan\"\nself = 80\npeer = [88, 88, 89]\n",
+        &[],
+    );
     assert_eq!(score_of(&period::compute(&ws, q1()), "zhangsan"), "85.56");
 }
 
 #[test]
 fn scores_are_clamped_to_zero_and_scale() {
-    let ws = base_ws("[[score]]\nmember = \"zhangsan\"\nleader = 98\nadjust = [{ points = 5, reason = \"r\" }]\n", &[]);
+    let ws = base_ws(
+        "[[score]]\nmember = \"zhangsan\"\nleader = 98\nadjust = [{ points = 5, reason = \"r\" }]\n",
+        &[],
+    );
     assert_eq!(score_of(&period::compute(&ws, q1()), "zhangsan"), "100");
-    let ws = base_ws("[[score]]\nmember = \"zhangsan\"\nleader = 4\nadjust = [{ points = -3, reason = \"a\" }, { points = -2.5, reason = \"b\" }]\n", &[]);
+    let ws = base_ws(
+        "[[score]]\nmember = \"zhangsan\"\nleader = 4\nadjust = [{ points = -3, reason = \"a\" }, { points = -2.5, reason = \"b\" }]\n",
+        &[],
+    );
     let r = period::compute(&ws, q1());
     assert_eq!(score_of(&r, "zhangsan"), "0");
     assert_eq!(r.subjects[0].raw.to_string(), "-1.5");
@@ -137,7 +150,9 @@ fn post(kind_extra: &str, cadence: &str, holder: &str, logs: &[&str]) -> (String
         "id = \"p\"\nname = \"岗\"\norg = \"root\"\n{kind_extra}duties = [\"x\"]\nlog_every = \"{cadence}\"\n[[holder]]\nmember = \"zhangsan\"\n{holder}"
     );
     for l in logs {
-        s.push_str(&format!("[[log]]\ndate = {l}\nmember = \"zhangsan\"\ntext = \"t\"\n"));
+        s.push_str(&format!(
+            "[[log]]\ndate = {l}\nmember = \"zhangsan\"\ntext = \"t\"\n"
+        ));
     }
     ("posts/p.toml".to_string(), s)
 }
@@ -154,19 +169,44 @@ fn p_rate(p: (String, String), period: Period) -> (u32, u32) {
 fn post_rate_counts_whole_weeks_months_and_quarters() {
     let standing = "kind = \"standing\"\n";
     // Q1 2026 holds 12 whole ISO weeks (Jan 5 … Mar 29); confirmed Jan 20 leaves Jan 26 … Mar 29 = 9.
-    let p = post(standing, "week", "confirmed = 2026-01-20\n", &["2026-01-26", "2026-02-01", "2026-03-29", "2026-03-30"]);
+    let p = post(
+        standing,
+        "week",
+        "confirmed = 2026-01-20\n",
+        &["2026-01-26", "2026-02-01", "2026-03-29", "2026-03-30"],
+    );
     assert_eq!(p_rate(p, q1()), (2, 9));
     // Months: confirmed Jan 1, ended Feb 27 → only January is whole; logged on the end day.
-    let p = post(standing, "month", "confirmed = 2026-01-01\nended = 2026-02-27\n", &["2026-01-31"]);
+    let p = post(
+        standing,
+        "month",
+        "confirmed = 2026-01-01\nended = 2026-02-27\n",
+        &["2026-01-31"],
+    );
     assert_eq!(p_rate(p, q1()), (1, 1));
     // Ended on the last day of February: February counts too (the end day is included).
-    let p = post(standing, "month", "confirmed = 2026-01-01\nended = 2026-02-28\n", &["2026-01-31", "2026-02-28"]);
+    let p = post(
+        standing,
+        "month",
+        "confirmed = 2026-01-01\nended = 2026-02-28\n",
+        &["2026-01-31", "2026-02-28"],
+    );
     assert_eq!(p_rate(p, q1()), (2, 2));
     // Quarters over the year: confirmed Feb 1 → Q2, Q3, Q4.
-    let p = post(standing, "quarter", "confirmed = 2026-02-01\n", &["2026-05-05", "2026-12-31"]);
+    let p = post(
+        standing,
+        "quarter",
+        "confirmed = 2026-02-01\n",
+        &["2026-05-05", "2026-12-31"],
+    );
     assert_eq!(p_rate(p, Period::year(2026)), (2, 3));
     // A quarter-cadence post has no whole unit inside a month-long spell: P missing.
-    let p = post(standing, "quarter", "confirmed = 2026-02-01\nended = 2026-03-01\n", &[]);
+    let p = post(
+        standing,
+        "quarter",
+        "confirmed = 2026-02-01\nended = 2026-03-01\n",
+        &[],
+    );
     assert_eq!(p_rate(p, q1()), (0, 0));
 }
 
@@ -178,7 +218,12 @@ fn temporary_posts_clip_spells_to_their_window() {
     assert_eq!(p_rate(p.clone(), Period::quarter(2026, 3)), (1, 1));
     assert_eq!(p_rate(p.clone(), Period::quarter(2026, 2)), (0, 0));
     // Weeks inside Jun 18 … Jul 31 in H2 (from Jul 1): Jul 6 … Jul 26 = 3 whole weeks.
-    let p = post(temp, "week", "confirmed = 2026-06-18\n", &["2026-07-06", "2026-07-20"]);
+    let p = post(
+        temp,
+        "week",
+        "confirmed = 2026-06-18\n",
+        &["2026-07-06", "2026-07-20"],
+    );
     assert_eq!(p_rate(p, Period::half(2026, 2)), (2, 3));
 }
 
@@ -252,23 +297,45 @@ fn who_is_reviewed_and_who_is_missing() {
     ];
     let ws = workspace("", &refs(&files));
     let r = period::compute(&ws, q1());
-    let missing: Vec<(&str, &str)> = r.missing.iter().map(|m| (m.subject.id.as_str(), m.reason.as_str())).collect();
-    assert_eq!(missing, vec![("a", "no score row"), ("b", "no component"), ("stays", "no score row")]);
+    let missing: Vec<(&str, &str)> = r
+        .missing
+        .iter()
+        .map(|m| (m.subject.id.as_str(), m.reason.as_str()))
+        .collect();
+    assert_eq!(
+        missing,
+        vec![
+            ("a", "no score row"),
+            ("b", "no component"),
+            ("stays", "no score row")
+        ]
+    );
     let scored: Vec<&str> = r.subjects.iter().map(|s| s.subject.id.as_str()).collect();
     assert_eq!(scored, vec!["res", "gone"]);
 }
 
 #[test]
 fn zero_weights_leave_a_subject_missing() {
-    let files = vec![org("root", None), member("a", "root", ""), sheet("2026-Q1", "root", "[[score]]\nmember = \"a\"\nself = 80\n")];
-    let ws = workspace("[review.weights]\nself = 0\npeer = 0.3\nleader = 0.3\nmasses = 0.2\nobjective = 0.2\n", &refs(&files));
+    let files = vec![
+        org("root", None),
+        member("a", "root", ""),
+        sheet("2026-Q1", "root", "[[score]]\nmember = \"a\"\nself = 80\n"),
+    ];
+    let ws = workspace(
+        "[review.weights]\nself = 0\npeer = 0.3\nleader = 0.3\nmasses = 0.2\nobjective = 0.2\n",
+        &refs(&files),
+    );
     let r = period::compute(&ws, q1());
     assert_eq!(r.missing[0].reason.as_str(), "components weigh 0");
 }
 
 fn group_ws() -> Workspace {
     // Two groups under root: g1 with 10 members, g2 with 3.
-    let mut files = vec![org("root", None), org("g1", Some("root")), org("g2", Some("root"))];
+    let mut files = vec![
+        org("root", None),
+        org("g1", Some("root")),
+        org("g2", Some("root")),
+    ];
     let g1 = [95, 93, 93, 93, 91, 80, 80, 70, 60, 10];
     let mut rows = String::new();
     for (i, s) in g1.iter().enumerate() {
@@ -278,7 +345,9 @@ fn group_ws() -> Workspace {
     for (i, s) in [99, 50, 98].iter().enumerate() {
         files.push(member(&format!("b{i}"), "g2", ""));
         let veto = if i == 0 { "veto = \"违纪\"\n" } else { "" };
-        rows.push_str(&format!("[[score]]\nmember = \"b{i}\"\nleader = {s}\n{veto}"));
+        rows.push_str(&format!(
+            "[[score]]\nmember = \"b{i}\"\nleader = {s}\n{veto}"
+        ));
     }
     files.push(sheet("2026-Q1", "root", &rows));
     workspace("", &refs(&files))
@@ -290,7 +359,13 @@ fn quotas_ties_vetoes_and_ranks_per_group() {
     let r = period::compute(&ws, q1());
     let v = json::period(&r, &ws.settings.review, d("2026-04-10"));
     let row = |id: &str| {
-        v["subjects"].as_array().unwrap().iter().find(|s| s["id"] == id).cloned().unwrap()
+        v["subjects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .cloned()
+            .unwrap()
     };
     // g1: quota floor(0.3 × 10) = 3; 95 takes one place, the 93 tie would make 4 → demoted with 91.
     assert_eq!(row("a0")["grade"], "excellent");
@@ -324,22 +399,58 @@ fn narrowing_keeps_grades_and_group_ranks_and_reranks_overall() {
     let g2 = period::narrow(&ws, all.clone(), "g2");
     assert_eq!(g2.subjects.len(), 3);
     for s in &g2.subjects {
-        let full = all.subjects.iter().find(|x| x.subject.id == s.subject.id).unwrap();
+        let full = all
+            .subjects
+            .iter()
+            .find(|x| x.subject.id == s.subject.id)
+            .unwrap();
         assert_eq!(s.graded, full.graded);
     }
     let b1 = g2.subjects.iter().find(|s| s.subject.id == "b1").unwrap();
     assert_eq!(b1.rank_overall, 3);
-    assert_eq!(all.subjects.iter().find(|s| s.subject.id == "b1").unwrap().rank_overall, 12);
+    assert_eq!(
+        all.subjects
+            .iter()
+            .find(|s| s.subject.id == "b1")
+            .unwrap()
+            .rank_overall,
+        12
+    );
 }
 
 #[test]
 fn annual_parts_veto_and_outcomes() {
-    let mut files = vec![org("root", None), member("a", "root", ""), member("b", "root", ""), member("c", "root", "")];
-    files.push(sheet("2026-Q1", "root", "[[score]]\nmember = \"a\"\nleader = 90\n[[score]]\nmember = \"b\"\nleader = 70\n"));
-    files.push(sheet("2026-Q2", "root", "[[score]]\nmember = \"a\"\nleader = 95.5\n"));
-    files.push(sheet("2026-H1", "root", "[[score]]\nmember = \"a\"\nleader = 91\n[[score]]\nmember = \"c\"\nleader = 100\n"));
-    files.push(sheet("2026-H2", "root", "[[score]]\nmember = \"c\"\nveto = \"违纪\"\n"));
-    files.push(sheet("2026-Y", "root", "[[score]]\nmember = \"a\"\nleader = 96\n[[score]]\nmember = \"c\"\nleader = 100\n"));
+    let mut files = vec![
+        org("root", None),
+        member("a", "root", ""),
+        member("b", "root", ""),
+        member("c", "root", ""),
+    ];
+    files.push(sheet(
+        "2026-Q1",
+        "root",
+        "[[score]]\nmember = \"a\"\nleader = 90\n[[score]]\nmember = \"b\"\nleader = 70\n",
+    ));
+    files.push(sheet(
+        "2026-Q2",
+        "root",
+        "[[score]]\nmember = \"a\"\nleader = 95.5\n",
+    ));
+    files.push(sheet(
+        "2026-H1",
+        "root",
+        "[[score]]\nmember = \"a\"\nleader = 91\n[[score]]\nmember = \"c\"\nleader = 100\n",
+    ));
+    files.push(sheet(
+        "2026-H2",
+        "root",
+        "[[score]]\nmember = \"c\"\nveto = \"违纪\"\n",
+    ));
+    files.push(sheet(
+        "2026-Y",
+        "root",
+        "[[score]]\nmember = \"a\"\nleader = 96\n[[score]]\nmember = \"c\"\nleader = 100\n",
+    ));
     let ws = workspace("", &refs(&files));
     let r = annual::compute(&ws, 2026);
     let get = |id: &str| r.subjects.iter().find(|s| s.subject.id == id).unwrap();
@@ -349,16 +460,33 @@ fn annual_parts_veto_and_outcomes() {
     assert_eq!(get("b").score.normalize().to_string(), "70");
     assert_eq!(get("c").score.normalize().to_string(), "100");
     let v = json::annual(&r, &ws.settings.review, d("2027-01-10"));
-    let row = |id: &str| v["subjects"].as_array().unwrap().iter().find(|s| s["id"] == id).cloned().unwrap();
+    let row = |id: &str| {
+        v["subjects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .cloned()
+            .unwrap()
+    };
     assert_eq!(v["year"], 2026);
     // N = 3 → quota floor(0.9) = 0: a is demoted to qualified, so no honour.
     assert_eq!(row("a")["grade"], "qualified");
-    assert_eq!(row("a")["parts"], serde_json::json!({"quarters": 92.75, "half": 91.0, "year_end": 96.0}));
+    assert_eq!(
+        row("a")["parts"],
+        serde_json::json!({"quarters": 92.75, "half": 91.0, "year_end": 96.0})
+    );
     assert_eq!(row("a")["outcomes"], serde_json::json!([]));
-    assert_eq!(row("b")["outcomes"], serde_json::json!([{"kind": "rectify", "due": null}]));
+    assert_eq!(
+        row("b")["outcomes"],
+        serde_json::json!([{"kind": "rectify", "due": null}])
+    );
     assert_eq!(row("c")["vetoed"], true);
     assert_eq!(row("c")["grade"], "unqualified");
-    assert_eq!(row("c")["outcomes"], serde_json::json!([{"kind": "rectify", "due": "2027-01-27"}]));
+    assert_eq!(
+        row("c")["outcomes"],
+        serde_json::json!([{"kind": "rectify", "due": "2027-01-27"}])
+    );
 }
 
 #[test]
@@ -367,7 +495,12 @@ fn annual_honours_with_a_vanguard_post() {
     for i in 0..4 {
         files.push(member(&format!("m{i}"), "root", ""));
     }
-    let p = post("kind = \"standing\"\n", "quarter", "confirmed = 2026-01-01\n", &["2026-02-01", "2026-05-01", "2026-08-01", "2026-11-01"]);
+    let p = post(
+        "kind = \"standing\"\n",
+        "quarter",
+        "confirmed = 2026-01-01\n",
+        &["2026-02-01", "2026-05-01", "2026-08-01", "2026-11-01"],
+    );
     files.push(("posts/p.toml".to_string(), p.1.replace("zhangsan", "m0")));
     let mut rows = String::new();
     for (i, s) in [97, 80, 80, 80].iter().enumerate() {

@@ -51,7 +51,11 @@ pub fn load(ctx: &Ctx) -> Result<Loaded> {
     if broken > 0 && !ctx.quiet {
         eprintln!(
             "warning: {}",
-            tf(loaded.locale, "review.warn.load-errors", &[("count", &broken)])
+            tf(
+                loaded.locale,
+                "review.warn.load-errors",
+                &[("count", &broken)]
+            )
         );
     }
     Ok(loaded)
@@ -60,13 +64,20 @@ pub fn load(ctx: &Ctx) -> Result<Loaded> {
 /// Refuses an unknown `--org`.
 pub fn check_org(ws: &Workspace, org: Option<&str>, locale: Locale) -> Result<()> {
     match org {
-        Some(o) if ws.org(o).is_none() => bail!(tf(locale, "review.error.unknown-org", &[("org", &o)])),
+        Some(o) if ws.org(o).is_none() => {
+            bail!(tf(locale, "review.error.unknown-org", &[("org", &o)]))
+        }
         _ => Ok(()),
     }
 }
 
 /// The id of the subject named by `--explain`: an id, or an unambiguous name.
-fn subject_id<'a>(ids: impl Iterator<Item = (&'a str, &'a str)>, wanted: &str, period: &str, l: Locale) -> Result<String> {
+fn subject_id<'a>(
+    ids: impl Iterator<Item = (&'a str, &'a str)>,
+    wanted: &str,
+    period: &str,
+    l: Locale,
+) -> Result<String> {
     let all: Vec<(&str, &str)> = ids.collect();
     if all.iter().any(|(id, _)| *id == wanted) {
         return Ok(wanted.to_string());
@@ -74,9 +85,16 @@ fn subject_id<'a>(ids: impl Iterator<Item = (&'a str, &'a str)>, wanted: &str, p
     let named: Vec<&(&str, &str)> = all.iter().filter(|(_, name)| *name == wanted).collect();
     match named.as_slice() {
         [one] => Ok(one.0.to_string()),
-        [] => Err(anyhow!(tf(l, "review.error.unknown-subject", &[("subject", &wanted), ("period", &period)]))),
+        [] => Err(anyhow!(tf(
+            l,
+            "review.error.unknown-subject",
+            &[("subject", &wanted), ("period", &period)]
+        ))),
         many => {
-            let c: Vec<String> = many.iter().map(|(id, name)| format!("{name} ({id})")).collect();
+            let c: Vec<String> = many
+                .iter()
+                .map(|(id, name)| format!("{name} ({id})"))
+                .collect();
             Err(anyhow!(tf(
                 l,
                 "review.error.ambiguous-subject",
@@ -124,7 +142,10 @@ fn write(ctx: &Ctx, common: &Common, doc: &Document, value: &serde_json::Value) 
         ReviewFormat::Table => report::render(
             doc,
             Format::Table,
-            report::render::RenderOptions { bom: false, color: ctx.color },
+            report::render::RenderOptions {
+                bom: false,
+                color: ctx.color,
+            },
         )?,
     };
     emit(&bytes, common.output.as_deref(), false)?;
@@ -156,12 +177,25 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
             .map(|s| (s.id.as_str(), s.name.as_str()));
         let id = subject_id(ids, wanted, &period.to_string(), l)?;
         let text = explain::period(&result, &ws.settings.review, &id, &org_namer(ws), l)
-            .ok_or_else(|| anyhow!(tf(l, "review.error.unknown-subject", &[("subject", wanted), ("period", &period)])))?;
+            .ok_or_else(|| {
+                anyhow!(tf(
+                    l,
+                    "review.error.unknown-subject",
+                    &[("subject", wanted), ("period", &period)]
+                ))
+            })?;
         emit(text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
     let value = json::period(&result, &ws.settings.review, ctx.as_of);
-    let doc = report::review::document(ws, &result, Some(&previous), ctx.as_of, common.org.as_deref(), l);
+    let doc = report::review::document(
+        ws,
+        &result,
+        Some(&previous),
+        ctx.as_of,
+        common.org.as_deref(),
+        l,
+    );
     write(ctx, common, &doc, &value)
 }
 
@@ -184,7 +218,13 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
             .map(|s| (s.id.as_str(), s.name.as_str()));
         let id = subject_id(ids, wanted, &year.to_string(), l)?;
         let text = explain::annual(&result, &ws.settings.review, &id, &org_namer(ws), l)
-            .ok_or_else(|| anyhow!(tf(l, "review.error.unknown-subject", &[("subject", wanted), ("period", &year)])))?;
+            .ok_or_else(|| {
+                anyhow!(tf(
+                    l,
+                    "review.error.unknown-subject",
+                    &[("subject", wanted), ("period", &year)]
+                ))
+            })?;
         emit(text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
@@ -200,12 +240,20 @@ pub fn period_arg(s: Option<&str>, kind: review::PeriodKind, ctx: &Ctx) -> Resul
     };
     let p: Period = s.parse().map_err(|e: String| anyhow!("--period: {e}"))?;
     if review::PeriodKind::of(p) != kind {
-        let l = ctx.early_locale();
+        let l = ctx
+            .root()
+            .ok()
+            .and_then(|root| ctx.settings(&root).ok())
+            .map_or(ctx.early_locale(), |(_, l)| l);
         let word = match kind {
             review::PeriodKind::Quarter => t(l, "review.kind.quarter"),
             _ => t(l, "review.kind.half"),
         };
-        bail!(tf(l, "review.error.period-kind", &[("period", &s), ("kind", &word)]));
+        bail!(tf(
+            l,
+            "review.error.period-kind",
+            &[("period", &s), ("kind", &word)]
+        ));
     }
     Ok(p)
 }

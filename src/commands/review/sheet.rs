@@ -61,7 +61,10 @@ pub fn text(ws: &Workspace, org: &str, period: Period, date: Date, header: &str)
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let period: Period = args.period.parse().map_err(|e: String| anyhow!("--period: {e}"))?;
+    let period: Period = args
+        .period
+        .parse()
+        .map_err(|e: String| anyhow!("--period: {e}"))?;
     let loaded = super::output::load(ctx)?;
     let (root, ws, l) = (&loaded.root, &loaded.ws, loaded.locale);
     super::output::check_org(ws, Some(&args.org), l)?;
@@ -93,7 +96,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         &[("org", &ws.name_of(&args.org)), ("period", &period)],
     );
     let edit = write::Editable::create(&rel, &text(ws, &args.org, period, date, &header))?;
-    let cctx = check::Context { as_of: ctx.as_of, locale: l };
+    let cctx = check::Context {
+        as_of: ctx.as_of,
+        locale: l,
+    };
     let settings = ws.settings.value.clone();
     let written = write::save::<Evaluation>(root, &edit, args.dry_run, l, |rec| {
         check::single::evaluation(&rel, rec, &settings, &cctx)
