@@ -174,7 +174,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
             .filter_map(|(p, w)| p.map(|p| (w, p)))
             .collect();
         let total_w = Q::sum(present.iter().map(|(w, _)| *w));
-        let raw = Q::sum(present.iter().map(|(w, p)| w.mul(*p))).div(total_w);
+        let raw = Q::sum(present.iter().map(|(w, p)| w.times(*p))).over(total_w);
         let sheet_org = y_rows
             .get(&(key.0, key.1.as_str()))
             .map(|r| r.sheet_org.clone());
@@ -217,7 +217,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
         .iter()
         .filter(|m| reviewed_member(m, year_window.1))
         .map(|m| (SubjectKind::Member, m.id.clone()))
-        .chain(with_row.into_iter())
+        .chain(with_row)
         .filter(|k| !scored_keys.contains(k))
         .collect();
     unscored.sort();

@@ -434,9 +434,9 @@ fn weighted(out: &mut String, s: &Scored, l: Locale) {
         let label = component_label(l, COMPONENTS[i]);
         match c {
             Some(v) => {
-                let p = v.mul(s.weights[i]);
-                sum_w = sum_w.add(s.weights[i]);
-                sum = sum.add(p);
+                let p = v.times(s.weights[i]);
+                sum_w = sum_w.plus(s.weights[i]);
+                sum = sum.plus(p);
                 line(
                     out,
                     1,
@@ -737,9 +737,9 @@ pub fn annual(
         let label = component_label(l, super::annual::PARTS[i]);
         match p {
             Some(v) => {
-                let prod = v.mul(s.weights[i]);
-                sum_w = sum_w.add(s.weights[i]);
-                sum = sum.add(prod);
+                let prod = v.times(s.weights[i]);
+                sum_w = sum_w.plus(s.weights[i]);
+                sum = sum.plus(prod);
                 line(
                     &mut out,
                     1,

@@ -258,7 +258,7 @@ impl<'a> Index<'a> {
             let fraction = match (value, t.target) {
                 (None, _) => Q::ZERO,
                 (Some(v), Some(target)) => ratio(v, target),
-                (Some(v), None) => Q::from_dec(v.0).div(Q::int(100)).unwrap_or(Q::ZERO),
+                (Some(v), None) => Q::from_dec(v.0).over(Q::int(100)).unwrap_or(Q::ZERO),
             };
             items.push(TaskFraction {
                 matter: m.id.clone(),
@@ -298,7 +298,7 @@ impl<'a> Index<'a> {
 }
 
 fn combine(rates: &[Q], scale: Q) -> Option<Q> {
-    Q::mean(rates).map(|m| scale.mul(m))
+    Q::mean(rates).map(|m| scale.times(m))
 }
 
 /// min(1, value / target); a target of 0 or less is met by any value at or above it.
@@ -307,7 +307,7 @@ fn ratio(value: Num, target: Num) -> Q {
     if t <= Q::ZERO {
         return if v >= t { Q::ONE } else { Q::ZERO };
     }
-    v.div(t).unwrap_or(Q::ZERO).min(Q::ONE)
+    v.over(t).unwrap_or(Q::ZERO).min(Q::ONE)
 }
 
 /// An item's fulfilment fraction at `date`: min(1, value/target), or 1/0 (SPEC §2.6).

@@ -131,11 +131,11 @@ pub fn reviewed_member(m: &Member, end: Date) -> bool {
     m.is_party_member() && m.joined.is_none_or(|j| j <= end) && m.left.is_none_or(|l| l > end)
 }
 
+/// A row with its subject and where it is.
+pub type RowOf<'a> = ((SubjectKind, &'a str), &'a ScoreRow, RowRef);
+
 /// Every row of the period's sheets, first one per subject (sheets in path order).
-pub fn rows_of<'a>(
-    ws: &'a Workspace,
-    period: Period,
-) -> Vec<((SubjectKind, &'a str), &'a ScoreRow, RowRef)> {
+pub fn rows_of(ws: &Workspace, period: Period) -> Vec<RowOf<'_>> {
     let mut sheets: Vec<_> = ws.sheets_of(period).collect();
     sheets.sort_by(|a, b| a.path.cmp(&b.path));
     let mut seen = HashSet::new();
@@ -265,7 +265,7 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
             None
         };
         let total_w = Q::sum(present.iter().map(|(w, _)| *w));
-        let base = Q::sum(present.iter().map(|(w, c)| w.mul(*c))).div(total_w);
+        let base = Q::sum(present.iter().map(|(w, c)| w.times(*c))).over(total_w);
         let (Some(base), None) = (base, reason) else {
             missing.push(Missing {
                 subject: subj,
@@ -280,7 +280,7 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
             .map(|a| (Q::from_dec(a.points.0), a.reason.clone()))
             .collect();
         let adjust_total = Q::sum(adjust.iter().map(|a| a.0));
-        let raw = base.add(adjust_total);
+        let raw = base.plus(adjust_total);
         let score = raw.max(Q::ZERO).min(scale).round2();
         subjects.push(Scored {
             subject: subj,

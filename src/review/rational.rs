@@ -75,7 +75,7 @@ impl Q {
         op(a.to_dec(), b.to_dec()).map_or(Q::ZERO, Q::from_dec)
     }
 
-    pub fn add(self, o: Q) -> Q {
+    pub fn plus(self, o: Q) -> Q {
         let g = gcd(self.d, o.d);
         let exact = (|| {
             let d = (self.d / g).checked_mul(o.d)?;
@@ -88,18 +88,18 @@ impl Q {
         exact.unwrap_or_else(|| Q::fallback(self, o, Decimal::checked_add))
     }
 
-    pub fn neg(self) -> Q {
+    pub fn negate(self) -> Q {
         Q {
             n: self.n.checked_neg().unwrap_or(i128::MAX),
             d: self.d,
         }
     }
 
-    pub fn sub(self, o: Q) -> Q {
-        self.add(o.neg())
+    pub fn minus(self, o: Q) -> Q {
+        self.plus(o.negate())
     }
 
-    pub fn mul(self, o: Q) -> Q {
+    pub fn times(self, o: Q) -> Q {
         let g1 = gcd(self.n, o.d);
         let g2 = gcd(o.n, self.d);
         let exact = (|| {
@@ -111,12 +111,12 @@ impl Q {
     }
 
     /// `self / o`; `None` when `o` is zero.
-    pub fn div(self, o: Q) -> Option<Q> {
+    pub fn over(self, o: Q) -> Option<Q> {
         if o.n == 0 {
             return None;
         }
         let inv = Q::new(o.d, o.n)?;
-        Some(self.mul(inv))
+        Some(self.times(inv))
     }
 
     pub fn is_zero(self) -> bool {
@@ -133,13 +133,13 @@ impl Q {
 
     /// Sum of the values.
     pub fn sum(values: impl IntoIterator<Item = Q>) -> Q {
-        values.into_iter().fold(Q::ZERO, Q::add)
+        values.into_iter().fold(Q::ZERO, Q::plus)
     }
 
     /// Plain mean; `None` for no values.
     pub fn mean(values: &[Q]) -> Option<Q> {
         let n = i64::try_from(values.len()).ok()?;
-        Q::sum(values.iter().copied()).div(Q::int(n))
+        Q::sum(values.iter().copied()).over(Q::int(n))
     }
 
     /// Whether the value has a finite decimal expansion with at most 2 decimals.
@@ -213,7 +213,7 @@ mod tests {
         assert_eq!(q("88.124").round2().to_string(), "88.12");
         // 0.3 × 265/3 + 0.7 × 90.05 = 26.5 + 63.035 = 89.535 exactly.
         let peer = Q::mean(&[q("88"), q("88"), q("89")]).unwrap();
-        let v = q("0.3").mul(peer).add(q("0.7").mul(q("90.05")));
+        let v = q("0.3").times(peer).plus(q("0.7").times(q("90.05")));
         assert_eq!(v, q("89.535"));
         assert_eq!(v.round2().to_string(), "89.54");
     }
@@ -221,10 +221,10 @@ mod tests {
     #[test]
     fn arithmetic_and_order() {
         let third = Q::new(1, 3).unwrap();
-        assert_eq!(third.add(third).add(third), Q::ONE);
-        assert_eq!(third.mul(Q::int(3)), Q::ONE);
+        assert_eq!(third.plus(third).plus(third), Q::ONE);
+        assert_eq!(third.times(Q::int(3)), Q::ONE);
         assert!(third < q("0.3334") && third > q("0.3333"));
-        assert_eq!(Q::ONE.div(Q::ZERO), None);
+        assert_eq!(Q::ONE.over(Q::ZERO), None);
         assert_eq!(third.to_string(), "0.3333…");
         assert_eq!(q("2.5").to_string(), "2.5");
         assert!(q("88.5").is_exact_2dp() && !third.is_exact_2dp());
@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn overflow_falls_back_without_panicking() {
         let big = Q::new(i128::MAX / 3, 7).unwrap();
-        let v = big.add(Q::new(1, 11).unwrap()).mul(big);
+        let v = big.plus(Q::new(1, 11).unwrap()).times(big);
         let _ = v.round2();
         let _ = v.cmp(&big);
     }
