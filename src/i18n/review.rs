@@ -228,7 +228,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "{org} {period} 考评表（空白）：为每位对象填写 self、peer、leader、masses",
         "{org} {period} evaluation sheet (blank): fill in self, peer, leader, masses for every subject",
     ),
-    ("review.sheet.rows", "共 {count} 行", "{count} rows"),
     // explain
     (
         "review.explain.title",

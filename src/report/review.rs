@@ -1,8 +1,6 @@
 //! Review sheet (考评表): a period's results with change against the previous period (SPEC §8).
 //! `document` turns computed results into tables; `build` computes them first. Both are pure.
 
-use rust_decimal::Decimal;
-
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Date, Grade, Period};
 use crate::report::{Cell, Chart, Column, Document, Table};
@@ -238,9 +236,4 @@ pub fn document(
             grades_table(ws, &graded, with_orgs, locale),
         ],
     }
-}
-
-/// Score change, for callers that show it elsewhere.
-pub fn change(now: Decimal, before: Option<Decimal>) -> Option<Decimal> {
-    before.map(|b| now - b)
 }

@@ -95,4 +95,6 @@ mod default_period_tests {
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
