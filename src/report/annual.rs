@@ -150,11 +150,14 @@ pub fn document(
     Document {
         title: tf(locale, "review.title.annual", &[("year", &r.year)]),
         meta,
-        tables: vec![
-            scores,
-            grades_table(ws, &graded, with_orgs, locale),
-            outcomes,
-            missing_table(&r.missing, locale),
-        ],
+        tables: [
+            Some(scores),
+            Some(grades_table(ws, &graded, with_orgs, locale)),
+            Some(outcomes),
+            (!r.missing.is_empty()).then(|| missing_table(&r.missing, locale)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     }
 }

@@ -230,10 +230,13 @@ pub fn document(
     Document {
         title: tf(locale, "review.title.period", &[("period", &r.period)]),
         meta,
-        tables: vec![
-            scores,
-            missing_table(&r.missing, locale),
-            grades_table(ws, &graded, with_orgs, locale),
-        ],
+        tables: [
+            Some(scores),
+            (!r.missing.is_empty()).then(|| missing_table(&r.missing, locale)),
+            Some(grades_table(ws, &graded, with_orgs, locale)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     }
 }
