@@ -240,3 +240,83 @@ pub fn document(
         .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::fixture::{member, org, refs, workspace};
+
+    fn ws() -> Workspace {
+        let mut files = vec![
+            org("root", None),
+            member("a", "root", ""),
+            member("b", "root", ""),
+        ];
+        for (p, date, a) in [
+            ("2026-Q1", "2026-04-02", "80"),
+            ("2026-Q2", "2026-07-02", "91.5"),
+        ] {
+            files.push((
+                format!("evaluations/{p}/root.toml"),
+                format!("org = \"root\"\nperiod = \"{p}\"\ndate = {date}\n[[score]]\nmember = \"a\"\nleader = {a}\n"),
+            ));
+        }
+        workspace("", &refs(&files))
+    }
+
+    #[test]
+    fn the_review_report_shows_change_and_charts() {
+        let opts = Options {
+            org: None,
+            period: Period::quarter(2026, 2),
+            as_of: Date::ymd(2026, 7, 10),
+        };
+        let doc = build(&ws(), &opts, Locale::En);
+        assert_eq!(doc.title, "Review 2026-Q2");
+        let ids: Vec<&str> = doc.tables.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, vec!["scores", "missing", "grades"]);
+        let scores = &doc.tables[0];
+        let change = scores
+            .columns
+            .iter()
+            .position(|c| c.key == "change")
+            .unwrap();
+        let score = scores
+            .columns
+            .iter()
+            .position(|c| c.key == "score")
+            .unwrap();
+        assert_eq!(scores.rows[0][score].display(), "91.5");
+        assert_eq!(scores.rows[0][change].display(), "11.5");
+        assert_eq!(scores.chart, Some(Chart::Histogram { value: score }));
+        assert_eq!(doc.tables[1].rows[0][1].display(), "b");
+        assert_eq!(
+            doc.tables[2].chart,
+            Some(Chart::Bars { label: 1, value: 2 })
+        );
+        assert_eq!(doc.tables[2].rows.len(), 4);
+    }
+
+    #[test]
+    fn the_annual_report_lists_scores_grades_and_outcomes() {
+        let opts = crate::report::annual::Options {
+            org: Some("root".into()),
+            year: 2026,
+            as_of: Date::ymd(2027, 1, 10),
+        };
+        let doc = crate::report::annual::build(&ws(), &opts, Locale::ZhCn);
+        assert_eq!(doc.title, "年终总评 2026");
+        let ids: Vec<&str> = doc.tables.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, vec!["scores", "grades", "outcomes", "missing"]);
+        // a: quarters (80 + 91.5)/2 = 85.75 → 合格, no outcome; b has no score at all.
+        let scores = &doc.tables[0];
+        let score = scores
+            .columns
+            .iter()
+            .position(|c| c.key == "score")
+            .unwrap();
+        assert_eq!(scores.rows[0][score].display(), "85.75");
+        assert!(doc.tables[2].rows.is_empty());
+        assert_eq!(doc.tables[3].rows[0][4].display(), "全年没有任何期次得分");
+    }
+}

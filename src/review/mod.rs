@@ -93,7 +93,7 @@ mod default_period_tests {
 }
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod props;
 #[cfg(test)]
