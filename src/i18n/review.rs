@@ -467,8 +467,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "review.explain.demoted",
-        "名额限制：{from} 最多占本组 {share}，本组有分 {n} 人，名额 {limit} 个；按分数从高到低，同分一起计，本分数段会超出名额，降为 {to}",
-        "quota: {from} may go to at most {share} of the group; {n} scored, so {limit} places; filled best score first with ties together, this score's tie group would cross the limit, so it drops to {to}",
+        "名额限制：{from} 最多占本组 {share}，本组有分 {n} 人，名额 {limit} 个；名额按分数从高到低分配、同分者一起计，轮到本分数时已不够，降为 {to}",
+        "quota: {from} may go to at most {share} of the group; {n} scored gives {limit} place(s), filled best score first with equal scores together; they ran out before this score, so it drops to {to}",
     ),
     (
         "review.explain.within-quota",

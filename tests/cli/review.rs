@@ -207,7 +207,7 @@ fn explain_names_the_quota_that_demoted_a_subject_and_speaks_chinese() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.contains("95 达到 excellent 优秀（最低 90 分）\n  名额限制：excellent 优秀 最多占本组 0.3，本组有分 1 人，名额 0 个"),
+        r.stdout.contains("95 达到 excellent 优秀（最低 90 分）\n  名额限制：excellent 优秀 最多占本组 0.3，本组有分 1 人，名额 0 个；名额按分数从高到低分配、同分者一起计，轮到本分数时已不够，降为 qualified 合格"),
         "{}",
         r.stdout
     );
