@@ -508,11 +508,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "year end (Y) = {value}",
     ),
     (
-        "review.explain.outcomes",
-        "八、表彰与整改",
-        "8. Honours and rectification",
-    ),
-    (
         "review.explain.post-year",
         "{post}：全年应登记 {required} 个周期，已登记 {met} 个，履岗率 {rate}，未达 0.9",
         "{post}: {met} of {required} units logged over the year, rate {rate}, below 0.9",
@@ -542,5 +537,22 @@ pub(super) const ENTRIES: &[Entry] = &[
         "review.explain.outcome-rectify-nodate",
         "最低两个等次或被否决：在党员大会上说明情况并限期整改（没有年终考评行，期限待定）",
         "one of the two lowest grades, or vetoed: explain at the members' meeting and rectify (no year-end row, so no deadline yet)",
+    ),
+    (
+        "review.explain.annual-weighted",
+        "二、加权平均（只计有分的部分，除以这些部分的权重之和）",
+        "2. Weighted mean (over the parts present, divided by their weights' sum)",
+    ),
+    ("review.explain.annual-grade", "三、等次", "3. Grade"),
+    ("review.explain.annual-rank", "四、名次", "4. Rank"),
+    (
+        "review.explain.annual-outcomes",
+        "五、表彰与整改",
+        "5. Honours and rectification",
+    ),
+    (
+        "review.explain.annual-rounded",
+        "最后一步四舍五入到两位小数：年度得分 {score}",
+        "rounded half away from zero to 2 decimals, at the end only: annual score {score}",
     ),
 ];

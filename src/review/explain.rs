@@ -174,6 +174,7 @@ pub fn period(
     let quota = r.quotas.get(&(s.subject.kind, s.subject.group.clone()));
     grade(
         &mut out,
+        "review.explain.grade",
         &table,
         s.score,
         s.graded.threshold,
@@ -187,6 +188,7 @@ pub fn period(
     );
     rank(
         &mut out,
+        "review.explain.rank",
         &s.subject.group,
         org_name,
         s.graded.rank,
@@ -519,6 +521,7 @@ fn score(out: &mut String, s: &Scored, scale: &Num, l: Locale) {
 #[allow(clippy::too_many_arguments)]
 fn grade(
     out: &mut String,
+    heading: &'static str,
     table: &[Grade],
     score: rust_decimal::Decimal,
     threshold: usize,
@@ -528,7 +531,7 @@ fn grade(
     quota: Option<&GroupQuota>,
     l: Locale,
 ) {
-    line(out, 0, t(l, "review.explain.grade"));
+    line(out, 0, t(l, heading));
     let Some(tg) = table.get(threshold) else {
         return;
     };
@@ -626,6 +629,7 @@ fn grade(
 
 fn rank(
     out: &mut String,
+    heading: &'static str,
     group: &str,
     org_name: &dyn Fn(&str) -> String,
     rank: usize,
@@ -633,7 +637,7 @@ fn rank(
     overall: usize,
     l: Locale,
 ) {
-    line(out, 0, t(l, "review.explain.rank"));
+    line(out, 0, t(l, heading));
     let n = quota.map_or(0, |q| q.scored);
     line(
         out,
@@ -730,7 +734,7 @@ pub fn annual(
         let v = s.parts[i].map_or_else(|| "—".to_string(), |v| v.to_string());
         line(&mut out, 1, &tf(l, key, &[("value", &v)]));
     }
-    line(&mut out, 0, t(l, "review.explain.weighted"));
+    line(&mut out, 0, t(l, "review.explain.annual-weighted"));
     let mut sum_w = Q::ZERO;
     let mut sum = Q::ZERO;
     for (i, p) in s.parts.iter().enumerate() {
@@ -780,7 +784,7 @@ pub fn annual(
         1,
         &tf(
             l,
-            "review.explain.rounded",
+            "review.explain.annual-rounded",
             &[("score", &s.score.normalize())],
         ),
     );
@@ -792,6 +796,7 @@ pub fn annual(
         .map(|(p, reason)| (reason.clone(), p.to_string()));
     grade(
         &mut out,
+        "review.explain.annual-grade",
         &table,
         s.score,
         s.graded.threshold,
@@ -803,6 +808,7 @@ pub fn annual(
     );
     rank(
         &mut out,
+        "review.explain.annual-rank",
         &s.subject.group,
         org_name,
         s.graded.rank,
@@ -811,7 +817,7 @@ pub fn annual(
         l,
     );
     if s.subject.kind == SubjectKind::Member {
-        line(&mut out, 0, t(l, "review.explain.outcomes"));
+        line(&mut out, 0, t(l, "review.explain.annual-outcomes"));
         for p in &s.posts {
             let rate = Q::new(i128::from(p.met), i128::from(p.required))
                 .map_or_else(|| "—".to_string(), |q| q.to_string());
