@@ -501,3 +501,47 @@ fn check_reports_weights_grades_and_overdue_rectifications() {
     );
     assert_eq!(r.code, 1);
 }
+
+#[test]
+fn annual_explain_shows_parts_weights_and_post_rates() {
+    let env = spec_env("");
+    env.write(
+        "evaluations/2026-Y/jiangbin.toml",
+        "org = \"jiangbin\"\nperiod = \"2026-Y\"\ndate = 2026-12-28\n\
+         [[score]]\nmember = \"lisi\"\nleader = 55\n[[score]]\nmember = \"zhangsan\"\nleader = 93\npeer = [90, 95]\n",
+    );
+    let r = env.run(&[
+        "--as-of",
+        "2027-01-10",
+        "review",
+        "annual",
+        "--explain",
+        "zhangsan",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Y: (0.2 × 92.5 + 0.3 × 93 + 0.2 × 100 × (1 + 1/11)/2) / 0.7 = 81.870…;
+    // annual: (0.3 × 89.8 + 0.5 × 81.87) / 0.8 = 84.84375 → 84.84.
+    let expected = "\
+张三 (zhangsan, member), annual review 2026
+  organization: 江滨社区党支部 (jiangbin)
+1. Period scores
+  quarters = mean of the quarterly scores that exist (Q1 89.8, Q2 —, Q3 —, Q4 —) = 89.8
+  half (H1) = —
+  year end (Y) = 81.87
+2. Weighted mean (over the parts present, divided by their weights' sum)
+  Quarters 89.8 × weight 0.3 = 26.94
+  Half-year: absent, its weight 0.2 does not count
+  Year end 81.87 × weight 0.5 = 40.935
+  base = 67.875 ÷ 0.8 = 84.8438…
+  rounded half away from zero to 2 decimals, at the end only: annual score 84.84
+3. Grade
+  84.84 reaches qualified 合格 (min 75)
+  grade: qualified 合格
+4. Rank
+  rank 1 of 2 scored in 江滨社区党支部 (jiangbin) (equal scores share a rank), 2 overall
+5. Honours and rectification
+  平安创建岗 (pingan-1): 1 of 11 units logged over the year, rate 0.0909…, below 0.9
+  none
+";
+    assert_eq!(r.stdout, expected);
+}
