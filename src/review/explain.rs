@@ -627,6 +627,7 @@ fn grade(
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn rank(
     out: &mut String,
     heading: &'static str,

@@ -1,5 +1,5 @@
 //! `dangjian review sheet --period P --org O`: writes `evaluations/<P>/<O>.toml`, a blank sheet
-//! with a row for every member of O's subtree to be reviewed who has no row elsewhere.
+//! with a row for every subject O reviews (see `subjects`).
 
 use anyhow::{Result, anyhow};
 use chrono::Days;
@@ -7,7 +7,9 @@ use chrono::Days;
 use crate::check;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::tf;
-use crate::model::{Date, Evaluation, Period};
+use std::collections::HashSet;
+
+use crate::model::{Date, Evaluation, OrgKind, Period};
 use crate::review::period::{SubjectKind, reviewed_member, rows_of};
 use crate::workspace::{Workspace, write};
 
@@ -27,25 +29,57 @@ pub struct Args {
     pub dry_run: bool,
 }
 
-/// The member ids a blank sheet of `org` for `period` lists, in subtree order then by id.
-pub fn subjects(ws: &Workspace, org: &str, period: Period) -> Vec<String> {
+/// The subjects a blank sheet of `org` for `period` lists: every member of its subtree to be
+/// reviewed who has no row in another sheet of the period and is not under a descendant that
+/// keeps sheets of its own (subtree order, then by id), and — for the workspace root or an
+/// organization whose earlier sheets rated organizations — its direct child Party
+/// organizations without a row.
+pub fn subjects(ws: &Workspace, org: &str, period: Period) -> Vec<(SubjectKind, String)> {
     let end = period.end();
-    let taken: std::collections::HashSet<String> = rows_of(ws, period)
+    let taken: HashSet<(SubjectKind, String)> = rows_of(ws, period)
         .into_iter()
-        .filter(|((k, _), _, _)| *k == SubjectKind::Member)
-        .map(|((_, id), _, _)| id.to_string())
+        .map(|((k, id), _, _)| (k, id.to_string()))
+        .collect();
+    let evaluating: HashSet<&str> = ws
+        .evaluations
+        .iter()
+        .map(|e| e.org.as_str())
+        .filter(|o| *o != org)
         .collect();
     let mut out = Vec::new();
     for o in ws.subtree(org) {
+        let covered = o.id != org
+            && (evaluating.contains(o.id.as_str())
+                || ws
+                    .ancestors(&o.id)
+                    .iter()
+                    .take_while(|a| a.id != org)
+                    .any(|a| evaluating.contains(a.id.as_str())));
+        if covered {
+            continue;
+        }
         let mut ids: Vec<String> = ws
             .members
             .iter()
-            .filter(|m| m.org == o.id && reviewed_member(m, end) && !taken.contains(&m.id))
+            .filter(|m| m.org == o.id && reviewed_member(m, end))
+            .filter(|m| !taken.contains(&(SubjectKind::Member, m.id.clone())))
             .map(|m| m.id.clone())
             .collect();
         ids.sort();
         ids.dedup();
-        out.extend(ids);
+        out.extend(ids.into_iter().map(|id| (SubjectKind::Member, id)));
+    }
+    // Child organizations are rated by the root, and by an organization that rated any before.
+    let rates_orgs = org == ws.settings.root
+        || ws
+            .evaluations
+            .iter()
+            .any(|e| e.org == org && e.scores.iter().any(|r| r.org.is_some()));
+    for child in ws.children(org).filter(|_| rates_orgs) {
+        if child.kind != OrgKind::Partner && !taken.contains(&(SubjectKind::Org, child.id.clone()))
+        {
+            out.push((SubjectKind::Org, child.id.clone()));
+        }
     }
     out
 }
@@ -53,9 +87,13 @@ pub fn subjects(ws: &Workspace, org: &str, period: Period) -> Vec<String> {
 /// The text of the blank sheet.
 pub fn text(ws: &Workspace, org: &str, period: Period, date: Date, header: &str) -> String {
     let mut s = format!("# {header}\norg = \"{org}\"\nperiod = \"{period}\"\ndate = {date}\n");
-    for id in subjects(ws, org, period) {
+    for (kind, id) in subjects(ws, org, period) {
         let name = ws.name_of(&id).replace(['\n', '\r'], " ");
-        s.push_str(&format!("\n[[score]]\nmember = \"{id}\"  # {name}\n"));
+        let key = match kind {
+            SubjectKind::Member => "member",
+            SubjectKind::Org => "org",
+        };
+        s.push_str(&format!("\n[[score]]\n{key} = \"{id}\"  # {name}\n"));
     }
     s
 }
