@@ -230,3 +230,56 @@ pub fn overdue(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+    use crate::model::Date;
+
+    fn codes(extra: &str) -> Vec<String> {
+        let text = format!(
+            "format = 1\nname = \"t\"\nroot = \"r\"\nyear = 2026\nsector = \"community\"\n{extra}"
+        );
+        let s: crate::model::Settings = toml::from_str(&text).unwrap();
+        let ctx = Context {
+            as_of: Date::ymd(2026, 11, 20),
+            locale: Locale::En,
+        };
+        settings(&s.review, &ctx)
+            .into_iter()
+            .map(|d| format!("{}@{:?}", d.code, d.place))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_and_near_sums_are_clean() {
+        assert!(codes("").is_empty());
+        assert!(
+            codes("[review.annual]\nquarters = 0.3333\nhalf = 0.3333\nyear_end = 0.3333\n")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn each_rule_names_its_key() {
+        let c = codes(
+            "[review]\nscale = 0\n[review.annual]\nquarters = 0.5\nhalf = 0.2\nyear_end = 0.5\n",
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(
+            c[0].starts_with("weights@") && c[0].contains("annual"),
+            "{c:?}"
+        );
+        assert!(
+            c[1].starts_with("out-of-range@") && c[1].contains("scale"),
+            "{c:?}"
+        );
+        let c = codes(
+            "[[review.org_grades]]\nid = \"a\"\nname = \"a\"\n[[review.org_grades]]\nid = \"a\"\nname = \"b\"\nmax_share = 0\n",
+        );
+        // `a` lacks min before the last grade; the id repeats; max_share 0.
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert!(c.iter().all(|x| x.starts_with("grades@")), "{c:?}");
+    }
+}

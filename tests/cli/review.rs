@@ -428,7 +428,10 @@ fn sheet_writes_a_blank_sheet_once() {
             "member = \"wangwu\"  # 王五"
         ]
     );
-    assert!(text.ends_with("[[score]]\norg = \"sub\"  # 第一支部\n"), "{text}");
+    assert!(
+        text.ends_with("[[score]]\norg = \"sub\"  # 第一支部\n"),
+        "{text}"
+    );
     // The blank sheet loads: its rows have no component, so every subject is missing.
     let r = env.run(&[
         "review",
