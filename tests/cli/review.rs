@@ -549,3 +549,54 @@ fn annual_explain_shows_parts_weights_and_post_rates() {
 ";
     assert_eq!(r.stdout, expected);
 }
+
+#[test]
+fn the_example_workspace_scores_its_third_quarter() {
+    let env = TestEnv::example("qingxi");
+    let r = env.run(&[
+        "review",
+        "quarterly",
+        "--period",
+        "2026-Q3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let subjects = v["subjects"].as_array().unwrap();
+    let get = |id: &str| {
+        subjects
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    // 袁春兰: 0.1 × 94 + 0.2 × 272/3 + 0.3 × 94 + 0.2 × 90 + 0.2 × 100 = 93.733… → 93.73, the only
+    // excellent place of 柳杨 (4 scored → 1 place).
+    assert_eq!(get("yuanchunlan")["score"], 93.73);
+    assert_eq!(get("yuanchunlan")["grade"], "excellent");
+    assert_eq!(get("panguohua")["demoted"], true);
+    // 邓永刚 is vetoed in 2026-Q3: lowest grade, score and rank kept.
+    let deng = get("dengyonggang");
+    assert_eq!(
+        (deng["vetoed"].clone(), deng["grade"].clone()),
+        (true.into(), "unqualified".into())
+    );
+    assert_eq!(deng["rank"], 1);
+    // 郭明 left on 2026-09-15 and has no row: not reviewed, not missing.
+    assert!(subjects.iter().all(|s| s["id"] != "guoming"));
+    assert!(
+        v["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["id"] != "guoming")
+    );
+    for s in subjects {
+        let score = s["score"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&score), "{s}");
+    }
+    let help = env.run(&["review", "--help"]);
+    for cmd in ["quarterly", "half", "annual", "sheet"] {
+        assert!(help.stdout.contains(cmd), "{}", help.stdout);
+    }
+}
