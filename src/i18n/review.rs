@@ -175,11 +175,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "vanguard post (candidate)",
     ),
     ("review.outcome.rectify", "限期整改", "rectify"),
-    (
-        "review.none",
-        "本期没有需要考评的对象",
-        "nobody to review in this period",
-    ),
     // command messages
     (
         "review.error.unknown-org",
@@ -217,11 +212,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "review.sheet.exists.help",
         "直接编辑该文件，或先删除它再生成",
         "edit the file, or remove it first",
-    ),
-    (
-        "review.sheet.period-year",
-        "考评表 {period} 只有年度表才记录 [[outcome]]",
-        "sheet {period}: only Y sheets hold [[outcome]]",
     ),
     (
         "review.sheet.header",
