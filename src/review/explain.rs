@@ -222,6 +222,21 @@ fn missing(m: &Missing, period: &str, l: Locale) -> String {
         ),
     );
     line(&mut out, 1, &tf(l, key, &[("period", &period)]));
+    if let Some(row) = &m.row {
+        line(
+            &mut out,
+            1,
+            &tf(
+                l,
+                "review.explain.row",
+                &[
+                    ("file", &row.path),
+                    ("index", &row.index),
+                    ("date", &row.date),
+                ],
+            ),
+        );
+    }
     out
 }
 
