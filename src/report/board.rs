@@ -13,7 +13,9 @@ use crate::model::{
     Commitment, Date, Evaluation, Holder, Item, ItemStatus, Member, OutcomeKind, Period,
     PeriodPart, Post, PostKind,
 };
+use crate::report::review::grade_label;
 use crate::report::{Cell, Column, Document, Table};
+use crate::review::period::{self, SubjectKind};
 use crate::workspace::Workspace;
 
 #[derive(Clone, Debug)]
@@ -45,6 +47,7 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         .map(|c| (c.committer.as_str(), &c.value))
         .collect();
     let outcomes = outcomes_by_member(&ws.evaluations, as_of);
+    let scores = latest_scores(ws, as_of, locale);
 
     let mut tables = Vec::new();
     for org in ws.subtree(root) {
@@ -56,12 +59,12 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
                     continue;
                 }
                 let ctx = RowContext {
-                    ws,
                     post,
                     holder,
                     member,
                     letter: letters.get(holder.member.as_str()).copied(),
                     outcomes: outcomes.get(holder.member.as_str()),
+                    score: scores.get(holder.member.as_str()),
                     as_of,
                     locale,
                 };
@@ -87,17 +90,33 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
 }
 
 /// The latest period score and grade of a member as of a date: the score of the latest quarter
-/// ended on or before `as_of`, with its grade name.
-///
-/// FIXME: returns None until the scoring engine (`review::`) is merged. Then: compute
-/// `review::period::compute(ws, latest_quarter(as_of))` ONCE per board (a `latest_scores(ws,
-/// as_of, locale) -> HashMap<member id, (score, grade name)>` over the `SubjectKind::Member`
-/// subjects, grade name from `review::period::grade_table(&ws.settings.review, Member)` at
-/// `graded.grade` through `report::review::grade_label`), keep this function as the one-member
-/// lookup, and have `build` pass each row its entry. The `score`/`grade` columns and the tests'
-/// FIXME on them are ready for it.
-pub fn latest_score(_ws: &Workspace, _member: &str, _as_of: Date) -> Option<(Decimal, String)> {
-    None
+/// ended on or before `as_of` (SPEC §6, the rounded period score), with its grade's name in the
+/// workspace locale. It scores the whole quarter: a board asks `latest_scores` once instead.
+pub fn latest_score(ws: &Workspace, member: &str, as_of: Date) -> Option<(Decimal, String)> {
+    latest_scores(ws, as_of, ws.settings.locale).remove(member)
+}
+
+/// Score and grade name of every scored member for the latest quarter ended on or before
+/// `as_of` (zh-CN: the grade's `name`, en: its `id`).
+pub fn latest_scores(
+    ws: &Workspace,
+    as_of: Date,
+    locale: Locale,
+) -> HashMap<String, (Decimal, String)> {
+    let result = period::compute(ws, latest_quarter(as_of));
+    let grades = period::grade_table(&ws.settings.review, SubjectKind::Member);
+    result
+        .subjects
+        .iter()
+        .filter(|s| s.subject.kind == SubjectKind::Member)
+        .map(|s| {
+            let grade = grades
+                .get(s.graded.grade)
+                .map(|g| grade_label(g, locale))
+                .unwrap_or_default();
+            (s.subject.id.clone(), (s.score, grade))
+        })
+        .collect()
 }
 
 /// The latest quarter that ended on or before `date`.
@@ -174,12 +193,12 @@ fn outcomes_by_member(
 }
 
 struct RowContext<'a> {
-    ws: &'a Workspace,
     post: &'a Post,
     holder: &'a Holder,
     member: Option<&'a Member>,
     letter: Option<&'a Commitment>,
     outcomes: Option<&'a Vec<ShownOutcome>>,
+    score: Option<&'a (Decimal, String)>,
     as_of: Date,
     locale: Locale,
 }
@@ -222,8 +241,8 @@ impl RowContext<'_> {
             });
         }
 
-        let (score, grade) = match latest_score(self.ws, &self.holder.member, self.as_of) {
-            Some((s, g)) => (Cell::Num(s), Cell::Text(g)),
+        let (score, grade) = match self.score {
+            Some((s, g)) => (Cell::Num(*s), Cell::text(g)),
             None => (Cell::Empty, Cell::Empty),
         };
         let outcomes: Vec<String> = self
