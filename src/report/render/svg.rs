@@ -149,7 +149,7 @@ fn histogram(table: &Table, value: usize) -> Option<String> {
     }
     let most = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
     let (left, right, top_m, bottom) = (36.0, 8.0, 20.0, 30.0);
-    let height = 220.0;
+    let height = 170.0;
     let plot_w = WIDTH - left - right;
     let plot_h = height - top_m - bottom;
     let slot = plot_w / bins as f64;
