@@ -5,16 +5,6 @@ use super::Entry;
 pub(super) const ENTRIES: &[Entry] = &[
     // check: warnings of letters and members
     (
-        "commit.check.published-before-signed",
-        "公开日期 {published} 早于签订日期 {signed}",
-        "published on {published}, before it was signed on {signed}",
-    ),
-    (
-        "commit.check.published-before-signed.help",
-        "承诺书先签订后公开，请更正 signed 或 published",
-        "a letter is signed before it is made public; correct `signed` or `published`",
-    ),
-    (
         "commit.check.unpublished",
         "承诺书已于 {signed} 签订，一个多月仍未公开",
         "the letter was signed on {signed} and has not been published for over a month",
@@ -33,16 +23,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "commit.check.unquantified.help",
         "承诺事项要能量化、能完成、易考核：加上 target 和 unit（如 target = 3, unit = \"户\"）",
         "commitments should be measurable: add `target` and `unit` (e.g. target = 3, unit = \"households\")",
-    ),
-    (
-        "commit.check.due-outside",
-        "承诺事项 {item} 的完成时限 {due} 不在 {half} 内",
-        "item {item} is due on {due}, outside {half}",
-    ),
-    (
-        "commit.check.due-outside.help",
-        "完成时限应在 {start} 至 {end} 之间",
-        "set `due` between {start} and {end}",
     ),
     (
         "commit.check.overdue",
@@ -68,26 +48,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "commit.check.before-signed.help",
         "践诺记录应在承诺书签订之后，请更正日期",
         "progress comes after the letter is signed; correct the date",
-    ),
-    (
-        "commit.check.done-with-target",
-        "承诺事项 {item} 有量化目标，done 不计入完成情况",
-        "item {item} has a target, so `done` does not count",
-    ),
-    (
-        "commit.check.done-with-target.help",
-        "改为记录累计完成数 value",
-        "record the cumulative `value` instead",
-    ),
-    (
-        "commit.check.value-range",
-        "承诺事项 {item} 的完成数 {value} 超出范围",
-        "value {value} of item {item} is out of range",
-    ),
-    (
-        "commit.check.value-range.help",
-        "完成数不能为负；没有 target 的事项按百分比记录（0–100）或记录 done = true",
-        "a value is not negative; an item without target takes a percent (0–100) or done = true",
     ),
     (
         "commit.check.decreases",

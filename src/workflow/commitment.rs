@@ -3,10 +3,11 @@
 //!
 //! Codes of `check` (all warnings): `unquantified` (an item without `target`), `overdue-item` (an
 //! item past due and not fulfilled; `overdue` stays the code of rectifications), `missing-letter`,
-//! `unpublished-letter` (signed more than a month ago, not published), `date-outside` (an item's
-//! `due` outside the letter's half-year), `date-order` (progress dated before the letter was
-//! signed, published before signed), `out-of-range` (a cumulative value that decreases, a
-//! negative value, a percent above 100) and `progress-kind` (`done` on an item with a target).
+//! `unpublished-letter` (signed more than a month ago, not published), `date-order` (progress
+//! dated before the letter was signed) and `out-of-range` (a cumulative value that decreases).
+//! The rules of one letter alone (dates outside the half, `published` before `signed`, `value`
+//! or `done` as the item requires, negative values, duplicate item ids) are in
+//! `check::single::commitment`, which the writing commands also apply.
 
 use std::collections::HashSet;
 
@@ -15,7 +16,7 @@ use rust_decimal::Decimal;
 use crate::check::Context;
 use crate::diag::Diagnostic;
 use crate::i18n::{Locale, t, tf};
-use crate::model::{Comment, Commitment, Date, Item, ItemProgress, ItemStatus, Num, Period};
+use crate::model::{Comment, Commitment, Date, Item, ItemStatus, Num, Period};
 use crate::workspace::Workspace;
 
 /// Status of an item as of `date` (SPEC §2.6): fulfilled (value ≥ target, or done), overdue
@@ -175,11 +176,6 @@ pub fn progress_refusals(
     out
 }
 
-/// Whether a progress entry is meaningful: it carries a value or `done = true`.
-pub fn progress_is_empty(p: &ItemProgress) -> bool {
-    p.value.is_none() && p.done != Some(true)
-}
-
 /// Findings of this area's cross-record rules, called by `check::run`.
 pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -194,23 +190,6 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
 fn letter_rules(path: &str, letter: &Commitment, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let loc = ctx.locale;
     let half = letter.half;
-    if let (Some(signed), Some(published)) = (letter.signed, letter.published)
-        && published < signed
-    {
-        out.push(
-            Diagnostic::warning(
-                "date-order",
-                path,
-                tf(
-                    loc,
-                    "commit.check.published-before-signed",
-                    &[("published", &published), ("signed", &signed)],
-                ),
-            )
-            .at("published")
-            .help(t(loc, "commit.check.published-before-signed.help")),
-        );
-    }
     if let Some(signed) = letter.signed
         && letter.published.is_none()
         && signed
@@ -245,49 +224,30 @@ fn letter_rules(path: &str, letter: &Commitment, ctx: &Context, out: &mut Vec<Di
                 .help(t(loc, "commit.check.unquantified.help")),
             );
         }
-        if let Some(due) = item.due {
-            if !half.contains(due) {
-                out.push(
-                    Diagnostic::warning(
-                        "date-outside",
-                        path,
-                        tf(
-                            loc,
-                            "commit.check.due-outside",
-                            &[("item", &id), ("due", &due), ("half", &half)],
-                        ),
-                    )
-                    .at(&format!("item[{i}].due"))
-                    .help(tf(
-                        loc,
-                        "commit.check.due-outside.help",
-                        &[("start", &half.start()), ("end", &half.end())],
-                    )),
-                );
-            }
-            if item.status_on(ctx.as_of) == ItemStatus::Overdue {
-                out.push(
-                    Diagnostic::warning(
-                        "overdue-item",
-                        path,
-                        tf(loc, "commit.check.overdue", &[("item", &id), ("due", &due)]),
-                    )
-                    .at(&format!("item[{i}].due"))
-                    .help(tf(
-                        loc,
-                        if item.target.is_some() {
-                            "commit.check.overdue.help"
-                        } else {
-                            "commit.check.overdue.help-done"
-                        },
-                        &[
-                            ("committer", &letter.committer),
-                            ("item", &id),
-                            ("half", &half),
-                        ],
-                    )),
-                );
-            }
+        if let Some(due) = item.due
+            && item.status_on(ctx.as_of) == ItemStatus::Overdue
+        {
+            out.push(
+                Diagnostic::warning(
+                    "overdue-item",
+                    path,
+                    tf(loc, "commit.check.overdue", &[("item", &id), ("due", &due)]),
+                )
+                .at(&format!("item[{i}].due"))
+                .help(tf(
+                    loc,
+                    if item.target.is_some() {
+                        "commit.check.overdue.help"
+                    } else {
+                        "commit.check.overdue.help-done"
+                    },
+                    &[
+                        ("committer", &letter.committer),
+                        ("item", &id),
+                        ("half", &half),
+                    ],
+                )),
+            );
         }
         progress_rules(path, letter, i, item, ctx, out);
     }
@@ -327,33 +287,7 @@ fn progress_rules(
                 .help(t(loc, "commit.check.before-signed.help")),
             );
         }
-        if item.target.is_some() && p.done.is_some() && p.value.is_none() {
-            out.push(
-                Diagnostic::warning(
-                    "progress-kind",
-                    path,
-                    tf(loc, "commit.check.done-with-target", &[("item", &id)]),
-                )
-                .at(&at("done"))
-                .help(t(loc, "commit.check.done-with-target.help")),
-            );
-        }
         let Some(value) = p.value else { continue };
-        if value.0 < Decimal::ZERO || (item.target.is_none() && value.0 > Decimal::from(100)) {
-            out.push(
-                Diagnostic::warning(
-                    "out-of-range",
-                    path,
-                    tf(
-                        loc,
-                        "commit.check.value-range",
-                        &[("item", &id), ("value", &value)],
-                    ),
-                )
-                .at(&at("value"))
-                .help(t(loc, "commit.check.value-range.help")),
-            );
-        }
         match max_so_far {
             Some((before, date)) if value < before => out.push(
                 Diagnostic::warning(
@@ -422,7 +356,7 @@ fn missing_letters(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, ItemType};
+    use crate::model::{Category, ItemProgress, ItemType};
     use std::str::FromStr;
 
     fn d(s: &str) -> Date {
