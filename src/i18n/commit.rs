@@ -213,6 +213,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "items should be measurable, achievable and easy to assess: give target and unit",
     ),
     (
+        "commit.new.examples",
+        "示例事项（取消注释并修改后使用，或删除）",
+        "example items (uncomment and adapt them, or delete them)",
+    ),
+    (
         "commit.example.politics",
         "每月参加理论学习不少于2次",
         "attend political study at least twice a month",

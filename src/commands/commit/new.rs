@@ -61,6 +61,7 @@ pub fn skeleton(id: &str, name: &str, half: Period, locale: Locale) -> String {
     ));
     s.push_str(&format!("committer = {}\nhalf = \"{half}\"\n", quote(id)));
     let due = half.end();
+    s.push_str(&format!("\n# {}\n", t(locale, "commit.new.examples")));
     let examples: [Example; 6] = [
         (
             "politics",
@@ -95,9 +96,12 @@ pub fn skeleton(id: &str, name: &str, half: Period, locale: Locale) -> String {
         ),
     ];
     for (n, (category, kind, text, target)) in examples.iter().enumerate() {
+        if n > 0 {
+            s.push('\n');
+        }
         let zh = crate::model::Category::parse(category).map_or("", |c| c.zh());
         s.push_str(&format!(
-            "\n# [[item]]\n# id = \"c{}\"\n# category = \"{category}\"   # {zh}\n# type = \"{kind}\"\n# text = {}\n",
+            "# [[item]]\n# id = \"c{}\"\n# category = \"{category}\"   # {zh}\n# type = \"{kind}\"\n# text = {}\n",
             n + 1,
             quote(t(locale, text)),
         ));
