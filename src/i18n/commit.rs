@@ -284,7 +284,16 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     ("commit.ledger.col.comment", "领导点评", "leader comment"),
     ("commit.ledger.col.rating", "评价", "rating"),
-    ("commit.letter.title", "公开承诺书", "Commitment letter"),
+    (
+        "commit.letter.heading",
+        "{name}的公开承诺书（{half}）",
+        "Commitment letter of {name} ({half})",
+    ),
+    (
+        "commit.ledger.heading",
+        "承诺践诺台账（{half}）",
+        "Commitment ledger ({half})",
+    ),
     ("commit.letter.committer", "承诺人", "committer"),
     ("commit.letter.signed", "签订日期", "signed"),
     ("commit.letter.published", "公开日期", "published"),

@@ -5,7 +5,7 @@
 //! ledger); `build_with(.., Words::Keywords)` gives the canonical English words instead, which
 //! `commit list`/`show` use for `--format json|csv` so that scripts see stable values.
 
-use crate::i18n::{Locale, t};
+use crate::i18n::{Locale, t, tf};
 use crate::model::{Commitment, Date, Item, ItemStatus, Period};
 use crate::report::{Cell, Column, Document, Table};
 use crate::workflow::commitment::{self as core, Achieved};
@@ -112,7 +112,7 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
         ));
     }
     Document {
-        title: format!("{}（{half}）", t(locale, "commit.ledger.title")),
+        title: tf(locale, "commit.ledger.heading", &[("half", &half)]),
         meta,
         tables: vec![table],
     }
@@ -183,11 +183,13 @@ pub fn letter_document(
     }
     let opt = |d: Option<Date>| d.map_or_else(String::new, |d| d.to_string());
     Document {
-        title: format!(
-            "{}：{}（{}）",
-            t(locale, "commit.letter.title"),
-            name_of(&letter.committer),
-            letter.half
+        title: tf(
+            locale,
+            "commit.letter.heading",
+            &[
+                ("name", &name_of(&letter.committer)),
+                ("half", &letter.half),
+            ],
         ),
         meta: vec![
             (
