@@ -620,6 +620,64 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
 }
 
 #[test]
+fn without_half_the_nearest_letter_is_used() {
+    let env = with_letter();
+    // Late fulfilment in August goes to the first half's letter when there is no H2 letter.
+    let r = run(
+        &env,
+        "2026-08-01",
+        &["commit", "progress", "zhangsan", "c3", "--value", "12"],
+    );
+    ok(&r);
+    assert!(r.stdout.contains(LETTER), "{}", r.stdout);
+    assert!(env.read(LETTER).contains("date = 2026-08-01\nvalue = 12\n"));
+    // An item defaults to the half of its due date.
+    ok(&run(
+        &env,
+        "2026-11-20",
+        &["commit", "new", "lisi", "--half", "2027-H1"],
+    ));
+    ok(&run(
+        &env,
+        "2026-11-20",
+        &[
+            "commit",
+            "item",
+            "lisi",
+            "--category",
+            "duty",
+            "--type",
+            "service",
+            "--text",
+            "x",
+            "--target",
+            "1",
+            "--due",
+            "2027-03-31",
+        ],
+    ));
+    ok(&run(&env, "2026-12-28", &["commit", "sign", "lisi"]));
+    let text = env.read("commitments/2027-H1/lisi.toml");
+    assert!(
+        text.contains("signed = 2026-12-28\n") && text.contains("due = 2027-03-31\n"),
+        "{text}"
+    );
+    // Once an H2 letter exists, a date in H2 goes to it.
+    ok(&run(
+        &env,
+        "2026-08-02",
+        &["commit", "new", "zhangsan", "--date", "2026-08-02"],
+    ));
+    let r = run(
+        &env,
+        "2026-08-02",
+        &["commit", "progress", "zhangsan", "c3", "--value", "12"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("`c3`"), "{}", r.stderr);
+}
+
+#[test]
 fn writes_keep_comments_crlf_and_bom() {
     let env = env();
     let text = format!("\u{feff}{}", ZHANGSAN.replace('\n', "\r\n"));
@@ -667,8 +725,16 @@ fn refusals_give_every_reason_and_write_nothing() {
     refused(
         &env,
         "2026-08-01",
-        &["commit", "progress", "zhangsan", "c3", "--value", "1"],
-        &["2026-H2", "--half"],
+        &[
+            "commit", "progress", "zhangsan", "c3", "--value", "1", "--half", "2026-H2",
+        ],
+        &["2026-H2", "commit new zhangsan"],
+    );
+    refused(
+        &env,
+        "2026-08-01",
+        &["commit", "sign", "lisi"],
+        &["lisi", "2026-H2", "commit new lisi"],
     );
     // progress dated before the letter was signed
     refused(

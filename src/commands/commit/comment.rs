@@ -24,7 +24,7 @@ pub struct Args {
     /// Date of the comment (default: --as-of)
     #[arg(long)]
     pub date: Option<Date>,
-    /// Half-year of the letter (default: the one containing the date)
+    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
     #[arg(long, value_parser = parse_half)]
     pub half: Option<Period>,
     /// Print the change as a diff and write nothing
@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
     let by = resolve::<Member>(&session.root, &args.by, locale)?;
     let date = date_or(ctx, args.date);
-    let half = args.half.unwrap_or_else(|| Period::half_of(date));
+    let half = session.letter_half(committer.id(), date, args.half);
     let (mut edit, _letter) = session.open_letter(committer.id(), half)?;
     let mut reasons = Vec::new();
     if !by.is_party_member() {

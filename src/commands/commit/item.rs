@@ -36,7 +36,7 @@ pub struct Args {
     /// Item id (default: the first free of c1, c2 …)
     #[arg(long)]
     pub id: Option<String>,
-    /// Half-year of the letter (default: the one containing --as-of)
+    /// Half-year of the letter (default: the one containing --due, else the nearest letter)
     #[arg(long, value_parser = parse_half)]
     pub half: Option<Period>,
     /// Print the change as a diff and write nothing
@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let half = args.half.unwrap_or_else(|| Period::half_of(ctx.as_of));
+    let half = session.letter_half(committer.id(), args.due, args.half);
     let (mut edit, letter) = session.open_letter(committer.id(), half)?;
     let id = args
         .id

@@ -157,6 +157,11 @@ impl Session {
         })
     }
 
+    /// The half-year of the letter a command acts on (see [`letter_half`]).
+    pub fn letter_half(&self, committer: &str, date: Date, half: Option<Period>) -> Period {
+        letter_half(&self.root, committer, date, half)
+    }
+
     /// Opens the existing letter of `committer` for `half`, refusing when there is none.
     pub fn open_letter(&self, committer: &str, half: Period) -> Result<(Editable, Commitment)> {
         let rel = letter_path(half, committer);
@@ -204,6 +209,32 @@ impl Session {
         }
         Ok(Exit::Success)
     }
+}
+
+/// The half-year of the letter a command acts on: `--half` when given; else the half
+/// containing `date` when the committer has a letter for it; else the latest of their
+/// letters whose half starts on or before `date` (late fulfilment), else their earliest
+/// later one (a letter signed ahead). Without any letter, the half containing `date`.
+pub fn letter_half(root: &Path, committer: &str, date: Date, half: Option<Period>) -> Period {
+    if let Some(h) = half {
+        return h;
+    }
+    let own = Period::half_of(date);
+    if root.join(letter_path(own, committer)).is_file() {
+        return own;
+    }
+    let mut halves: Vec<Period> = match std::fs::read_dir(root.join("commitments")) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter_map(|n| parse_half(&n).ok())
+            .filter(|h| root.join(letter_path(*h, committer)).is_file())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    halves.sort();
+    let before = halves.iter().rev().find(|h| h.start() <= date);
+    before.or(halves.first()).copied().unwrap_or(own)
 }
 
 /// `--date`, defaulting to `--as-of`.

@@ -5,16 +5,19 @@ use anyhow::Result;
 use super::{Session, letter_path, parse_half, resolve_committer};
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, t, tf};
-use crate::model::Period;
+use crate::model::{Date, Period};
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Member (id or name) or organization (id) making the commitments
     pub committer: String,
-    /// Half-year of the letter, YYYY-H1 or YYYY-H2 (default: the one containing --as-of)
+    /// Half-year of the letter, YYYY-H1 or YYYY-H2 (default: the one containing --date)
     #[arg(long, value_parser = parse_half)]
     pub half: Option<Period>,
+    /// A day of the letter's half-year (default: --as-of)
+    #[arg(long)]
+    pub date: Option<Date>,
     /// Print the new file as a diff and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -24,7 +27,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let half = args.half.unwrap_or_else(|| Period::half_of(ctx.as_of));
+    let half = args
+        .half
+        .unwrap_or_else(|| Period::half_of(super::date_or(ctx, args.date)));
     let rel = letter_path(half, committer.id());
     if session.root.join(&rel).exists() {
         return Err(Refused {

@@ -27,7 +27,7 @@ pub struct Args {
     /// What was done
     #[arg(long)]
     pub note: Option<String>,
-    /// Half-year of the letter (default: the one containing the date)
+    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
     #[arg(long, value_parser = parse_half)]
     pub half: Option<Period>,
     /// Print the change as a diff and write nothing
@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let locale = session.locale;
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
     let date = date_or(ctx, args.date);
-    let half = args.half.unwrap_or_else(|| Period::half_of(date));
+    let half = session.letter_half(committer.id(), date, args.half);
     let (mut edit, letter) = session.open_letter(committer.id(), half)?;
     let Some(index) = letter.items.iter().position(|i| i.id == args.item) else {
         let ids: Vec<&str> = letter.items.iter().map(|i| i.id.as_str()).collect();

@@ -4,7 +4,7 @@
 use anyhow::{Result, anyhow};
 
 use super::list::ListFormat;
-use super::{letter_path, parse_half, resolve_committer};
+use super::{letter_half, letter_path, parse_half, resolve_committer};
 use crate::commands::{Ctx, Exit, Refused, emit};
 use crate::i18n::tf;
 use crate::model::{Commitment, Member, Org, Period};
@@ -16,7 +16,7 @@ use crate::workspace::resolve::{read_by_id, read_record};
 pub struct Args {
     /// Member (id or name) or organization (id)
     pub committer: String,
-    /// Half-year of the letter (default: the one containing --as-of)
+    /// Half-year of the letter (default: the one containing --as-of, else the nearest letter)
     #[arg(long, value_parser = parse_half)]
     pub half: Option<Period>,
     /// Output format
@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let root = ctx.root()?;
     let (_, locale) = ctx.settings(&root)?;
     let committer = resolve_committer(&root, &args.committer, locale)?;
-    let half = args.half.unwrap_or_else(|| Period::half_of(ctx.as_of));
+    let half = letter_half(&root, committer.id(), ctx.as_of, args.half);
     let rel = letter_path(half, committer.id());
     if !root.join(&rel).is_file() {
         return Err(Refused {
