@@ -169,6 +169,21 @@ fn rows_by_item(v: &Value) -> Vec<(String, Value)> {
 }
 
 #[test]
+fn help_lists_the_commit_commands() {
+    let r = TestEnv::empty().run(&["commit", "--help"]);
+    ok(&r);
+    for cmd in [
+        "new", "item", "progress", "comment", "sign", "publish", "list", "show",
+    ] {
+        assert!(
+            r.stdout.contains(&format!("  {cmd} ")),
+            "lacks {cmd}: {}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
 fn the_commitment_cycle_writes_the_letter() {
     let env = env();
     ok(&run(&env, "2026-01-10", &["commit", "new", "张三"]));

@@ -290,8 +290,8 @@ pub fn push_table(parent: &mut toml_edit::Table, key: &str, table: toml_edit::Ta
     }
 }
 
-/// The `[[item]]` table at `index` of the document, as a table (inline tables are converted
-/// views are not supported: they are edited in place through `Value`).
+/// The item at `index` of the document: an `[[item]]` table, or an inline table of an
+/// `item = [...]` array.
 pub fn item_table(doc: &mut toml_edit::DocumentMut, index: usize) -> Option<ItemRef<'_>> {
     match doc.get_mut("item")? {
         toml_edit::Item::ArrayOfTables(aot) => aot.get_mut(index).map(ItemRef::Table),
