@@ -94,20 +94,23 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
     }
     let mut meta = vec![
         (
-            t(locale, "commit.ledger.half").to_string(),
+            meta_key(locale, "commit.ledger.half", "half", words),
             half.to_string(),
         ),
         (
-            t(locale, "commit.ledger.as-of").to_string(),
+            meta_key(locale, "commit.ledger.as-of", "as_of", words),
             opts.as_of.to_string(),
         ),
     ];
     if let Some(org) = &opts.org {
-        meta.push((t(locale, "commit.ledger.org").to_string(), org.clone()));
+        meta.push((
+            meta_key(locale, "commit.ledger.org", "org", words),
+            org.clone(),
+        ));
     }
     if let Some(s) = opts.status {
         meta.push((
-            t(locale, "commit.ledger.status").to_string(),
+            meta_key(locale, "commit.ledger.status", "status", words),
             word(s.as_str(), s.label(locale), words).to_string(),
         ));
     }
@@ -193,23 +196,23 @@ pub fn letter_document(
         ),
         meta: vec![
             (
-                t(locale, "commit.letter.committer").to_string(),
+                meta_key(locale, "commit.letter.committer", "committer", words),
                 letter.committer.clone(),
             ),
             (
-                t(locale, "commit.ledger.half").to_string(),
+                meta_key(locale, "commit.ledger.half", "half", words),
                 letter.half.to_string(),
             ),
             (
-                t(locale, "commit.letter.signed").to_string(),
+                meta_key(locale, "commit.letter.signed", "signed", words),
                 opt(letter.signed),
             ),
             (
-                t(locale, "commit.letter.published").to_string(),
+                meta_key(locale, "commit.letter.published", "published", words),
                 opt(letter.published),
             ),
             (
-                t(locale, "commit.ledger.as-of").to_string(),
+                meta_key(locale, "commit.ledger.as-of", "as_of", words),
                 as_of.to_string(),
             ),
         ],
@@ -227,6 +230,14 @@ pub fn org_of<'a>(ws: &'a Workspace, committer: &'a str) -> Option<&'a str> {
 
 fn col(key: &str, locale: Locale, label: &'static str) -> Column {
     Column::new(key, t(locale, label))
+}
+
+/// A meta line's key: the locale's label in the printed ledger, a stable key for scripts.
+fn meta_key(locale: Locale, label: &'static str, key: &str, words: Words) -> String {
+    match words {
+        Words::Labels => t(locale, label).to_string(),
+        Words::Keywords => key.to_string(),
+    }
 }
 
 fn word(keyword: &'static str, label: &'static str, words: Words) -> &'static str {

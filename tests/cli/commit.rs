@@ -1100,3 +1100,194 @@ fn check_messages_are_in_the_workspace_locale() {
     assert!(r.stdout.contains("没有量化目标"), "{}", r.stdout);
     assert!(r.stdout.contains("没有 2026-H1 的承诺书"), "{}", r.stdout);
 }
+
+/// Reads a TOML file of the test workspace.
+fn toml_of(env: &TestEnv, rel: &str) -> toml::Table {
+    env.read(rel)
+        .parse()
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The ids of the files of a folder of the test workspace.
+fn stems(env: &TestEnv, folder: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(env.path(folder))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".toml").map(str::to_string))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn qingxi_half_year_filing_is_the_ledger_of_the_half() {
+    let env = TestEnv::example("qingxi");
+    let folder = "commitments/2026-H1";
+    // Independent of the builder: the items of every H1 letter, read from the files.
+    let mut expected: Vec<String> = Vec::new();
+    for committer in stems(&env, folder) {
+        let letter = toml_of(&env, &format!("{folder}/{committer}.toml"));
+        for item in letter
+            .get("item")
+            .and_then(|i| i.as_array())
+            .into_iter()
+            .flatten()
+        {
+            expected.push(format!("{committer}/{}", item["id"].as_str().unwrap()));
+        }
+    }
+    assert!(expected.len() > 10, "the example has letters: {expected:?}");
+    let v = json(&run(
+        &env,
+        "2026-07-15",
+        &["commit", "list", "--half", "2026-H1", "--format", "json"],
+    ));
+    let rows = v.as_array().unwrap();
+    let got: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}/{}",
+                r["committer"].as_str().unwrap(),
+                r["item"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    for r in rows {
+        let status = r["status"].as_str().unwrap();
+        assert!(
+            ["fulfilled", "overdue", "in-progress", "not-started"].contains(&status),
+            "{r}"
+        );
+        let fraction = r["fraction"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&fraction), "{r}");
+        assert_eq!(status == "fulfilled", fraction == 1.0, "{r}");
+    }
+    // --org jiangbin keeps exactly the committers whose organization lies under 江滨社区.
+    let parent_of = |org: &str| -> Option<String> {
+        toml_of(&env, &format!("orgs/{org}.toml"))
+            .get("parent")
+            .and_then(|p| p.as_str())
+            .map(str::to_string)
+    };
+    let within = |mut org: String| loop {
+        if org == "jiangbin" {
+            return true;
+        }
+        match parent_of(&org) {
+            Some(p) => org = p,
+            None => return false,
+        }
+    };
+    let org_of = |committer: &str| -> String {
+        if env.path(&format!("members/{committer}.toml")).exists() {
+            toml_of(&env, &format!("members/{committer}.toml"))["org"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        } else {
+            committer.to_string()
+        }
+    };
+    let expected_jiangbin: Vec<&String> = expected
+        .iter()
+        .filter(|key| within(org_of(key.split('/').next().unwrap())))
+        .collect();
+    let v = json(&run(
+        &env,
+        "2026-07-15",
+        &[
+            "commit", "list", "--half", "2026-H1", "--org", "jiangbin", "--format", "json",
+        ],
+    ));
+    let got: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}/{}",
+                r["committer"].as_str().unwrap(),
+                r["item"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(!got.is_empty() && got.len() < expected.len(), "{got:?}");
+    assert_eq!(got.iter().collect::<Vec<_>>(), expected_jiangbin);
+    let table = env.run(&[
+        "--as-of",
+        "2026-07-15",
+        "commit",
+        "list",
+        "--half",
+        "2026-H1",
+    ]);
+    ok(&table);
+    assert!(
+        table.stdout.starts_with("承诺践诺台账（2026-H1）\n"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn qingxi_a_new_letter_goes_through_the_cycle_cleanly() {
+    let env = TestEnv::example("qingxi");
+    let rel = "commitments/2027-H1/linwei.toml";
+    ok(&run(
+        &env,
+        "2026-12-20",
+        &["commit", "new", "linwei", "--half", "2027-H1"],
+    ));
+    ok(&run(
+        &env,
+        "2026-12-20",
+        &[
+            "commit",
+            "item",
+            "linwei",
+            "--category",
+            "pairing",
+            "--type",
+            "concrete",
+            "--text",
+            "结对帮扶2户困难家庭",
+            "--target",
+            "2",
+            "--unit",
+            "户",
+            "--due",
+            "2027-06-30",
+        ],
+    ));
+    // linwei has a 2026-H2 letter: signing in December for the next half names it.
+    ok(&run(
+        &env,
+        "2026-12-28",
+        &["commit", "sign", "linwei", "--half", "2027-H1"],
+    ));
+    ok(&run(&env, "2027-01-05", &["commit", "publish", "linwei"]));
+    ok(&run(
+        &env,
+        "2027-03-01",
+        &["commit", "progress", "linwei", "c1", "--value", "1"],
+    ));
+    let r = run(&env, "2027-03-01", &["check", "--format", "json"]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let mine: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == rel && d["severity"] != "warning")
+        .collect();
+    assert!(mine.is_empty(), "{mine:?}");
+    let v = json(&run(
+        &env,
+        "2027-03-01",
+        &["commit", "show", "linwei", "--format", "json"],
+    ));
+    assert_eq!(v["tables"]["items"][0]["fraction"], serde_json::json!(0.5));
+    assert_eq!(v["meta"]["half"], "2027-H1", "{v}");
+}
