@@ -102,8 +102,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "commit.refuse.unknown-committer",
-        "找不到承诺人“{name}”：既不是党员（id 或姓名），也不是组织 id",
-        "no member (by id or name) or organization (by id) is `{name}`",
+        "找不到承诺人“{name}”：没有这个 id 或名称的党员或组织",
+        "no member or organization has the id or name `{name}`",
     ),
     (
         "commit.refuse.no-letter",

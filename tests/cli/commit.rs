@@ -516,7 +516,7 @@ fn an_organization_commits_too() {
             "2026-06-30",
         ],
     ));
-    ok(&run(&env, "2026-01-06", &["commit", "sign", "zhibu1"]));
+    ok(&run(&env, "2026-01-06", &["commit", "sign", "第一支部"]));
     ok(&run(
         &env,
         "2026-03-01",

@@ -10,7 +10,7 @@ use crate::workspace::resolve::resolve;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Member (id or name) or organization (id) whose letter is commented on
+    /// Member or organization (id or name) whose letter is commented on
     pub committer: String,
     /// The leader commenting: a member, by id or name
     #[arg(long)]

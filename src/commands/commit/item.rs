@@ -10,7 +10,7 @@ use crate::workflow::commitment as core;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Member (id or name) or organization (id) whose letter gets the item
+    /// Member or organization (id or name) whose letter gets the item
     pub committer: String,
     /// politics, duty, economy, pairing, integrity, org-life or other (or the Chinese name)
     #[arg(long)]

@@ -88,7 +88,7 @@ impl Committer {
     }
 }
 
-/// Finds a committer: a member by id or unambiguous name, or an organization by id.
+/// Finds a committer: a member or an organization, by id or else by unambiguous name.
 pub fn resolve_committer(root: &Path, arg: &str, locale: Locale) -> Result<Committer> {
     if let Some(m) = read_by_id::<Member>(root, "members", arg, locale)? {
         return Ok(Committer::Member(m));
@@ -96,28 +96,35 @@ pub fn resolve_committer(root: &Path, arg: &str, locale: Locale) -> Result<Commi
     if let Some(o) = read_by_id::<Org>(root, "orgs", arg, locale)? {
         return Ok(Committer::Org(o));
     }
-    let unknown = tf(
-        locale,
-        "resolve.unknown",
-        &[
-            ("kind", &crate::i18n::t(locale, "resolve.member")),
-            ("name", &arg),
-        ],
-    );
-    match resolve::<Member>(root, arg, locale) {
-        Ok(m) => Ok(Committer::Member(m)),
-        Err(e) => match e.downcast::<Refused>() {
-            Ok(r) if r.reasons == [unknown] => Err(Refused {
-                reasons: vec![tf(
-                    locale,
-                    "commit.refuse.unknown-committer",
-                    &[("name", &arg)],
-                )],
-            }
-            .into()),
-            Ok(r) => Err(r.into()),
-            Err(e) => Err(e),
-        },
+    let unknown = |key: &'static str| {
+        tf(
+            locale,
+            "resolve.unknown",
+            &[("kind", &crate::i18n::t(locale, key)), ("name", &arg)],
+        )
+    };
+    let is_unknown = |e: &anyhow::Error, key: &'static str| {
+        e.downcast_ref::<Refused>()
+            .is_some_and(|r| r.reasons == [unknown(key)])
+    };
+    let member_error = match resolve::<Member>(root, arg, locale) {
+        Ok(m) => return Ok(Committer::Member(m)),
+        Err(e) => e,
+    };
+    if !is_unknown(&member_error, "resolve.member") {
+        return Err(member_error);
+    }
+    match resolve::<Org>(root, arg, locale) {
+        Ok(o) => Ok(Committer::Org(o)),
+        Err(e) if is_unknown(&e, "resolve.org") => Err(Refused {
+            reasons: vec![tf(
+                locale,
+                "commit.refuse.unknown-committer",
+                &[("name", &arg)],
+            )],
+        }
+        .into()),
+        Err(e) => Err(e),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Member (id or name) or organization (id) making the commitments
+    /// Member or organization (id or name) making the commitments
     pub committer: String,
     /// Half-year of the letter, YYYY-H1 or YYYY-H2 (default: the one containing --date)
     #[arg(long, value_parser = parse_half)]

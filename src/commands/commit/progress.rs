@@ -11,7 +11,7 @@ use crate::workflow::commitment::{self as core, NewProgress};
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("amount").required(true).args(["value", "done"]))]
 pub struct Args {
-    /// Member (id or name) or organization (id) whose letter holds the item
+    /// Member or organization (id or name) whose letter holds the item
     pub committer: String,
     /// Item id (c1, c2 …)
     pub item: String,

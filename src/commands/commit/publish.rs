@@ -9,7 +9,7 @@ use crate::model::{Date, Period};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Member (id or name) or organization (id) whose letter was made public
+    /// Member or organization (id or name) whose letter was made public
     pub committer: String,
     /// Date it was made public (default: --as-of)
     #[arg(long)]

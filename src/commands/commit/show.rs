@@ -14,7 +14,7 @@ use crate::workspace::resolve::{read_by_id, read_record};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Member (id or name) or organization (id)
+    /// Member or organization (id or name)
     pub committer: String,
     /// Half-year of the letter (default: the one containing --as-of, else the nearest letter)
     #[arg(long, value_parser = parse_half)]

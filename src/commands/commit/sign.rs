@@ -9,7 +9,7 @@ use crate::model::{Date, Period};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Member (id or name) or organization (id) who signed
+    /// Member or organization (id or name) who signed
     pub committer: String,
     /// Date of signing (default: --as-of)
     #[arg(long)]
