@@ -137,11 +137,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "due date {due} lies outside {half} ({start} to {end})",
     ),
     (
-        "commit.refuse.unit-without-target",
-        "--unit 需要与 --target 一起使用",
-        "--unit needs --target",
-    ),
-    (
         "commit.refuse.empty-text",
         "--text 不能为空",
         "--text is empty",
