@@ -503,6 +503,28 @@ mod tests {
         assert_eq!(next_item_id(&l), "c1");
     }
 
+    proptest::proptest! {
+        /// For an item with a target, the fraction lies in [0, 1], is exactly value/target
+        /// below the target, and is 1 exactly when the item is fulfilled.
+        #[test]
+        fn fraction_agrees_with_status(value in 0u32..10_000, target in 1u32..10_000, scale in 0u32..3) {
+            let v = Decimal::new(i64::from(value), scale);
+            let t = Decimal::new(i64::from(target), scale);
+            let i = item(
+                Some(&t.to_string()),
+                "2026-06-30",
+                &[("2026-03-10", Some(&v.to_string()), false)],
+            );
+            let f = fraction_on(&i, d("2026-04-01"));
+            proptest::prop_assert!(f >= Decimal::ZERO && f <= Decimal::ONE);
+            let fulfilled = status_on(&i, d("2026-04-01")) == ItemStatus::Fulfilled;
+            proptest::prop_assert_eq!(fulfilled, f == Decimal::ONE);
+            if v < t {
+                proptest::prop_assert_eq!(f, v / t);
+            }
+        }
+    }
+
     #[test]
     fn first_month() {
         let h1: Period = "2026-H1".parse().unwrap();
