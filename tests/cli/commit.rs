@@ -1291,3 +1291,54 @@ fn qingxi_a_new_letter_goes_through_the_cycle_cleanly() {
     assert_eq!(v["tables"]["items"][0]["fraction"], serde_json::json!(0.5));
     assert_eq!(v["meta"]["half"], "2027-H1", "{v}");
 }
+
+#[test]
+fn concurrent_writers_lose_nothing() {
+    let env = env();
+    let mut text = String::from("committer = \"zhangsan\"\nhalf = \"2026-H1\"\n");
+    for i in 1..=8 {
+        text.push_str(&format!(
+            "\n[[item]]\nid = \"c{i}\"\ncategory = \"duty\"\ntype = \"service\"\ntext = \"事项{i}\"\ntarget = 10\ndue = 2026-06-30\n"
+        ));
+    }
+    env.write(LETTER, &text);
+    let children: Vec<_> = (1..=8)
+        .map(|i| {
+            let item = format!("c{i}");
+            let value = format!("{i}");
+            let mut c = env.cmd(&[
+                "--as-of",
+                "2026-03-01",
+                "commit",
+                "progress",
+                "zhangsan",
+                &item,
+                "--value",
+                &value,
+            ]);
+            c.stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            c.spawn().expect("spawn dangjian")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let v = json(&run(
+        &env,
+        "2026-03-01",
+        &["commit", "list", "--format", "json"],
+    ));
+    let achieved: Vec<i64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["achieved"].as_i64().unwrap())
+        .collect();
+    assert_eq!(achieved, (1..=8).collect::<Vec<i64>>());
+}
