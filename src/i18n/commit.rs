@@ -186,11 +186,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "公开日期 {date} 早于签订日期 {signed}",
         "{date} is before the letter was signed on {signed}",
     ),
-    (
-        "commit.refuse.unknown-org",
-        "找不到组织“{org}”",
-        "no organization has the id or name `{org}`",
-    ),
     // the letter skeleton of `commit new`
     (
         "commit.new.header",

@@ -485,7 +485,11 @@ fn list_filters_by_status_org_and_half() {
     assert!(!table.stdout.contains("13800000000"));
 
     let bad = run(&env, "2026-07-10", &["commit", "list", "--org", "nowhere"]);
-    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert_eq!(
+        bad.code, 1,
+        "an unknown organization is refused: {}",
+        bad.stderr
+    );
     assert!(bad.stderr.contains("nowhere"));
     let bad = run(&env, "2026-07-10", &["commit", "list", "--half", "2026-Q1"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);

@@ -1,16 +1,16 @@
 //! `dangjian commit list`: the ledger's rows (承诺践诺台账), filtered by status, organization
 //! and half-year. The same builder as `report ledger`.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::ValueEnum;
 
 use super::parse_half;
 use crate::commands::{Ctx, Exit, emit};
-use crate::i18n::tf;
-use crate::model::{ItemStatus, Period};
+use crate::model::{ItemStatus, Org, Period};
 use crate::report::ledger::{self, Words};
 use crate::report::render::RenderOptions;
 use crate::report::{Format, render};
+use crate::workspace::resolve::resolve;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -56,29 +56,10 @@ impl ListFormat {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let ws = &loaded.ws;
+    // An unknown or ambiguous organization is refused (exit 1), as for every named record.
     let org = match &args.org {
         None => None,
-        Some(arg) => {
-            let found = match ws.org(arg) {
-                Some(o) => Some(o.id.clone()),
-                None => {
-                    let named: Vec<&str> = ws
-                        .orgs
-                        .iter()
-                        .filter(|o| o.name == *arg)
-                        .map(|o| o.id.as_str())
-                        .collect();
-                    (named.len() == 1).then(|| named[0].to_string())
-                }
-            };
-            Some(found.ok_or_else(|| {
-                anyhow!(tf(
-                    loaded.locale,
-                    "commit.refuse.unknown-org",
-                    &[("org", arg)]
-                ))
-            })?)
-        }
+        Some(arg) => Some(resolve::<Org>(&loaded.root, arg, loaded.locale)?.value.id),
     };
     let opts = ledger::Options {
         org,
