@@ -967,6 +967,30 @@ fn signing_and_publishing_follow_their_order() {
         early.stderr
     );
     ok(&run(&env, "2026-01-08", &["commit", "publish", "lisi"]));
+    ok(&run(
+        &env,
+        "2026-03-08",
+        &[
+            "commit",
+            "progress",
+            "lisi",
+            "c1",
+            "--value",
+            "2",
+            "--note",
+            "参加主题党日",
+        ],
+    ));
+    ok(&run(
+        &env,
+        "2026-03-09",
+        &[
+            "commit", "comment", "lisi", "--by", "wangfang", "--text", "好",
+        ],
+    ));
+    // Every write leaves the letter in the canonical form of `dangjian fmt`.
+    let fmt = run(&env, "2026-03-09", &["fmt", "--check", rel]);
+    assert_eq!(fmt.code, 0, "{}{}", fmt.stdout, fmt.stderr);
     let text = env.read(rel);
     assert!(
         text.contains("signed = 2026-01-06\npublished = 2026-01-08\n"),

@@ -5,7 +5,7 @@ use anyhow::Result;
 use super::{Session, letter_path, parse_half, resolve_committer};
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, t, tf};
-use crate::model::{Date, Period};
+use crate::model::{Date, Kind, Period};
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
@@ -46,6 +46,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .into());
     }
     let text = skeleton(committer.id(), committer.name(), half, locale);
+    // In the canonical form of `dangjian fmt`, so a new letter passes `fmt --check`.
+    let text = crate::format::canonical(Kind::Commitment, &text).unwrap_or(text);
     let edit = Editable::create(&rel, &text)?;
     session.finish(ctx, &edit, Vec::new(), args.dry_run)
 }
@@ -102,7 +104,7 @@ pub fn skeleton(id: &str, name: &str, half: Period, locale: Locale) -> String {
     ];
     for (n, (category, kind, text, target)) in examples.iter().enumerate() {
         if n > 0 {
-            s.push('\n');
+            s.push_str("#\n");
         }
         let zh = crate::model::Category::parse(category).map_or("", |c| c.zh());
         s.push_str(&format!(
