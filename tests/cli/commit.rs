@@ -697,6 +697,75 @@ fn without_half_the_nearest_letter_is_used() {
 }
 
 #[test]
+fn backdated_entries_keep_date_order() {
+    let env = with_letter();
+    // c1 has 1 on 03-10 and 5 on 05-20: a value of 3 on 04-15 goes between them.
+    ok(&run(
+        &env,
+        "2026-06-01",
+        &[
+            "commit",
+            "progress",
+            "zhangsan",
+            "c1",
+            "--value",
+            "3",
+            "--date",
+            "2026-04-15",
+        ],
+    ));
+    // Same date as an existing entry: after it, so it is the one that counts.
+    ok(&run(
+        &env,
+        "2026-06-01",
+        &[
+            "commit",
+            "progress",
+            "zhangsan",
+            "c1",
+            "--value",
+            "2",
+            "--date",
+            "2026-03-10",
+        ],
+    ));
+    ok(&run(
+        &env,
+        "2026-06-01",
+        &[
+            "commit",
+            "comment",
+            "zhangsan",
+            "--by",
+            "wangfang",
+            "--text",
+            "早先点评",
+            "--date",
+            "2026-03-01",
+        ],
+    ));
+    let text = env.read(LETTER);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s} in {text}"));
+    assert!(at("date = 2026-03-10\nvalue = 1\n") < at("date = 2026-03-10\nvalue = 2\n"));
+    assert!(at("date = 2026-03-10\nvalue = 2\n") < at("date = 2026-04-15\nvalue = 3\n"));
+    assert!(at("date = 2026-04-15\nvalue = 3\n") < at("date = 2026-05-20\nvalue = 5\n"));
+    assert!(at("date = 2026-05-20\nvalue = 5\n") < at("id = \"c2\""));
+    assert!(at("早先点评") < at("践诺扎实"));
+    let v = json(&run(
+        &env,
+        "2026-03-31",
+        &["commit", "list", "--format", "json"],
+    ));
+    assert_eq!(
+        v[0]["achieved"],
+        serde_json::json!(2),
+        "the last among equal dates counts"
+    );
+    let fmt = run(&env, "2026-06-01", &["fmt", "--check", LETTER]);
+    assert_eq!(fmt.code, 0, "{}{}", fmt.stdout, fmt.stderr);
+}
+
+#[test]
 fn writes_keep_comments_crlf_and_bom() {
     let env = env();
     let text = format!("\u{feff}{}", ZHANGSAN.replace('\n', "\r\n"));

@@ -2,7 +2,9 @@
 
 use anyhow::Result;
 
-use super::{Session, date_or, date_value, parse_half, push_table, resolve_committer};
+use super::{
+    Session, date_or, date_value, dated_index, insert_table, parse_half, resolve_committer,
+};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Date, Member, Period, Rating};
@@ -39,7 +41,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let by = resolve::<Member>(&session.root, &args.by, locale)?;
     let date = date_or(ctx, args.date);
     let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, _letter) = session.open_letter(committer.id(), half)?;
+    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
     let mut reasons = Vec::new();
     if !by.is_party_member() {
         reasons.push(tf(
@@ -68,6 +70,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         table.insert("rating", toml_edit::value(rating.as_str()));
     }
     table.decor_mut().set_prefix("\n");
-    push_table(edit.doc.as_table_mut(), "comment", table)?;
+    let index = dated_index(letter.comments.iter().map(|c| c.date), date);
+    insert_table(edit.doc.as_table_mut(), "comment", table, Some(index))?;
     session.finish(ctx, &edit, reasons, args.dry_run)
 }

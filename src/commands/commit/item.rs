@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Session, date_value, num_value, parse_half, push_table, resolve_committer};
+use super::{Session, date_value, insert_table, num_value, parse_half, resolve_committer};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Category, Date, ItemType, Num, Period, is_valid_id};
@@ -101,6 +101,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     table.insert("due", toml_edit::Item::Value(date_value(args.due)));
     table.decor_mut().set_prefix("\n");
-    push_table(edit.doc.as_table_mut(), "item", table)?;
+    insert_table(edit.doc.as_table_mut(), "item", table, None)?;
     session.finish(ctx, &edit, reasons, args.dry_run)
 }

@@ -275,9 +275,15 @@ pub fn date_value(d: Date) -> toml_edit::Value {
     })
 }
 
-/// Appends `table` to the array of tables `key` of `parent` (an `[[item]]` table or the
-/// document root), creating it; an inline array gets an inline table instead.
-pub fn push_table(parent: &mut toml_edit::Table, key: &str, table: toml_edit::Table) -> Result<()> {
+/// Inserts `table` at `index` (the end when `None`) of the array of tables `key` of `parent`
+/// (an `[[item]]` table or the document root), creating it; an inline array gets an inline
+/// table instead.
+pub fn insert_table(
+    parent: &mut toml_edit::Table,
+    key: &str,
+    table: toml_edit::Table,
+    index: Option<usize>,
+) -> Result<()> {
     match parent.get_mut(key) {
         None => {
             let mut aot = toml_edit::ArrayOfTables::new();
@@ -286,15 +292,25 @@ pub fn push_table(parent: &mut toml_edit::Table, key: &str, table: toml_edit::Ta
             Ok(())
         }
         Some(toml_edit::Item::ArrayOfTables(aot)) => {
-            aot.push(table);
+            let at = index.unwrap_or(aot.len()).min(aot.len());
+            aot.insert(at, table);
             Ok(())
         }
         Some(toml_edit::Item::Value(toml_edit::Value::Array(arr))) => {
-            arr.push(table.into_inline_table());
+            let at = index.unwrap_or(arr.len()).min(arr.len());
+            arr.insert(at, table.into_inline_table());
             Ok(())
         }
         Some(_) => Err(anyhow!("`{key}` is not an array of tables")),
     }
+}
+
+/// Where an entry dated `date` goes among entries with `dates` (in file order) so that they
+/// stay in date order: after the last one dated on or before it (it becomes the last among
+/// equal dates, the one that counts).
+pub fn dated_index(dates: impl IntoIterator<Item = Date>, date: Date) -> usize {
+    let all: Vec<Date> = dates.into_iter().collect();
+    all.iter().rposition(|d| *d <= date).map_or(0, |i| i + 1)
 }
 
 /// The item at `index` of the document: an `[[item]]` table, or an inline table of an
@@ -317,10 +333,10 @@ pub enum ItemRef<'a> {
 }
 
 impl ItemRef<'_> {
-    /// Appends a progress entry.
-    pub fn push_progress(self, entry: toml_edit::Table) -> Result<()> {
+    /// Inserts a progress entry at `index`.
+    pub fn insert_progress(self, entry: toml_edit::Table, index: usize) -> Result<()> {
         match self {
-            ItemRef::Table(t) => push_table(t, "progress", entry),
+            ItemRef::Table(t) => insert_table(t, "progress", entry, Some(index)),
             ItemRef::Inline(t) => match t.get_mut("progress") {
                 None => {
                     let mut arr = toml_edit::Array::new();
@@ -329,7 +345,7 @@ impl ItemRef<'_> {
                     Ok(())
                 }
                 Some(toml_edit::Value::Array(arr)) => {
-                    arr.push(entry.into_inline_table());
+                    arr.insert(index.min(arr.len()), entry.into_inline_table());
                     Ok(())
                 }
                 Some(_) => Err(anyhow!("`progress` is not an array")),

@@ -2,7 +2,9 @@
 
 use anyhow::Result;
 
-use super::{Session, date_or, date_value, item_table, num_value, parse_half, resolve_committer};
+use super::{
+    Session, date_or, date_value, dated_index, item_table, num_value, parse_half, resolve_committer,
+};
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
 use crate::model::{Date, Num, Period};
@@ -75,7 +77,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     entry.decor_mut().set_prefix("\n");
     if let Some(item) = item_table(&mut edit.doc, index) {
-        item.push_progress(entry)?;
+        let at = dated_index(letter.items[index].progress.iter().map(|p| p.date), date);
+        item.insert_progress(entry, at)?;
     }
     session.finish(ctx, &edit, reasons, args.dry_run)
 }
