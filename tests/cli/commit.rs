@@ -1126,6 +1126,7 @@ due = 2026-03-31
             "no {code} at {file}:{line}:{column} in {found:?}"
         );
     };
+    has("date-outside", LETTER, 11, 7);
     has("date-order", LETTER, 14, 8);
     has("out-of-range", LETTER, 19, 9);
     has("unquantified", LETTER, 21, 1);
