@@ -897,3 +897,40 @@ fn help_lists_every_report_and_its_options() {
         );
     }
 }
+
+#[test]
+fn every_xlsx_has_real_numbers_and_dates_never_text_that_looks_like_them() {
+    let env = TestEnv::example("qingxi");
+    for report in REPORTS {
+        let bytes = render(&env, report, "xlsx", &[]);
+        let mut book = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let (mut numbers, mut dates) = (0, 0);
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name).unwrap();
+            for row in range.rows().skip(1) {
+                for cell in row {
+                    match cell {
+                        Data::Float(_) | Data::Int(_) => numbers += 1,
+                        Data::DateTime(d) => {
+                            assert!(d.is_datetime());
+                            dates += 1;
+                        }
+                        Data::String(s) => {
+                            let looks_like_a_date = s.len() == 10
+                                && s.as_bytes()[4] == b'-'
+                                && s.as_bytes()[7] == b'-'
+                                && s.replace('-', "").bytes().all(|b| b.is_ascii_digit());
+                            assert!(!looks_like_a_date, "{report}: a date as text: {s}");
+                            assert!(s.parse::<f64>().is_err(), "{report}: a number as text: {s}");
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        assert!(numbers > 0, "{report} has no number cell");
+        if matches!(report, "board" | "ledger") {
+            assert!(dates > 0, "{report} has no date cell");
+        }
+    }
+}
