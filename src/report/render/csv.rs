@@ -61,7 +61,6 @@ fn writer() -> csv::Writer<Vec<u8>> {
 fn field(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) => neutralise(s).into_owned(),
-        Cell::Bool(b) => b.to_string(),
         other => other.display(),
     }
 }
@@ -80,8 +79,8 @@ mod tests {
     fn rfc4180_with_crlf_quotes_and_neutralised_formulas() {
         let out = csv(&fixture::doc(), false);
         let expected = "name,score,rank,date,ok,note\r\n\
-             张三,89.81,1,2026-04-05,true,\"巡查3个小区\n上报隐患2处\"\r\n\
-             \"'=HYPERLINK(\"\"http://x\"\",\"\"a|b\"\")\",75,2,,false,\"<script>alert(1)</script> & \"\"q\"\"\"\r\n\
+             张三,89.81,1,2026-04-05,✓,\"巡查3个小区\n上报隐患2处\"\r\n\
+             \"'=HYPERLINK(\"\"http://x\"\",\"\"a|b\"\")\",75,2,,,\"<script>alert(1)</script> & \"\"q\"\"\"\r\n\
              \r\n\
              grade,count\r\n\
              优秀,1\r\n\
