@@ -2,7 +2,9 @@
 //! §2.6, and the pure refusals of the `commit` commands. No I/O here: commands read and write.
 //!
 //! Codes of `check` (all warnings): `unquantified` (an item without `target`), `overdue-item` (an
-//! item past due and not fulfilled; `overdue` stays the code of rectifications), `missing-letter`,
+//! item past due and not fulfilled; `overdue` stays the code of rectifications; opt-in, because
+//! an overdue item is a fact of the ledger rather than a defect of the records: reported only
+//! when `[check] deny` names it), `missing-letter`,
 //! `unpublished-letter` (signed more than a month ago, not published), `date-order` (progress
 //! dated before the letter was signed) and `out-of-range` (a cumulative value that decreases).
 //! The rules of one letter alone (dates outside the half, `published` before `signed`, `value`
@@ -179,15 +181,22 @@ pub fn progress_refusals(
 /// Findings of this area's cross-record rules, called by `check::run`.
 pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let overdue_lint = ws.settings.check.deny.iter().any(|c| c == "overdue-item");
     for letter in &ws.commitments {
-        letter_rules(&letter.path, letter, ctx, &mut out);
+        letter_rules(&letter.path, letter, ctx, overdue_lint, &mut out);
     }
     missing_letters(ws, ctx, &mut out);
     out
 }
 
 /// The rules of one letter (no other record needed).
-fn letter_rules(path: &str, letter: &Commitment, ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn letter_rules(
+    path: &str,
+    letter: &Commitment,
+    ctx: &Context,
+    overdue_lint: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let loc = ctx.locale;
     let half = letter.half;
     if let Some(signed) = letter.signed
@@ -225,6 +234,7 @@ fn letter_rules(path: &str, letter: &Commitment, ctx: &Context, out: &mut Vec<Di
             );
         }
         if let Some(due) = item.due
+            && overdue_lint
             && item.status_on(ctx.as_of) == ItemStatus::Overdue
         {
             out.push(

@@ -1089,6 +1089,12 @@ fn findings(env: &TestEnv, as_of: &str) -> Vec<(String, String, u64, u64)> {
 #[test]
 fn check_warns_with_file_line_and_column() {
     let env = env();
+    // `overdue-item` is opt-in: `[check] deny` turns it on (as an error).
+    let settings = env.read("dangjian.toml");
+    env.write(
+        "dangjian.toml",
+        &format!("{settings}\n[check]\ndeny = [\"overdue-item\"]\n"),
+    );
     env.write(
         LETTER,
         r#"committer = "zhangsan"
@@ -1172,11 +1178,13 @@ due = 2026-03-31
         "{later:?}"
     );
 
-    // Warnings do not fail check, unless denied.
+    // Warnings do not fail check, unless denied (here nothing is denied any more).
+    env.write("dangjian.toml", &settings);
     let human = run(&env, "2026-04-20", &["check"]);
     assert_eq!(human.code, 0, "{}", human.stdout);
+    assert!(!human.stdout.contains("overdue-item"), "{}", human.stdout);
     assert!(
-        human.stdout.contains(&format!("{LETTER}:26:7")),
+        human.stdout.contains(&format!("{LETTER}:11:7")),
         "{}",
         human.stdout
     );
