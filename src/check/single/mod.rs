@@ -1,0 +1,440 @@
+//! Rules that need only one record (and the settings): used by `check` over the whole
+//! workspace, and by the write path to refuse writing a record that would fail `check`.
+//! Cross-record rules (references, capacity against members, quotas …) live in the other files.
+//!
+//! Each function takes the record's path relative to the workspace root (with `/`), because the
+//! file name and folder are part of a record's identity (SPEC §1).
+
+use std::collections::HashMap;
+use std::fmt::Display;
+
+use chrono::Months;
+
+use super::{Context, Finder};
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{
+    Commitment, Date, Evaluation, Matter, Member, Org, Period, PeriodPart, Post, PostKind,
+    ScoreValue, Settings, Step, is_valid_id,
+};
+
+/// Days after a period's end within which its review meeting (or a matter's review) may be held.
+pub const REVIEW_GRACE_DAYS: u64 = 90;
+
+/// The years a matter may be for; outside them its dates are not checked (and no calendar
+/// arithmetic overflows).
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 9999;
+
+pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
+    let mut f = Finder::new(path, ctx.locale);
+    if s.format != 1 {
+        f.error(
+            "schema",
+            "format",
+            "check.format",
+            "check.format.help",
+            &[("format", &s.format)],
+        );
+    }
+    if !is_valid_id(&s.root) {
+        f.error(
+            "invalid-id",
+            "root",
+            "check.invalid-id",
+            "check.invalid-id.help",
+            &[("id", &s.root)],
+        );
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, role) in s.roles.iter().enumerate() {
+        if !is_valid_id(&role.id) {
+            f.error(
+                "invalid-id",
+                &format!("role[{i}].id"),
+                "check.invalid-id",
+                "check.invalid-id.help",
+                &[("id", &role.id)],
+            );
+        }
+        if let Some(first) = seen.insert(&role.id, i) {
+            f.error(
+                "duplicate-id",
+                &format!("role[{i}].id"),
+                "check.duplicate-role",
+                "check.duplicate-entry.help",
+                &[("id", &role.id), ("first", &format!("role[{first}]"))],
+            );
+            seen.insert(&role.id, first);
+        }
+    }
+    f.out
+}
+
+pub fn org(path: &str, o: &Org, ctx: &Context) -> Vec<Diagnostic> {
+    let mut f = Finder::new(path, ctx.locale);
+    id_and_stem(&mut f, &o.id, "id");
+    if o.parent.as_deref() == Some(o.id.as_str()) {
+        f.error(
+            "cycle",
+            "parent",
+            "check.cycle-self",
+            "check.cycle.help",
+            &[("id", &o.id)],
+        );
+    }
+    f.out
+}
+
+pub fn member(path: &str, m: &Member, ctx: &Context) -> Vec<Diagnostic> {
+    let mut f = Finder::new(path, ctx.locale);
+    id_and_stem(&mut f, &m.id, "id");
+    if let (Some(joined), Some(left)) = (m.joined, m.left)
+        && left < joined
+    {
+        f.error(
+            "date-order",
+            "left",
+            "check.date-order",
+            "check.date-order.help",
+            &[
+                ("later", &"left"),
+                ("later_date", &left),
+                ("earlier", &"joined"),
+                ("earlier_date", &joined),
+            ],
+        );
+    }
+    f.out
+}
+
+pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> {
+    let mut f = Finder::new(path, ctx.locale);
+    id_and_stem(&mut f, &c.committer, "committer");
+    let is_half = matches!(c.half.part, PeriodPart::H(_));
+    if !is_half {
+        f.error(
+            "schema",
+            "half",
+            "check.commitment.not-half",
+            "check.commitment.not-half.help",
+            &[("value", &c.half)],
+        );
+    }
+    if let Some(folder) = folder_of(path)
+        && folder != c.half.to_string()
+    {
+        f.error(
+            "period-mismatch",
+            "half",
+            "check.commitment.folder",
+            "check.folder.help",
+            &[
+                ("key", &"half"),
+                ("value", &c.half),
+                ("folder", &folder),
+                ("expected", &format!("commitments/{}/", c.half)),
+            ],
+        );
+    }
+    let (start, end) = c.half.window();
+    let mut dated: Vec<(String, Date)> = Vec::new();
+    dated.extend(c.signed.map(|d| ("signed".to_string(), d)));
+    dated.extend(c.published.map(|d| ("published".to_string(), d)));
+    if let (Some(s), Some(p)) = (c.signed, c.published)
+        && p < s
+    {
+        f.error(
+            "date-order",
+            "published",
+            "check.date-order",
+            "check.date-order.help",
+            &[
+                ("later", &"published"),
+                ("later_date", &p),
+                ("earlier", &"signed"),
+                ("earlier_date", &s),
+            ],
+        );
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, item) in c.items.iter().enumerate() {
+        if let Some(first) = seen.get(item.id.as_str()) {
+            f.error(
+                "duplicate-id",
+                &format!("item[{i}].id"),
+                "check.duplicate-item",
+                "check.duplicate-entry.help",
+                &[("id", &item.id), ("first", &format!("item[{first}]"))],
+            );
+        } else {
+            seen.insert(&item.id, i);
+        }
+        if let Some(t) = item.target
+            && t.0 <= 0.into()
+        {
+            f.error(
+                "out-of-range",
+                &format!("item[{i}].target"),
+                "check.positive",
+                "check.positive.help",
+                &[("key", &"target"), ("value", &t)],
+            );
+        }
+        dated.extend(item.due.map(|d| (format!("item[{i}].due"), d)));
+        for (j, p) in item.progress.iter().enumerate() {
+            let at = format!("item[{i}].progress[{j}]");
+            dated.push((format!("{at}.date"), p.date));
+            match (item.target.is_some(), p.value, p.done) {
+                (_, Some(_), Some(_)) => f.error(
+                    "schema",
+                    &at,
+                    "check.commitment.value-and-done",
+                    "check.commitment.value-and-done.help",
+                    &[("item", &item.id)],
+                ),
+                (true, None, _) => f.error(
+                    "schema",
+                    &at,
+                    "check.commitment.needs-value",
+                    "check.commitment.needs-value.help",
+                    &[("item", &item.id)],
+                ),
+                (false, _, None) => f.error(
+                    "schema",
+                    &at,
+                    "check.commitment.needs-done",
+                    "check.commitment.needs-done.help",
+                    &[("item", &item.id)],
+                ),
+                (_, Some(v), None) if v.0.is_sign_negative() && !v.0.is_zero() => f.error(
+                    "out-of-range",
+                    &format!("{at}.value"),
+                    "check.negative",
+                    "check.negative.help",
+                    &[("key", &"value")],
+                ),
+                _ => {}
+            }
+        }
+    }
+    for (i, cm) in c.comments.iter().enumerate() {
+        dated.push((format!("comment[{i}].date"), cm.date));
+    }
+    if is_half {
+        for (at, date) in dated {
+            if !c.half.contains(date) {
+                f.warning(
+                    "date-outside",
+                    &at,
+                    "check.date-outside",
+                    "check.date-outside.help",
+                    &[
+                        ("date", &date),
+                        ("what", &c.half),
+                        ("from", &start),
+                        ("until", &end),
+                    ],
+                );
+            }
+        }
+    }
+    f.out
+}
+
+pub fn evaluation(
+    path: &str,
+    e: &Evaluation,
+    settings: &Settings,
+    ctx: &Context,
+) -> Vec<Diagnostic> {
+    let mut f = Finder::new(path, ctx.locale);
+    id_and_stem(&mut f, &e.org, "org");
+    if let Some(folder) = folder_of(path)
+        && folder != e.period.to_string()
+    {
+        f.error(
+            "period-mismatch",
+            "period",
+            "check.evaluation.folder",
+            "check.folder.help",
+            &[
+                ("key", &"period"),
+                ("value", &e.period),
+                ("folder", &folder),
+                ("expected", &format!("evaluations/{}/", e.period)),
+            ],
+        );
+    }
+    let (start, end) = e.period.window();
+    let last = plus_days(end, REVIEW_GRACE_DAYS);
+    if e.date < start || e.date > last {
+        f.warning(
+            "date-outside",
+            "date",
+            "check.evaluation.date",
+            "check.evaluation.date.help",
+            &[
+                ("date", &e.date),
+                ("period", &e.period),
+                ("from", &start),
+                ("until", &last),
+            ],
+        );
+    }
+    let scale = settings.review.scale;
+    let mut seen: HashMap<(bool, &str), usize> = HashMap::new();
+    for (i, row) in e.scores.iter().enumerate() {
+        let Some(subject) = row.subject() else {
+            f.error(
+                "schema",
+                &format!("score[{i}]"),
+                "check.evaluation.subject",
+                "check.evaluation.subject.help",
+                &[],
+            );
+            continue;
+        };
+        if let Some(first) = seen.get(&subject) {
+            f.error(
+                "duplicate-subject",
+                &format!("score[{i}].{}", if subject.0 { "org" } else { "member" }),
+                "check.duplicate-subject.same-sheet",
+                "check.duplicate-subject.help",
+                &[("id", &subject.1), ("first", &format!("score[{first}]"))],
+            );
+        } else {
+            seen.insert(subject, i);
+        }
+        let sources = [
+            ("self", &row.self_score),
+            ("peer", &row.peer),
+            ("leader", &row.leader),
+            ("masses", &row.masses),
+        ];
+        for (key, value) in sources {
+            let values: Vec<(String, crate::model::Num)> = match value {
+                None => Vec::new(),
+                Some(ScoreValue::One(v)) => vec![(format!("score[{i}].{key}"), *v)],
+                Some(ScoreValue::Ballots(b)) => b
+                    .iter()
+                    .enumerate()
+                    .map(|(j, v)| (format!("score[{i}].{key}[{j}]"), *v))
+                    .collect(),
+            };
+            for (at, v) in values {
+                if v.0.is_sign_negative() && !v.0.is_zero() || v > scale {
+                    f.error(
+                        "out-of-range",
+                        &at,
+                        "check.score-range",
+                        "check.score-range.help",
+                        &[("value", &v), ("scale", &scale)],
+                    );
+                }
+            }
+        }
+    }
+    if !e.outcomes.is_empty() && e.period.part != PeriodPart::Y {
+        f.error(
+            "period-mismatch",
+            "outcome[0]",
+            "check.evaluation.outcome-period",
+            "check.evaluation.outcome-period.help",
+            &[("period", &e.period), ("year", &e.period.year)],
+        );
+    }
+    f.out
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The file's stem: `posts/pingan-1.toml` → `pingan-1`.
+pub(crate) fn stem_of(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".toml").unwrap_or(name)
+}
+
+/// The folder directly holding the file, for records whose folder carries a period
+/// (`matters/2026/x.toml` → `2026`); `None` for a path without one.
+fn folder_of(path: &str) -> Option<&str> {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        [_, folder, _] => Some(folder),
+        _ => None,
+    }
+}
+
+fn id_and_stem(f: &mut Finder, id: &str, key: &str) {
+    let stem = stem_of(f.file);
+    if !is_valid_id(id) {
+        f.error(
+            "invalid-id",
+            key,
+            "check.invalid-id",
+            "check.invalid-id.help",
+            &[("id", &id)],
+        );
+    } else if id != stem {
+        f.error(
+            "id-mismatch",
+            key,
+            "check.id-mismatch",
+            "check.id-mismatch.help",
+            &[("id", &id), ("stem", &stem)],
+        );
+    }
+}
+
+fn plus_days(d: Date, days: u64) -> Date {
+    Date(d.0.checked_add_days(chrono::Days::new(days)).unwrap_or(d.0))
+}
+
+fn t_year(ctx: &Context) -> &'static str {
+    crate::i18n::t(ctx.locale, "check.word.year")
+}
+
+/// Shorthand used by the finders of this module.
+impl Finder<'_> {
+    pub(crate) fn error(
+        &mut self,
+        code: &'static str,
+        at: &str,
+        msg: &'static str,
+        help: &'static str,
+        args: &[(&str, &dyn Display)],
+    ) {
+        self.push(Severity::Error, code, at, msg, help, args);
+    }
+    pub(crate) fn warning(
+        &mut self,
+        code: &'static str,
+        at: &str,
+        msg: &'static str,
+        help: &'static str,
+        args: &[(&str, &dyn Display)],
+    ) {
+        self.push(Severity::Warning, code, at, msg, help, args);
+    }
+    pub(crate) fn info(
+        &mut self,
+        code: &'static str,
+        at: &str,
+        msg: &'static str,
+        help: &'static str,
+        args: &[(&str, &dyn Display)],
+    ) {
+        self.push(Severity::Info, code, at, msg, help, args);
+    }
+}
+
+mod matter;
+mod post;
+
+pub use matter::matter;
+pub use post::post;
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod properties;
