@@ -173,7 +173,7 @@ impl Plan {
 
     pub fn settings_text(&self) -> String {
         let mut s = String::new();
-        s.push_str("# dangjian workspace settings (SPEC §2.1); see `dangjian schema dangjian`\n");
+        s.push_str("# dangjian workspace settings; every key is described by `dangjian schema dangjian`\n");
         s.push_str("format = 1\n");
         s.push_str(&format!("name = {}\n", quote(&self.name)));
         s.push_str(&format!("root = {}\n", quote(&self.root)));
@@ -316,7 +316,7 @@ fn workflow_text(sector: Sector) -> String {
     let min_sources = if sector == Sector::Community { 2 } else { 1 };
     let publish = sector == Sector::Village;
     let mut s = format!(
-        "# Six-step method (SPEC §5). The sector's defaults are shown; uncomment a line to change it.\n\
+        "# Six-step method (六步工作法). The sector's defaults are shown; uncomment a line to change it.\n\
          # {note}\n\
          # [workflow.consult]\n\
          # min_opinions = 1\n\
@@ -336,7 +336,7 @@ fn workflow_text(sector: Sector) -> String {
     s
 }
 
-const REVIEW_TEXT: &str = "# Scoring (SPEC §6): every key optional, defaults shown.\n\
+const REVIEW_TEXT: &str = "# Scoring (考评): every key optional, defaults shown.\n\
 # [review]\n\
 # scale = 100\n\
 # trim = 1\n\
