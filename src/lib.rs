@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod format;
+pub mod fuzzing;
 pub mod i18n;
 pub mod model;
 pub mod report;

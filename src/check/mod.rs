@@ -2,6 +2,7 @@
 //! rule family; `run` calls them all. Levels from `[check]` (allow/deny) are applied last.
 
 mod ids;
+mod privacy;
 pub mod single;
 
 use crate::diag::{Diagnostic, Severity};
@@ -21,6 +22,7 @@ pub struct Context {
 pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     ids::check(ws, ctx, &mut out);
+    privacy::check(ws, ctx, &mut out);
     out.extend(crate::workflow::post::check(ws, ctx));
     out.extend(crate::workflow::sixstep::check(ws, ctx));
     out.extend(crate::workflow::commitment::check(ws, ctx));

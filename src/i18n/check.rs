@@ -110,4 +110,24 @@ pub(super) const ENTRIES: &[Entry] = &[
         "将文件重命名为 `{id}.toml`，或把 id 改为 `{stem}`",
         "rename the file to `{id}.toml`, or change the id to `{stem}`",
     ),
+    (
+        "check.exposed-private",
+        "这里写有{what}，它会出现在公开的报表中",
+        "a {what} is written here, where reports would print it",
+    ),
+    (
+        "check.exposed-private.phone",
+        "手机号码",
+        "mobile phone number",
+    ),
+    (
+        "check.exposed-private.id-card",
+        "身份证号码",
+        "resident ID-card number",
+    ),
+    (
+        "check.exposed-private.help",
+        "把它移到本记录的 [private] 表中（例如 [private] phone = \"…\"），报表不会显示 [private] 的内容",
+        "move it into the record's [private] table (e.g. [private] phone = \"…\"); reports never show [private] values",
+    ),
 ];

@@ -170,6 +170,12 @@ fn rel_path(root: &Path, path: &Path) -> String {
 /// Reads, decodes and parses one record file.
 pub fn read_one(root: &Path, rel: &str, kind: Kind, locale: Locale) -> Result<Parsed, Diagnostic> {
     let text = read_text(root, rel, locale)?.text;
+    parse_kind(rel, kind, &text, locale)
+}
+
+/// Parses decoded text as a record of `kind`.
+pub fn parse_kind(rel: &str, kind: Kind, text: &str, locale: Locale) -> Result<Parsed, Diagnostic> {
+    let text = text.to_string();
     fn p<T: DeserializeOwned>(rel: &str, text: &str, locale: Locale) -> Result<T, Diagnostic> {
         parse_record(rel, text, locale)
     }
@@ -195,6 +201,10 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
         )
     };
     let meta = std::fs::metadata(&path).map_err(|e| unreadable(&e))?;
+    if !meta.is_file() {
+        // A FIFO, socket or device would block or never end: refuse it without opening it.
+        return Err(unreadable(&"not a regular file"));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "too-large",

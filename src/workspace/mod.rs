@@ -14,8 +14,8 @@ use std::collections::HashMap;
 
 pub use decode::{Decoded, decode};
 pub use find::find_root;
-pub use load::{LoadOptions, Parsed, classify, load, read_one, read_text};
-pub use locate::locate;
+pub use load::{LoadOptions, Parsed, classify, load, parse_kind, read_one, read_text};
+pub use locate::{line_column, locate, span_of};
 pub use parse::{parse_record, parse_value};
 
 use crate::model::{Commitment, Evaluation, Matter, Member, Org, Period, Post, Settings};
