@@ -80,15 +80,19 @@ median_seconds() {
     fi
 }
 
-# peak_mb <cmd...>: peak resident memory in MB (or n/a)
-peak_mb() {
-    if [ -z "$TIME" ]; then echo "n/a"; return; fi
+# usage_of <cmd...>: "<cpu seconds (user+sys)>|<peak resident memory in MB>" of one run (or n/a)
+usage_of() {
+    if [ -z "$TIME" ]; then echo "n/a|n/a"; return; fi
     local f=$OUT/time-$$.txt
-    "$TIME" -f %M -o "$f" "$@" >/dev/null 2>&1
-    local kb
-    kb=$(tail -1 "$f" 2>/dev/null)
+    "$TIME" -f '%U %S %M' -o "$f" "$@" >/dev/null 2>&1
+    local line
+    line=$(tail -1 "$f" 2>/dev/null)
     rm -f "$f"
-    if [[ "$kb" =~ ^[0-9]+$ ]]; then awk -v k="$kb" 'BEGIN {printf "%.0f", k/1024}'; else echo "n/a"; fi
+    if [[ "$line" =~ ^[0-9.]+\ [0-9.]+\ [0-9]+$ ]]; then
+        awk -v l="$line" 'BEGIN {split(l, a, " "); printf "%.2f|%.0f", a[1] + a[2], a[3] / 1024}'
+    else
+        echo "n/a|n/a"
+    fi
 }
 
 ratio() { # ratio <t> <floor>
@@ -110,7 +114,7 @@ pick_holder() { # pick_holder <ws> -> "post member"
     done
 }
 
-MACHINE="$(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+MACHINE="$(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg)), $(free -h | awk '/^Mem:/ {print $2}') RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 REPORT=$OUT/results.md
 {
     echo "Machine: $MACHINE; $(date -u +%Y-%m-%d) commit $(git rev-parse --short HEAD 2>/dev/null)"
@@ -132,15 +136,17 @@ for N in $SIZES; do
     rows=()
     OK_CODES="0"
     floor_t=$(median_seconds "$RUNS" "" "$FLOOR" "$WS")
-    rows+=("floor (read + parse)|$floor_t|1.00|$(peak_mb "$FLOOR" "$WS")")
-    echo "  floor $floor_t s" >&2
+    rows+=("floor (read + parse)|$floor_t|1.00|$(usage_of "$FLOOR" "$WS")")
+    echo "  floor: $floor_t" >&2
 
     bench_cmd() { # bench_cmd <label> <ok codes> <args...>
         local label=$1; OK_CODES=$2; shift 2
         local t
         t=$(median_seconds "$RUNS" "" "$BIN" -C "$WS" "$@")
-        rows+=("$label|$t|$(ratio "$t" "$floor_t")|$(peak_mb "$BIN" -C "$WS" "$@")")
-        echo "  $label $t s" >&2
+        local usage="n/a|n/a"
+        [ "$t" != n/a ] && usage=$(usage_of "$BIN" -C "$WS" "$@")
+        rows+=("$label|$t|$(ratio "$t" "$floor_t")|$usage")
+        echo "  $label: $t" >&2
         LAST_T=$t
     }
     bench_cmd "check" "0 1" check -q
@@ -157,23 +163,24 @@ for N in $SIZES; do
         OK_CODES="0"
         w=$(median_seconds "$WRITE_RUNS" "$prep" "$BIN" -C "$WS" post log "$POST" "$MEMBER" --date "$AS_OF" --text "巡查小区，未发现隐患" --hours 1)
         bash -c "$prep"
-        wmem=$(peak_mb "$BIN" -C "$WS" post log "$POST" "$MEMBER" --date "$AS_OF" --text "巡查小区，未发现隐患")
+        wusage="n/a|n/a"
+        [ "$w" != n/a ] && wusage=$(usage_of "$BIN" -C "$WS" post log "$POST" "$MEMBER" --date "$AS_OF" --text "巡查小区，未发现隐患")
         bash -c "$prep"
         wms=$([ "$w" = n/a ] && echo n/a || awk -v s="$w" 'BEGIN {printf "%.1f ms", s*1000}')
-        rows+=("post log (median of $WRITE_RUNS)|$wms|–|$wmem")
-        echo "  post log $wms" >&2
+        rows+=("post log $POST $MEMBER (median of $WRITE_RUNS)|$wms|–|$wusage")
+        echo "  post log: $wms" >&2
     else
-        rows+=("post log|n/a (no serving holder found)|–|n/a")
+        rows+=("post log|n/a (no serving holder found)|–|n/a|n/a")
     fi
 
     {
         echo "### $N members ($FILES files)"
         echo
-        echo "| command | median (s) | × floor | peak memory (MB) |"
-        echo "| --- | ---: | ---: | ---: |"
+        echo "| command | median wall (s) | × floor | CPU (s) | peak memory (MB) |"
+        echo "| --- | ---: | ---: | ---: | ---: |"
         for r in "${rows[@]}"; do
-            IFS='|' read -r a b c d <<<"$r"
-            echo "| $a | $b | $c | $d |"
+            IFS='|' read -r a b c d e <<<"$r"
+            echo "| $a | $b | $c | $d | $e |"
         done
         echo
     } >>"$REPORT"
