@@ -111,7 +111,7 @@ pub fn find_exposed(text: &str) -> Option<Exposed> {
             .iter()
             .filter(|c| !matches!(c, ' ' | '-'))
             .collect();
-        let run = run.trim_end_matches(|c| c == 'X' || c == 'x' || c == ' ');
+        let run = run.trim_end_matches(['X', 'x', ' ']);
         if is_mobile(run) {
             return Some(Exposed::Phone);
         }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 mod check;
 mod cli;
 mod commit;
+mod eco;
 mod matter;
 mod post;
 mod report;
@@ -28,6 +29,7 @@ const AREAS: &[&[Entry]] = &[
     commit::ENTRIES,
     review::ENTRIES,
     report::ENTRIES,
+    eco::ENTRIES,
 ];
 
 /// Language of reports and messages.

@@ -157,13 +157,15 @@ fn member_text(extra: &str) -> String {
     )
 }
 
-/// Text cases: (name, file, content, expected codes).
-fn text_cases() -> Vec<(
+/// A text case: name, file, content, expected codes (`None`: no finding).
+type Case = (
     &'static str,
     &'static str,
     Vec<u8>,
     Option<&'static [&'static str]>,
-)> {
+);
+
+fn text_cases() -> Vec<Case> {
     let gbk = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
     let gb18030 = |s: &str| encoding_rs::GB18030.encode(s).0.into_owned();
     let utf16 = |s: &str, be: bool| {

@@ -1,25 +1,42 @@
 //! `dangjian member …`: browse members and import a roster.
 
 pub mod import;
+mod list;
+mod show;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Subcommand;
 
 use super::{Ctx, Exit};
+use crate::i18n::Locale;
+use crate::workspace::Workspace;
 
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
+    /// List members
+    List(list::Args),
+    /// Show a member with the posts they hold (private data only with --private)
+    Show(show::Args),
     /// Import a roster from a CSV or XLSX file
     Import(import::Args),
 }
 
 pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Exit> {
     match cmd {
+        MemberCommand::List(args) => list::run(ctx, args),
+        MemberCommand::Show(args) => show::run(ctx, args),
         MemberCommand::Import(args) => import::run(ctx, args),
     }
 }
 
-#[allow(dead_code)]
-fn pending() -> Result<Exit> {
-    bail!("not built yet")
+/// A member of the loaded workspace by id or unambiguous name.
+pub fn find_member(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
+    super::org::pick(
+        ws.members
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str(), r.org.as_str())),
+        arg,
+        "resolve.member",
+        locale,
+    )
 }

@@ -1,0 +1,82 @@
+//! `dangjian matter meeting <id> --body B --expected N --present N --yes N …`: records a meeting
+//! and its vote (议事决策), refusing impossible counts.
+
+use anyhow::Result;
+use toml_edit::Value;
+
+use super::{EditOpts, Session, check_order, date_value, push_table, refused, table_of};
+use crate::commands::{Ctx, Exit};
+use crate::i18n::tf;
+use crate::model::{Body, Date};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Id of the matter
+    pub id: String,
+    /// The body that met: branch, committees, members, representatives, joint, leadership, workers, board, owner
+    #[arg(long)]
+    pub body: Body,
+    /// Members expected (应到)
+    #[arg(long)]
+    pub expected: u32,
+    /// Members present (实到)
+    #[arg(long)]
+    pub present: u32,
+    /// Votes for
+    #[arg(long)]
+    pub yes: u32,
+    /// Votes against
+    #[arg(long, default_value_t = 0)]
+    pub no: u32,
+    /// Abstentions
+    #[arg(long, default_value_t = 0)]
+    pub abstain: u32,
+    /// The decision taken
+    #[arg(long)]
+    pub decision: String,
+    /// Date the decision was made public (决议公开)
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<Date>,
+    #[command(flatten)]
+    pub opts: EditOpts,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let mut s = Session::open(ctx, &args.id, &args.opts)?;
+    let loc = s.locale;
+    let mut reasons = Vec::new();
+    if args.present > args.expected {
+        reasons.push(tf(
+            loc,
+            "matter.present-over-expected",
+            &[("present", &args.present), ("expected", &args.expected)],
+        ));
+    }
+    let votes = u64::from(args.yes) + u64::from(args.no) + u64::from(args.abstain);
+    if votes > u64::from(args.present) {
+        reasons.push(tf(
+            loc,
+            "matter.votes-over-present",
+            &[("votes", &votes), ("present", &args.present)],
+        ));
+    }
+    if let Some(p) = args.published {
+        check_order(&mut reasons, loc, ("date", s.date), ("published", p));
+    }
+    if !reasons.is_empty() {
+        return Err(refused(reasons));
+    }
+    let t = table_of(vec![
+        ("body", Some(Value::from(args.body.as_str()))),
+        ("date", Some(date_value(s.date))),
+        ("expected", Some(Value::from(i64::from(args.expected)))),
+        ("present", Some(Value::from(i64::from(args.present)))),
+        ("yes", Some(Value::from(i64::from(args.yes)))),
+        ("no", Some(Value::from(i64::from(args.no)))),
+        ("abstain", Some(Value::from(i64::from(args.abstain)))),
+        ("decision", Some(Value::from(args.decision.as_str()))),
+        ("published", args.published.map(date_value)),
+    ]);
+    push_table(&mut s.edit.doc, "meeting", t, s.locale)?;
+    s.save(None)
+}

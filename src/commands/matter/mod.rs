@@ -1,0 +1,434 @@
+//! `dangjian matter …`: matters through the six steps (六步工作法). One file per leaf command;
+//! this module holds what the writing commands share: finding a matter's file by id, opening it
+//! under the workspace lock, checking references by reading only the files they name, and the
+//! format-preserving edits of `toml_edit`.
+
+pub mod advance;
+pub mod list;
+pub mod meeting;
+pub mod new;
+pub mod opinion;
+pub mod progress;
+pub mod publicize;
+pub mod publish;
+pub mod review;
+pub mod show;
+pub mod sign;
+pub mod status;
+pub mod task;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+use clap::Subcommand;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use super::{Ctx, Exit, Refused};
+use crate::check;
+use crate::i18n::{Locale, tf};
+use crate::model::{Date, Matter, Member, Num, Org, Settings, is_valid_id};
+use crate::report::render::RenderOptions;
+use crate::report::{Document, Format, render};
+use crate::workflow::sixstep::{Lookup, Rules, sector_of};
+use crate::workspace::resolve::{self, read_by_id, read_record};
+use crate::workspace::write::{self, Editable, WorkspaceLock};
+
+#[derive(Debug, Subcommand)]
+// Arguments are boxed: the command enum stays small whatever the options of a leaf.
+pub enum MatterCommand {
+    /// Create a matter at the consult step (征求意见)
+    New(Box<new::Args>),
+    /// Show a matter: its records, completion and what the current step still needs
+    Show(Box<show::Args>),
+    /// List matters
+    List(Box<list::Args>),
+    /// Print the pipeline: matters per step, and each matter's step and completion
+    Status(Box<status::Args>),
+    /// Complete the current step and move to the next one
+    Advance(Box<advance::Args>),
+    /// Record an opinion (征求意见)
+    Opinion(Box<opinion::Args>),
+    /// Record a meeting and its vote (议事决策)
+    Meeting(Box<meeting::Args>),
+    /// Add a task with its responsible org or member (任务分解)
+    Task(Box<task::Args>),
+    /// Record that a task's responsibility letter is signed (公开承诺)
+    Sign(Box<sign::Args>),
+    /// Record that the tasks were made public (公开承诺)
+    Publicize(Box<publicize::Args>),
+    /// Record that a meeting's decision or a review's result was made public (两公开)
+    Publish(Box<publish::Args>),
+    /// Record a task's cumulative progress (组织实施)
+    Progress(Box<progress::Args>),
+    /// Record a review of a task or of the whole matter (考评奖惩)
+    Review(Box<review::Args>),
+}
+
+pub fn run(ctx: &Ctx, cmd: MatterCommand) -> Result<Exit> {
+    match cmd {
+        MatterCommand::New(args) => new::run(ctx, *args),
+        MatterCommand::Show(args) => show::run(ctx, *args),
+        MatterCommand::List(args) => list::run(ctx, *args),
+        MatterCommand::Status(args) => status::run(ctx, *args),
+        MatterCommand::Advance(args) => advance::run(ctx, *args),
+        MatterCommand::Opinion(args) => opinion::run(ctx, *args),
+        MatterCommand::Meeting(args) => meeting::run(ctx, *args),
+        MatterCommand::Task(args) => task::run(ctx, *args),
+        MatterCommand::Sign(args) => sign::run(ctx, *args),
+        MatterCommand::Publicize(args) => publicize::run(ctx, *args),
+        MatterCommand::Publish(args) => publish::run(ctx, *args),
+        MatterCommand::Progress(args) => progress::run(ctx, *args),
+        MatterCommand::Review(args) => review::run(ctx, *args),
+    }
+}
+
+/// Options every command that edits a matter takes.
+#[derive(Debug, clap::Args)]
+pub struct EditOpts {
+    /// Year folder of the matter (default: the workspace year; other years are searched too)
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Date of the record (default: --as-of)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<Date>,
+    /// Print the change as a unified diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Output format of the browsing commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+impl ListFormat {
+    fn format(self) -> Format {
+        match self {
+            ListFormat::Table => Format::Table,
+            ListFormat::Json => Format::Json,
+            ListFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// Renders a document to stdout.
+pub(crate) fn print_doc(ctx: &Ctx, doc: &Document, format: ListFormat) -> Result<()> {
+    let bytes = render(
+        doc,
+        format.format(),
+        RenderOptions {
+            bom: false,
+            color: ctx.color,
+        },
+    )?;
+    super::emit(&bytes, None, false)
+}
+
+/// A refusal with every reason: exit 1, nothing written.
+pub(crate) fn refused(reasons: Vec<String>) -> anyhow::Error {
+    Refused { reasons }.into()
+}
+
+/// The relative path of matter `id`: `matters/<year>/<id>.toml` in the given (or the workspace)
+/// year, else the one other year folder holding it.
+pub(crate) fn matter_path(
+    root: &Path,
+    settings: &Settings,
+    id: &str,
+    year: Option<i32>,
+    locale: Locale,
+) -> Result<String> {
+    let unknown = || refused(vec![tf(locale, "matter.unknown", &[("id", &id)])]);
+    if !is_valid_id(id) {
+        return Err(unknown());
+    }
+    let year = year.unwrap_or(settings.year);
+    let rel = format!("matters/{year}/{id}.toml");
+    if root.join(&rel).is_file() {
+        return Ok(rel);
+    }
+    let found = matter_files_named(root, id);
+    match found.as_slice() {
+        [] => Err(unknown()),
+        [one] => Ok(one.clone()),
+        many => Err(refused(vec![tf(
+            locale,
+            "matter.ambiguous",
+            &[("id", &id), ("files", &many.join(", "))],
+        )])),
+    }
+}
+
+/// Every `matters/<folder>/<id>.toml` that exists, sorted.
+pub(crate) fn matter_files_named(root: &Path, id: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(root.join("matters"))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| e.path().is_dir())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| !n.starts_with('.'))
+                .map(|n| format!("matters/{n}/{id}.toml"))
+                .filter(|rel| root.join(rel).is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// References checked by reading only the file an id names (`orgs/<id>.toml`, `members/<id>.toml`).
+pub(crate) struct FileLookup<'a> {
+    pub root: &'a Path,
+}
+
+impl Lookup for FileLookup<'_> {
+    fn org_exists(&self, id: &str) -> bool {
+        is_valid_id(id) && self.root.join(format!("orgs/{id}.toml")).is_file()
+    }
+    fn member_exists(&self, id: &str) -> bool {
+        is_valid_id(id) && self.root.join(format!("members/{id}.toml")).is_file()
+    }
+}
+
+/// A matter opened for editing under the workspace lock.
+pub(crate) struct Session {
+    pub root: PathBuf,
+    pub settings: Settings,
+    pub locale: Locale,
+    pub rel: String,
+    /// The record as it is on disk.
+    pub matter: Matter,
+    pub edit: Editable,
+    /// `--date`, else `--as-of`.
+    pub date: Date,
+    pub dry_run: bool,
+    pub as_of: Date,
+    pub quiet: bool,
+    _lock: WorkspaceLock,
+}
+
+impl Session {
+    /// Takes the lock, finds and reads the matter.
+    pub fn open(ctx: &Ctx, id: &str, opts: &EditOpts) -> Result<Session> {
+        let root = ctx.root()?;
+        let (settings, locale) = ctx.settings(&root)?;
+        let lock = write::lock(&root, locale, ctx.quiet)?;
+        let rel = matter_path(&root, &settings, id, opts.year, locale)?;
+        let matter = read_record::<Matter>(&root, &rel, locale)?.value;
+        let edit = Editable::open(&root, &rel, locale)?;
+        Ok(Session {
+            root,
+            settings,
+            locale,
+            rel,
+            matter,
+            edit,
+            date: opts.date.unwrap_or(ctx.as_of),
+            dry_run: opts.dry_run,
+            as_of: ctx.as_of,
+            quiet: ctx.quiet,
+            _lock: lock,
+        })
+    }
+
+    pub fn lookup(&self) -> FileLookup<'_> {
+        FileLookup { root: &self.root }
+    }
+
+    /// The effective six-step rules of this matter (its owner's sector, else the workspace's).
+    pub fn rules(&self) -> Rules {
+        rules_for(&self.root, &self.settings, &self.matter, self.locale)
+    }
+
+    /// Validates and writes the edited matter (or prints its diff), then says what was done.
+    pub fn save(self, done: Option<String>) -> Result<Exit> {
+        let cctx = check::Context {
+            as_of: self.as_of,
+            locale: self.locale,
+        };
+        let settings = &self.settings;
+        let rel = self.rel.clone();
+        let written =
+            write::save::<Matter>(&self.root, &self.edit, self.dry_run, self.locale, |m| {
+                check::single::matter(&rel, m, settings, &cctx)
+            })?;
+        match (&written, done) {
+            (write::Written::DryRun(diff), _) => print!("{diff}"),
+            (write::Written::Wrote(_), Some(msg)) if !self.quiet => println!("{msg}"),
+            (w, _) if !self.quiet => println!("{}", write::describe(w, &self.rel, self.locale)),
+            _ => {}
+        }
+        Ok(Exit::Success)
+    }
+}
+
+/// The effective rules of a matter, reading only its owner's file.
+pub(crate) fn rules_for(
+    root: &Path,
+    settings: &Settings,
+    matter: &Matter,
+    locale: Locale,
+) -> Rules {
+    let owner = read_by_id::<Org>(root, "orgs", &matter.org, locale)
+        .ok()
+        .flatten()
+        .map(|o| o.value.sector);
+    Rules::effective(sector_of(owner, settings), &settings.workflow)
+}
+
+/// Resolves an organization given by id or unambiguous name to its id.
+pub(crate) fn org_id(root: &Path, arg: &str, locale: Locale) -> Result<String> {
+    Ok(resolve::resolve::<Org>(root, arg, locale)?.value.id)
+}
+
+/// Resolves a member given by id or unambiguous name to its id.
+pub(crate) fn member_id(root: &Path, arg: &str, locale: Locale) -> Result<String> {
+    Ok(resolve::resolve::<Member>(root, arg, locale)?.value.id)
+}
+
+/// The organization an `--org` filter names, by id or unambiguous name, in a loaded workspace.
+pub(crate) fn org_filter(
+    ws: &crate::workspace::Workspace,
+    arg: &str,
+    locale: Locale,
+) -> Result<String> {
+    if ws.org(arg).is_some() {
+        return Ok(arg.to_string());
+    }
+    let named: Vec<&str> = ws
+        .orgs
+        .iter()
+        .filter(|o| o.name == arg)
+        .map(|o| o.id.as_str())
+        .collect();
+    let kind = crate::i18n::t(locale, "resolve.org");
+    match named.as_slice() {
+        [one] => Ok(one.to_string()),
+        [] => Err(refused(vec![tf(
+            locale,
+            "resolve.unknown",
+            &[("kind", &kind), ("name", &arg)],
+        )])),
+        many => Err(refused(vec![tf(
+            locale,
+            "resolve.ambiguous",
+            &[
+                ("kind", &kind),
+                ("name", &arg),
+                ("candidates", &many.join(", ")),
+            ],
+        )])),
+    }
+}
+
+/// A TOML date value.
+pub(crate) fn date_value(d: Date) -> Value {
+    d.to_string()
+        .parse::<Value>()
+        .unwrap_or_else(|_| Value::from(d.to_string()))
+}
+
+/// A TOML number value: an integer when whole, else a float written as the decimal.
+pub(crate) fn num_value(n: Num) -> Value {
+    n.to_string()
+        .parse::<Value>()
+        .unwrap_or_else(|_| Value::from(n.to_string()))
+}
+
+/// Sets a top-level or table key, keeping the decor (comments, spacing) of an existing value.
+pub(crate) fn set_value(table: &mut dyn toml_edit::TableLike, key: &str, value: Value) {
+    match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = value;
+            *old.decor_mut() = decor;
+        }
+        None => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// Appends a table to the array of tables `key` (`[[key]]`), or to an inline array of tables.
+/// New tables follow the last of their kind; the first `[[history]]` goes right after the
+/// top-level keys, where a reader looks for the matter's state.
+pub(crate) fn push_table(
+    doc: &mut DocumentMut,
+    key: &str,
+    mut table: Table,
+    locale: Locale,
+) -> Result<()> {
+    let root = doc.as_table_mut();
+    if !root.contains_key(key) {
+        if key == "history" {
+            table.set_position(Some(0));
+        }
+        root.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    match root.get_mut(key) {
+        Some(Item::ArrayOfTables(a)) => {
+            a.push(table);
+            Ok(())
+        }
+        Some(Item::Value(Value::Array(a))) => {
+            a.push(table.into_inline_table());
+            Ok(())
+        }
+        _ => Err(anyhow!(tf(
+            locale,
+            "matter.not-array-of-tables",
+            &[("key", &key)]
+        ))),
+    }
+}
+
+/// The `i`-th table of the array of tables `key`, written either way.
+pub(crate) fn table_at<'a>(
+    doc: &'a mut DocumentMut,
+    key: &str,
+    i: usize,
+) -> Option<&'a mut dyn toml_edit::TableLike> {
+    match doc.as_table_mut().get_mut(key)? {
+        Item::ArrayOfTables(a) => a.get_mut(i).map(|t| t as &mut dyn toml_edit::TableLike),
+        Item::Value(Value::Array(a)) => a
+            .get_mut(i)?
+            .as_inline_table_mut()
+            .map(|t| t as &mut dyn toml_edit::TableLike),
+        _ => None,
+    }
+}
+
+/// A new table of key/value pairs, in order.
+pub(crate) fn table_of(pairs: Vec<(&str, Option<Value>)>) -> Table {
+    let mut t = Table::new();
+    for (k, v) in pairs {
+        if let Some(v) = v {
+            t.insert(k, Item::Value(v));
+        }
+    }
+    t
+}
+
+/// Refuses a date that lies after another one (e.g. a publication before the meeting).
+pub(crate) fn check_order(
+    reasons: &mut Vec<String>,
+    locale: Locale,
+    earlier: (&str, Date),
+    later: (&str, Date),
+) {
+    if later.1 < earlier.1 {
+        reasons.push(tf(
+            locale,
+            "matter.date-order",
+            &[
+                ("later", &later.0),
+                ("later_date", &later.1),
+                ("earlier", &earlier.0),
+                ("earlier_date", &earlier.1),
+            ],
+        ));
+    }
+}

@@ -1,0 +1,41 @@
+//! `dangjian matter opinion <id> --source S --text T [--adopted]`: records an opinion (征求意见).
+
+use anyhow::Result;
+use toml_edit::Value;
+
+use super::{EditOpts, Session, date_value, push_table, refused, table_of};
+use crate::commands::{Ctx, Exit};
+use crate::i18n::tf;
+use crate::model::OpinionSource;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Id of the matter
+    pub id: String,
+    /// Where the opinion came from: leader, liaison-unit, resident-unit, civil, mass, residents, members, other
+    #[arg(long)]
+    pub source: OpinionSource,
+    /// The opinion
+    #[arg(long)]
+    pub text: String,
+    /// The opinion was adopted
+    #[arg(long)]
+    pub adopted: bool,
+    #[command(flatten)]
+    pub opts: EditOpts,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let mut s = Session::open(ctx, &args.id, &args.opts)?;
+    if args.text.trim().is_empty() {
+        return Err(refused(vec![tf(s.locale, "matter.empty-text", &[])]));
+    }
+    let t = table_of(vec![
+        ("source", Some(Value::from(args.source.as_str()))),
+        ("date", Some(date_value(s.date))),
+        ("text", Some(Value::from(args.text.as_str()))),
+        ("adopted", args.adopted.then(|| Value::from(true))),
+    ]);
+    push_table(&mut s.edit.doc, "opinion", t, s.locale)?;
+    s.save(None)
+}

@@ -1,0 +1,68 @@
+//! `dangjian matter review <id> [--task T] --score N [--result …] [--published D]`: records a
+//! review of a task or of the whole matter (考评奖惩).
+
+use anyhow::Result;
+use toml_edit::Value;
+
+use super::{EditOpts, Session, check_order, date_value, num_value, push_table, refused, table_of};
+use crate::commands::{Ctx, Exit};
+use crate::i18n::tf;
+use crate::model::{Date, Num};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Id of the matter
+    pub id: String,
+    /// The task reviewed (default: the whole matter)
+    #[arg(long)]
+    pub task: Option<String>,
+    /// Score, from 0 to the review scale
+    #[arg(long, allow_negative_numbers = true)]
+    pub score: Num,
+    /// Result: reward or penalty decided
+    #[arg(long)]
+    pub result: Option<String>,
+    /// Date the result was made public (实施结果公开)
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<Date>,
+    #[command(flatten)]
+    pub opts: EditOpts,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let mut s = Session::open(ctx, &args.id, &args.opts)?;
+    let loc = s.locale;
+    let mut reasons = Vec::new();
+    if let Some(task) = &args.task
+        && s.matter.task(task).is_none()
+    {
+        reasons.push(tf(
+            loc,
+            "matter.unknown-task",
+            &[("task", task), ("id", &s.matter.id)],
+        ));
+    }
+    let scale = s.settings.review.scale;
+    if args.score.0.is_sign_negative() && !args.score.0.is_zero() || args.score > scale {
+        reasons.push(tf(
+            loc,
+            "matter.score-range",
+            &[("score", &args.score), ("scale", &scale)],
+        ));
+    }
+    if let Some(p) = args.published {
+        check_order(&mut reasons, loc, ("date", s.date), ("published", p));
+    }
+    if !reasons.is_empty() {
+        return Err(refused(reasons));
+    }
+    let t = table_of(vec![
+        ("task", args.task.as_deref().map(Value::from)),
+        ("date", Some(date_value(s.date))),
+        ("score", Some(num_value(args.score))),
+        ("result", args.result.as_deref().map(Value::from)),
+        ("published", args.published.map(date_value)),
+    ]);
+    push_table(&mut s.edit.doc, "review", t, s.locale)?;
+    s.save(None)
+}

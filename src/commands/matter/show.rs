@@ -1,0 +1,252 @@
+//! `dangjian matter show <id> [--format]`: a matter's records, its completion, and the unmet
+//! conditions of its current step. Reads the matter's file, its owner's, and the files its tasks
+//! name.
+
+use anyhow::Result;
+
+use super::{FileLookup, ListFormat, matter_path, print_doc, rules_for};
+use crate::commands::{Ctx, Exit};
+use crate::i18n::{Locale, t};
+use crate::model::{Date, Matter, Num};
+use crate::report::{Cell, Column, Document, Table};
+use crate::workflow::sixstep::{Lookup, Rules, matter_percent, task_fraction_on, unmet_now};
+use crate::workspace::resolve::read_record;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Id of the matter
+    pub id: String,
+    /// Year folder of the matter (default: the workspace year; other years are searched too)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let root = ctx.root()?;
+    let (settings, locale) = ctx.settings(&root)?;
+    let rel = matter_path(&root, &settings, &args.id, args.year, locale)?;
+    let matter = read_record::<Matter>(&root, &rel, locale)?.value;
+    let rules = rules_for(&root, &settings, &matter, locale);
+    let mut doc = document(
+        &matter,
+        &rules,
+        &FileLookup { root: &root },
+        ctx.as_of,
+        locale,
+    );
+    if args.format == ListFormat::Table {
+        doc.tables
+            .retain(|t| t.id == "matter" || !t.rows.is_empty());
+    }
+    print_doc(ctx, &doc, args.format)?;
+    Ok(Exit::Success)
+}
+
+/// The document of one matter (pure).
+pub fn document(
+    m: &Matter,
+    rules: &Rules,
+    refs: &dyn Lookup,
+    as_of: Date,
+    locale: Locale,
+) -> Document {
+    let col = |key: &str, label: &'static str| Column::new(key, t(locale, label));
+    let num = |n: Option<Num>| n.map_or(Cell::Empty, |n| Cell::num(n.0));
+    let text = |s: &Option<String>| Cell::opt_text(s.as_deref());
+
+    let mut head = Table::new(
+        "matter",
+        t(locale, "matter.show.matter"),
+        vec![
+            col("field", "matter.col.field"),
+            col("value", "matter.col.value"),
+        ],
+    );
+    let field = |k: &'static str, v: Cell| vec![Cell::text(t(locale, k)), v];
+    head.rows = vec![
+        field("matter.col.id", Cell::text(&m.id)),
+        field("matter.col.name", Cell::text(&m.name)),
+        field("matter.col.org", Cell::text(&m.org)),
+        field("matter.col.year", Cell::Int(i64::from(m.year))),
+        field("matter.col.step", Cell::text(m.step.label(locale))),
+        field(
+            "matter.col.completion",
+            matter_percent(m, as_of).map_or(Cell::Empty, Cell::num),
+        ),
+    ];
+
+    let mut history = Table::new(
+        "history",
+        t(locale, "matter.show.history"),
+        vec![
+            col("step", "matter.col.step"),
+            col("completed", "matter.col.completed-on"),
+            col("forced", "matter.col.forced"),
+        ],
+    );
+    for h in &m.history {
+        history.rows.push(vec![
+            Cell::text(h.step.label(locale)),
+            Cell::Date(h.completed.0),
+            text(&h.forced),
+        ]);
+    }
+
+    let mut opinions = Table::new(
+        "opinions",
+        t(locale, "matter.show.opinions"),
+        vec![
+            col("source", "matter.col.source"),
+            col("date", "matter.col.date"),
+            col("text", "matter.col.text"),
+            col("adopted", "matter.col.adopted"),
+        ],
+    );
+    for o in &m.opinions {
+        opinions.rows.push(vec![
+            Cell::text(o.source.label(locale)),
+            Cell::Date(o.date.0),
+            Cell::text(&o.text),
+            o.adopted.map_or(Cell::Empty, Cell::Bool),
+        ]);
+    }
+
+    let mut meetings = Table::new(
+        "meetings",
+        t(locale, "matter.show.meetings"),
+        vec![
+            col("body", "matter.col.body"),
+            col("date", "matter.col.date"),
+            col("expected", "matter.col.expected"),
+            col("present", "matter.col.present"),
+            col("yes", "matter.col.yes"),
+            col("no", "matter.col.no"),
+            col("abstain", "matter.col.abstain"),
+            col("decision", "matter.col.decision"),
+            col("published", "matter.col.published"),
+        ],
+    );
+    for x in &m.meetings {
+        meetings.rows.push(vec![
+            Cell::text(x.body.label(locale)),
+            Cell::Date(x.date.0),
+            Cell::Int(i64::from(x.expected)),
+            Cell::Int(i64::from(x.present)),
+            Cell::Int(i64::from(x.yes)),
+            Cell::Int(i64::from(x.no)),
+            Cell::Int(i64::from(x.abstain)),
+            text(&x.decision),
+            Cell::opt_date(x.published),
+        ]);
+    }
+
+    let mut tasks = Table::new(
+        "tasks",
+        t(locale, "matter.show.tasks"),
+        vec![
+            col("id", "matter.col.id"),
+            col("text", "matter.col.text"),
+            col("responsible", "matter.col.responsible"),
+            col("due", "matter.col.due"),
+            col("signed", "matter.col.signed"),
+            col("target", "matter.col.target"),
+            col("unit", "matter.col.unit"),
+            col("value", "matter.col.value-now"),
+            col("completion", "matter.col.completion"),
+        ],
+    );
+    for task in &m.tasks {
+        let responsible = task.org.as_deref().or(task.member.as_deref());
+        tasks.rows.push(vec![
+            Cell::text(&task.id),
+            Cell::text(&task.text),
+            Cell::opt_text(responsible),
+            Cell::opt_date(task.due),
+            Cell::opt_date(task.signed),
+            num(task.target),
+            text(&task.unit),
+            num(m.task_value_on(&task.id, as_of)),
+            Cell::num(task_fraction_on(m, task, as_of) * rust_decimal::Decimal::ONE_HUNDRED),
+        ]);
+    }
+
+    let mut progress = Table::new(
+        "progress",
+        t(locale, "matter.show.progress"),
+        vec![
+            col("task", "matter.col.task"),
+            col("date", "matter.col.date"),
+            col("value", "matter.col.value-now"),
+            col("note", "matter.col.note"),
+        ],
+    );
+    for p in &m.progress {
+        progress.rows.push(vec![
+            Cell::text(&p.task),
+            Cell::Date(p.date.0),
+            Cell::num(p.value.0),
+            text(&p.note),
+        ]);
+    }
+
+    let mut reviews = Table::new(
+        "reviews",
+        t(locale, "matter.show.reviews"),
+        vec![
+            col("task", "matter.col.task"),
+            col("date", "matter.col.date"),
+            col("score", "matter.col.score"),
+            col("result", "matter.col.result"),
+            col("published", "matter.col.published"),
+        ],
+    );
+    for r in &m.reviews {
+        reviews.rows.push(vec![
+            text(&r.task),
+            Cell::Date(r.date.0),
+            num(r.score),
+            text(&r.result),
+            Cell::opt_date(r.published),
+        ]);
+    }
+
+    let mut unmet = Table::new(
+        "unmet",
+        t(locale, "matter.show.unmet"),
+        vec![
+            col("condition", "matter.col.condition"),
+            col("message", "matter.col.message"),
+        ],
+    );
+    if m.step != crate::model::Step::Done {
+        for u in unmet_now(m, rules, refs) {
+            unmet
+                .rows
+                .push(vec![Cell::text(u.code()), Cell::text(u.message(locale))]);
+        }
+    }
+    let publicity = m.publicity.as_ref();
+    let bodies: Vec<&str> = rules.bodies.iter().map(|b| b.label(locale)).collect();
+    let mut meta = vec![(
+        t(locale, "matter.meta.bodies").to_string(),
+        bodies.join(" → "),
+    )];
+    if let Some(p) = publicity {
+        let when = p.date.map_or(String::new(), |d| d.to_string());
+        let place = p.place.clone().unwrap_or_default();
+        meta.push((
+            t(locale, "matter.col.publicity").to_string(),
+            format!("{when} {place}").trim().to_string(),
+        ));
+    }
+    Document {
+        title: format!("{} {}", m.id, m.name),
+        meta,
+        tables: vec![
+            head, history, opinions, meetings, tasks, progress, reviews, unmet,
+        ],
+    }
+}

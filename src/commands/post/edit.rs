@@ -1,0 +1,406 @@
+//! What the writing post commands share: the `--date`/`--dry-run` options, the targeted reads
+//! of organization chains, and the format-preserving TOML edits that carry a step's
+//! `HolderEdit` or log entry into the post file (appended `[[holder]]`/`[[log]]` entries, dates
+//! as TOML local dates).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+use chrono::Datelike;
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+use crate::check;
+use crate::commands::{Ctx, Exit, Refused};
+use crate::i18n::{Locale, tf};
+use crate::model::{Date, LogEntry, Member, Num, Org, Post};
+use crate::workflow::post::{Field, HolderEdit, Refusal};
+use crate::workspace::Rec;
+use crate::workspace::resolve::{read_by_id, resolve};
+use crate::workspace::write::{self, Editable, WorkspaceLock, Written};
+
+/// Options every writing post command takes.
+#[derive(Debug, clap::Args)]
+pub struct WriteArgs {
+    /// Date of the step, YYYY-MM-DD (default: --as-of, else today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<Date>,
+    /// Print the change as a unified diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+impl WriteArgs {
+    pub fn date(&self, ctx: &Ctx) -> Date {
+        self.date.unwrap_or(ctx.as_of)
+    }
+}
+
+/// A writing command under way: the workspace root, its locale, and the lock held until drop.
+#[derive(Debug)]
+pub struct Session {
+    pub root: PathBuf,
+    pub locale: Locale,
+    _lock: WorkspaceLock,
+}
+
+/// Finds the root, reads `dangjian.toml` only, and takes the workspace lock.
+pub fn begin(ctx: &Ctx) -> Result<Session> {
+    let root = ctx.root()?;
+    let (_, locale) = ctx.settings(&root)?;
+    let lock = write::lock(&root, locale, ctx.quiet)?;
+    Ok(Session {
+        root,
+        locale,
+        _lock: lock,
+    })
+}
+
+/// The post and the member a step names (id or unambiguous name); when both fail, both reasons.
+pub fn post_and_member(s: &Session, post: &str, member: &str) -> Result<(Rec<Post>, Rec<Member>)> {
+    let post = resolve::<Post>(&s.root, post, s.locale);
+    let member = resolve::<Member>(&s.root, member, s.locale);
+    match (post, member) {
+        (Ok(p), Ok(m)) => Ok((p, m)),
+        (Err(a), Err(b)) => match (a.downcast::<Refused>(), b.downcast::<Refused>()) {
+            (Ok(mut a), Ok(b)) => {
+                a.reasons.extend(b.reasons);
+                Err(a.into())
+            }
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        },
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+/// `id` and its ancestors, nearest first, read one `orgs/<id>.toml` at a time along the parent
+/// chain (stopping at a missing or unreadable file, or a cycle).
+pub fn org_chain(root: &Path, id: &str, locale: Locale) -> Vec<String> {
+    let mut out = vec![id.to_string()];
+    let mut cur = id.to_string();
+    while out.len() <= 64 {
+        let parent = match read_by_id::<Org>(root, "orgs", &cur, locale) {
+            Ok(Some(rec)) => rec.value.parent,
+            _ => None,
+        };
+        match parent {
+            Some(p) if !out.contains(&p) => {
+                out.push(p.clone());
+                cur = p;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The organization chains of a member: of `org`, and of `lives_in` (empty without it).
+pub fn member_chains(root: &Path, m: &Member, locale: Locale) -> (Vec<String>, Vec<String>) {
+    let org = org_chain(root, &m.org, locale);
+    let lives = m
+        .lives_in
+        .as_deref()
+        .map(|l| org_chain(root, l, locale))
+        .unwrap_or_default();
+    (org, lives)
+}
+
+/// A refusal of the core as the error `main` prints (exit 1, every reason). The holders that
+/// fill a post are named as people (`张德明 (zhangdeming)`), one member file read each.
+pub fn refused(s: &Session, reasons: Vec<Refusal>) -> anyhow::Error {
+    let named = |id: &String| match read_by_id::<Member>(&s.root, "members", id, s.locale) {
+        Ok(Some(m)) => crate::workflow::post::who(&m),
+        _ => id.clone(),
+    };
+    Refused {
+        reasons: reasons
+            .into_iter()
+            .map(|r| match r {
+                Refusal::CapacityFull {
+                    capacity,
+                    date,
+                    holders,
+                } => Refusal::CapacityFull {
+                    capacity,
+                    date,
+                    holders: holders.iter().map(named).collect(),
+                },
+                other => other,
+            })
+            .map(|r| r.message(s.locale))
+            .collect(),
+    }
+    .into()
+}
+
+/// A date as a TOML local date value (not a string).
+pub fn date_value(d: Date) -> Result<Value> {
+    let year = u16::try_from(d.0.year()).map_err(|_| anyhow!("{d}: year out of range"))?;
+    let dt = toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year,
+            month: u8::try_from(d.0.month()).unwrap_or(1),
+            day: u8::try_from(d.0.day()).unwrap_or(1),
+        }),
+        time: None,
+        offset: None,
+    };
+    Ok(Value::from(dt))
+}
+
+/// An exact number as a TOML integer or float.
+pub fn num_value(n: Num) -> Value {
+    let d = n.0.normalize();
+    if d.scale() == 0
+        && let Ok(i) = i64::try_from(d)
+    {
+        return Value::from(i);
+    }
+    Value::from(f64::try_from(d).unwrap_or(0.0))
+}
+
+fn field_value(f: &Field) -> Result<Value> {
+    Ok(match f {
+        Field::Date(d) => date_value(*d)?,
+        Field::Text(s) => Value::from(s.as_str()),
+    })
+}
+
+/// Carries a holder edit into the document: sets keys on `holder[index]` (an array of tables
+/// or an inline array), or appends a new holder entry after the last one.
+pub fn apply_holder_edit(doc: &mut DocumentMut, e: &HolderEdit) -> Result<()> {
+    let mut pairs: Vec<(&str, Value)> = Vec::new();
+    for (k, v) in &e.set {
+        pairs.push((k, field_value(v)?));
+    }
+    match e.index {
+        Some(i) => match doc.get_mut("holder") {
+            Some(Item::ArrayOfTables(a)) => {
+                let t = a
+                    .get_mut(i)
+                    .ok_or_else(|| anyhow!("holder[{i}] is missing"))?;
+                for (k, v) in pairs {
+                    t.insert(k, Item::Value(v));
+                }
+                Ok(())
+            }
+            Some(Item::Value(Value::Array(a))) => {
+                let t = a
+                    .get_mut(i)
+                    .and_then(Value::as_inline_table_mut)
+                    .ok_or_else(|| anyhow!("holder[{i}] is missing"))?;
+                for (k, v) in pairs {
+                    t.insert(k, v);
+                }
+                Ok(())
+            }
+            _ => Err(anyhow!("the post has no holder list")),
+        },
+        None => {
+            let mut entry = vec![("member", Value::from(e.member.as_str()))];
+            entry.extend(pairs);
+            append_entry(doc, "holder", entry)
+        }
+    }
+}
+
+/// Appends a `[[log]]` entry.
+pub fn append_log(doc: &mut DocumentMut, entry: &LogEntry) -> Result<()> {
+    let mut pairs = vec![
+        ("date", date_value(entry.date)?),
+        ("member", Value::from(entry.member.as_str())),
+        ("text", Value::from(entry.text.as_str())),
+    ];
+    if let Some(h) = entry.hours {
+        pairs.push(("hours", num_value(h)));
+    }
+    append_entry(doc, "log", pairs)
+}
+
+/// Appends an entry to the array `key`, keeping the style the file uses (array of tables, or an
+/// inline array of inline tables).
+fn append_entry(doc: &mut DocumentMut, key: &str, pairs: Vec<(&str, Value)>) -> Result<()> {
+    match doc.get_mut(key) {
+        None => {
+            let mut a = toml_edit::ArrayOfTables::new();
+            a.push(table_of(pairs));
+            doc.insert(key, Item::ArrayOfTables(a));
+            Ok(())
+        }
+        Some(Item::ArrayOfTables(a)) => {
+            let mut t = table_of(pairs);
+            // Entries written back to back (no blank line between them) stay that way.
+            let tight = a.iter().last().is_some_and(|last| {
+                last.decor()
+                    .prefix()
+                    .and_then(|p| p.as_str())
+                    .is_some_and(str::is_empty)
+            });
+            if tight {
+                t.decor_mut().set_prefix("");
+            }
+            a.push(t);
+            Ok(())
+        }
+        Some(Item::Value(Value::Array(a))) => {
+            let mut t = toml_edit::InlineTable::new();
+            for (k, v) in pairs {
+                t.insert(k, v);
+            }
+            a.push(t);
+            Ok(())
+        }
+        Some(_) => Err(anyhow!("`{key}` is not a list of entries")),
+    }
+}
+
+fn table_of(pairs: Vec<(&str, Value)>) -> Table {
+    let mut t = Table::new();
+    for (k, v) in pairs {
+        t.insert(k, Item::Value(v));
+    }
+    t
+}
+
+/// Validates and writes (or diffs) an edited post, as `check` would judge the single file.
+pub fn save_post(s: &Session, ctx: &Ctx, edit: &Editable, dry_run: bool) -> Result<Written> {
+    let cctx = check::Context {
+        as_of: ctx.as_of,
+        locale: s.locale,
+    };
+    write::save::<Post>(&s.root, edit, dry_run, s.locale, |p| {
+        check::single::post(&edit.rel, p, &cctx)
+    })
+}
+
+/// Prints what a write did: the diff of a dry run, or the step's message and the file written.
+pub fn report(ctx: &Ctx, written: &Written, rel: &str, locale: Locale, message: &str) -> Exit {
+    match written {
+        Written::DryRun(diff) => print!("{diff}"),
+        other => {
+            if !ctx.quiet {
+                println!("{message}");
+                println!("{}", write::describe(other, rel, locale));
+            }
+        }
+    }
+    Exit::Success
+}
+
+/// The message of a step, naming the member and the post.
+pub fn step_message(
+    locale: Locale,
+    key: &'static str,
+    member: &Member,
+    post: &Post,
+    date: Date,
+) -> String {
+    tf(
+        locale,
+        key,
+        &[
+            ("member", &crate::workflow::post::who(member)),
+            ("post", &post.name),
+            ("date", &date),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Num;
+    use crate::workflow::post::{self as core, Candidate};
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn member(id: &str) -> Member {
+        toml::from_str(&format!(
+            "id = \"{id}\"\nname = \"{id}\"\norg = \"jiangbin\"\nstatus = \"full\"\noffice = \"none\"\n"
+        ))
+        .unwrap()
+    }
+
+    /// Walks the steps on both the TOML text and the model: the edited text parses back to the
+    /// edited model, whatever style the file uses for its lists.
+    fn walk(text: &str) -> String {
+        let mut doc: DocumentMut = text.parse().unwrap();
+        let mut model: Post = toml::from_str(text).unwrap();
+        let chain = vec!["jiangbin".to_string()];
+        let steps: Vec<(&str, &str)> = vec![
+            ("claim", "a"),
+            ("assign", "a"),
+            ("assign", "b"),
+            ("publish", ""),
+            ("log", "a"),
+            ("end", "b"),
+        ];
+        for (i, (step, id)) in steps.into_iter().enumerate() {
+            let m = member(id);
+            let c = Candidate {
+                member: &m,
+                org_chain: &chain,
+                lives_chain: &[],
+            };
+            let date = Date(d("2026-03-01").0 + chrono::Days::new(i as u64));
+            let edits = match step {
+                "claim" => vec![core::claim(&model, &c, date).unwrap().edit],
+                "assign" => vec![core::assign(&model, &c, date).unwrap()],
+                "publish" => core::publish(&model, date),
+                "end" => vec![core::end(&model, &m, date, Some("换岗")).unwrap()],
+                _ => {
+                    let entry = core::log(
+                        &model,
+                        &m,
+                        date,
+                        "巡查",
+                        Some("1.5".parse::<Num>().unwrap()),
+                    )
+                    .unwrap();
+                    append_log(&mut doc, &entry).unwrap();
+                    model.logs.push(entry);
+                    vec![]
+                }
+            };
+            for e in edits {
+                apply_holder_edit(&mut doc, &e).unwrap();
+                e.apply(&mut model);
+            }
+            let reparsed: Post = toml::from_str(&doc.to_string()).unwrap();
+            assert_eq!(reparsed, model, "after {step}:\n{doc}");
+        }
+        doc.to_string()
+    }
+
+    #[test]
+    fn edits_on_tables_and_inline_lists_agree_with_the_model() {
+        let base = "id = \"p\"\nname = \"岗\"\norg = \"jiangbin\"\nkind = \"standing\"\nduties = [\"d\"]\n";
+        let out = walk(base);
+        assert!(
+            out.contains("[[holder]]") && out.contains("[[log]]"),
+            "{out}"
+        );
+        let inline = format!("{base}holder = []\nlog = []\n");
+        let out = walk(&inline);
+        assert!(out.contains("holder = [{"), "{out}");
+        let with_log_first = format!(
+            "{base}\n[[holder]]\nmember = \"z\"\nclaimed = 2026-01-01\nconfirmed = 2026-01-01\nended = 2026-01-02\n\n[[log]]\ndate = 2026-01-01\nmember = \"z\"\ntext = \"x\"\n"
+        );
+        let out = walk(&with_log_first);
+        // New holders go after the last holder, before the log.
+        assert!(
+            out.find("member = \"b\"").unwrap() < out.find("[[log]]").unwrap(),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn dates_are_toml_dates() {
+        let v = date_value(d("2026-01-05")).unwrap();
+        assert!(v.is_datetime());
+        assert_eq!(v.to_string().trim(), "2026-01-05");
+        assert_eq!(num_value("2.50".parse().unwrap()).to_string().trim(), "2.5");
+        assert_eq!(num_value("3".parse().unwrap()).to_string().trim(), "3");
+    }
+}

@@ -1,0 +1,198 @@
+//! `dangjian post show <post> [--format table|json|csv]`: a post, its duties, targets, holders
+//! and duty log.
+
+use anyhow::Result;
+
+use crate::commands::{Ctx, Exit};
+use crate::i18n::{Locale, t};
+use crate::model::Post;
+use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::workflow::post as core;
+use crate::workspace::Workspace;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Post id or name
+    pub post: String,
+    /// Output format
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    pub format: String,
+}
+
+fn table(
+    id: &str,
+    title_key: &'static str,
+    cols: &[(&str, &'static str)],
+    locale: Locale,
+) -> Table {
+    Table::new(
+        id,
+        t(locale, title_key),
+        cols.iter()
+            .map(|(k, l)| Column::new(k, t(locale, l)))
+            .collect(),
+    )
+}
+
+/// The post as a document (pure): meta lines, then duties, targets, holders and log.
+pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale) -> Document {
+    let label = |k: &'static str| t(locale, k).to_string();
+    let mut meta = vec![
+        (label("post.col.id"), p.id.clone()),
+        (
+            label("post.col.org"),
+            format!("{} ({})", ws.name_of(&p.org), p.org),
+        ),
+        (label("post.col.kind"), p.kind.label(locale).to_string()),
+    ];
+    if let (Some(from), Some(until)) = (p.from, p.until) {
+        meta.push((label("post.col.window"), format!("{from} – {until}")));
+    }
+    if let Some(c) = p.capacity {
+        meta.push((label("post.col.capacity"), c.to_string()));
+    }
+    if let Some(l) = p.log_every {
+        meta.push((label("post.col.log-every"), l.label(locale).to_string()));
+    }
+    let e = p.eligible();
+    let sep = if locale == Locale::ZhCn { "、" } else { ", " };
+    meta.push((
+        label("post.col.eligible"),
+        format!(
+            "{}; {}; {}",
+            e.status
+                .iter()
+                .map(|s| s.label(locale))
+                .collect::<Vec<_>>()
+                .join(sep),
+            e.office.label(locale),
+            e.scope.label(locale)
+        ),
+    ));
+    meta.push((
+        label("post.col.serving"),
+        core::serving_on(p, as_of).len().to_string(),
+    ));
+    meta.push((label("post.show.as-of"), as_of.to_string()));
+
+    let mut duties = table(
+        "duties",
+        "post.show.duties",
+        &[("duty", "post.col.duty")],
+        locale,
+    );
+    duties.rows = p.duties.iter().map(|d| vec![Cell::text(d)]).collect();
+    let mut targets = table(
+        "targets",
+        "post.show.targets",
+        &[
+            ("text", "post.col.text"),
+            ("value", "post.col.value"),
+            ("per", "post.col.per"),
+        ],
+        locale,
+    );
+    targets.rows = p
+        .targets
+        .iter()
+        .map(|x| {
+            vec![
+                Cell::text(&x.text),
+                x.value.map_or(Cell::Empty, |v| Cell::num(v.0)),
+                x.per.map_or(Cell::Empty, |c| Cell::text(c.label(locale))),
+            ]
+        })
+        .collect();
+    let mut holders = table(
+        "holders",
+        "post.show.holders",
+        &[
+            ("member", "post.col.member"),
+            ("name", "post.col.member-name"),
+            ("claimed", "post.col.claimed"),
+            ("confirmed", "post.col.confirmed"),
+            ("published", "post.col.published"),
+            ("ended", "post.col.ended"),
+            ("end_reason", "post.col.end-reason"),
+        ],
+        locale,
+    );
+    holders.rows = p
+        .holders
+        .iter()
+        .map(|h| {
+            vec![
+                Cell::text(&h.member),
+                Cell::text(ws.name_of(&h.member)),
+                Cell::opt_date(h.claimed),
+                Cell::opt_date(h.confirmed),
+                Cell::opt_date(h.published),
+                Cell::opt_date(h.ended),
+                Cell::opt_text(h.end_reason.as_deref()),
+            ]
+        })
+        .collect();
+    let mut log = table(
+        "log",
+        "post.show.log",
+        &[
+            ("date", "post.col.date"),
+            ("member", "post.col.member"),
+            ("name", "post.col.member-name"),
+            ("text", "post.col.text"),
+            ("hours", "post.col.hours"),
+        ],
+        locale,
+    );
+    log.rows = p
+        .logs
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::Date(l.date.0),
+                Cell::text(&l.member),
+                Cell::text(ws.name_of(&l.member)),
+                Cell::text(&l.text),
+                l.hours.map_or(Cell::Empty, |h| Cell::num(h.0)),
+            ]
+        })
+        .collect();
+    Document {
+        title: p.name.clone(),
+        meta,
+        tables: vec![duties, targets, holders, log],
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let loaded = ctx.load()?;
+    let ws = &loaded.ws;
+    let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let id = crate::commands::org::pick(
+        ws.posts
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str(), r.org.as_str())),
+        &args.post,
+        "resolve.post",
+        loaded.locale,
+    )?;
+    let post = ws
+        .post(&id)
+        .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;
+    let doc = build(
+        ws,
+        post,
+        ctx.as_of,
+        crate::commands::org::doc_locale(format, loaded.locale),
+    );
+    let bytes = report::render(
+        &doc,
+        format,
+        RenderOptions {
+            bom: false,
+            color: ctx.color,
+        },
+    )?;
+    crate::commands::emit(&bytes, None, false)?;
+    Ok(Exit::Success)
+}
