@@ -1,11 +1,15 @@
 //! `dangjian check`: load, run every rule, apply `[check]` levels, print, exit 0/1.
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use clap::ValueEnum;
 
 use super::{Ctx, Exit};
 use crate::check;
-use crate::diag::{self, Severity, Summary, render};
+use std::path::Path;
+
+use crate::diag::{self, Diagnostic, Severity, Summary, render};
+use crate::i18n::Locale;
+use crate::model::Settings;
 use crate::workspace;
 
 #[derive(Debug, clap::Args)]
@@ -26,6 +30,18 @@ pub enum CheckFormat {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    // A `dangjian.toml` that does not parse is a finding with its place, like any record.
+    let root = ctx.root()?;
+    if let Err(d) = settings_finding(&root, ctx.early_locale()) {
+        if d.code == "unreadable" {
+            return Err(anyhow!("dangjian.toml: {}", d.message));
+        }
+        let mut diags = vec![d];
+        workspace::locate(&root, &mut diags);
+        let summary = Summary::of(&diags, 1);
+        print!("{}", render_as(args.format, &diags, &summary, ctx));
+        return Ok(Exit::Problems);
+    }
     let loaded = ctx.load()?;
     let cctx = check::Context {
         as_of: ctx.as_of,
@@ -37,11 +53,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     workspace::locate(&loaded.root, &mut diags);
     diag::sort(&mut diags);
     let summary = Summary::of(&diags, loaded.ws.files);
-    let out = match args.format {
-        CheckFormat::Human => render::human(&diags, &summary, loaded.locale, ctx.color),
-        CheckFormat::Json => render::json(&diags, &summary),
-        CheckFormat::Github => render::github(&diags),
-    };
+    let out = render_as(
+        args.format,
+        &diags,
+        &summary,
+        &Ctx {
+            lang: Some(loaded.locale),
+            ..ctx.clone()
+        },
+    );
     if !(ctx.quiet && diags.is_empty() && args.format == CheckFormat::Human) {
         print!("{out}");
     }
@@ -52,4 +72,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     } else {
         Exit::Success
     })
+}
+
+fn render_as(format: CheckFormat, diags: &[Diagnostic], summary: &Summary, ctx: &Ctx) -> String {
+    match format {
+        CheckFormat::Human => render::human(diags, summary, ctx.early_locale(), ctx.color),
+        CheckFormat::Json => render::json(diags, summary),
+        CheckFormat::Github => render::github(diags),
+    }
+}
+
+/// Reads and parses `dangjian.toml` only, returning its finding when it cannot be used.
+fn settings_finding(root: &Path, locale: Locale) -> std::result::Result<(), Diagnostic> {
+    let text = workspace::read_text(root, "dangjian.toml", locale)?;
+    workspace::parse_record::<Settings>("dangjian.toml", &text.text, locale).map(|_| ())
 }

@@ -1,12 +1,435 @@
-//! `dangjian init` (not built yet).
+//! `dangjian init [DIR] --sector S --name N [--root ID]`: a new workspace with the sector's roles
+//! (八个方面作用) and six-step defaults written out, the root organization, the folders of SPEC §1,
+//! and the JSON Schemas with a `.taplo.toml` so editors validate the files offline. Refuses to
+//! overwrite an existing `dangjian.toml`.
 
-use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
 
-use super::{Ctx, Exit};
+use anyhow::{Context, Result, anyhow};
+use chrono::Datelike;
+
+use super::{Ctx, Exit, Refused};
+use crate::i18n::{Locale, tf};
+use crate::model::{Kind, OrgKind, Sector, is_valid_id};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Folder of the new workspace (default: the current folder)
+    pub dir: Option<PathBuf>,
+    /// Sector: village, community, agency, enterprise, school or other (or its Chinese name)
+    #[arg(long, value_parser = parse_sector)]
+    pub sector: Sector,
+    /// Name of the workspace, usually the top organization's name
+    #[arg(long)]
+    pub name: String,
+    /// Id of the top organization (default: from the folder's name, else `root`)
+    #[arg(long)]
+    pub root: Option<String>,
+    /// Kind of the top organization
+    #[arg(long, value_parser = parse_org_kind, default_value = "committee")]
+    pub kind: OrgKind,
+}
 
-pub fn run(_ctx: &Ctx, _args: Args) -> Result<Exit> {
-    bail!("`init` is not built yet")
+fn parse_sector(s: &str) -> Result<Sector, String> {
+    s.parse()
+}
+
+fn parse_org_kind(s: &str) -> Result<OrgKind, String> {
+    s.parse()
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let locale = ctx.early_locale();
+    let dir = match &args.dir {
+        Some(d) => d.clone(),
+        None => std::env::current_dir().context("cannot read the current folder")?,
+    };
+    let settings_path = dir.join("dangjian.toml");
+    if settings_path.exists() {
+        return Err(Refused {
+            reasons: vec![tf(
+                locale,
+                "init.exists",
+                &[("file", &settings_path.display())],
+            )],
+        }
+        .into());
+    }
+    let root = match &args.root {
+        Some(r) if is_valid_id(r) => r.clone(),
+        Some(r) => {
+            return Err(anyhow!(tf(locale, "init.bad-root", &[("id", r)])));
+        }
+        None => default_root(&dir),
+    };
+    let plan = Plan {
+        name: args.name.trim().to_string(),
+        root,
+        sector: args.sector,
+        kind: args.kind,
+        year: ctx.as_of.0.year(),
+        locale: ctx.lang.unwrap_or_default(),
+    };
+    let files = plan.files();
+    // Never overwrite: a file `init` would write that already exists refuses the whole command.
+    let existing: Vec<String> = files
+        .iter()
+        .map(|(rel, _)| dir.join(rel))
+        .filter(|p| p.exists())
+        .map(|p| tf(locale, "init.exists", &[("file", &p.display())]))
+        .collect();
+    if !existing.is_empty() {
+        return Err(Refused { reasons: existing }.into());
+    }
+    for folder in plan.folders() {
+        let path = dir.join(&folder);
+        std::fs::create_dir_all(&path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        let keep = path.join(".gitkeep");
+        if !keep.exists() {
+            std::fs::write(&keep, b"")
+                .with_context(|| format!("cannot write {}", keep.display()))?;
+        }
+    }
+    for (rel, text) in &files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        crate::workspace::write::atomic_write(&path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if !ctx.quiet {
+        println!(
+            "{}",
+            tf(
+                locale,
+                "init.created",
+                &[
+                    ("dir", &dir.display()),
+                    ("sector", &plan.sector.label(locale)),
+                    ("root", &plan.root),
+                ]
+            )
+        );
+        for (rel, _) in &files {
+            println!("  {rel}");
+        }
+        println!("{}", tf(locale, "init.next", &[]));
+    }
+    Ok(Exit::Success)
+}
+
+/// The top organization's id from the folder's name when it is a valid id, else `root`.
+fn default_root(dir: &Path) -> String {
+    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    abs.file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_ascii_lowercase)
+        .filter(|n| is_valid_id(n))
+        .unwrap_or_else(|| "root".to_string())
+}
+
+/// Everything `init` writes, computed without touching the file system.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub name: String,
+    pub root: String,
+    pub sector: Sector,
+    pub kind: OrgKind,
+    pub year: i32,
+    pub locale: Locale,
+}
+
+impl Plan {
+    /// Folders of the layout (SPEC §1), kept in git by a `.gitkeep`.
+    pub fn folders(&self) -> Vec<String> {
+        vec![
+            "orgs".into(),
+            "members".into(),
+            "posts".into(),
+            format!("matters/{}", self.year),
+            "commitments".into(),
+            "evaluations".into(),
+        ]
+    }
+
+    /// Files to write: (path relative to the workspace, text).
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut files = vec![
+            ("dangjian.toml".to_string(), self.settings_text()),
+            (format!("orgs/{}.toml", self.root), self.root_org_text()),
+            (".taplo.toml".to_string(), taplo_text()),
+        ];
+        for kind in Kind::ALL {
+            files.push((
+                format!("schemas/{}", super::schema::file_name(kind)),
+                super::schema::file_text(kind),
+            ));
+        }
+        files
+    }
+
+    pub fn settings_text(&self) -> String {
+        let mut s = String::new();
+        s.push_str("# dangjian workspace settings (SPEC §2.1); see `dangjian schema dangjian`\n");
+        s.push_str("format = 1\n");
+        s.push_str(&format!("name = {}\n", quote(&self.name)));
+        s.push_str(&format!("root = {}\n", quote(&self.root)));
+        s.push_str(&format!("year = {}\n", self.year));
+        s.push_str(&format!("locale = \"{}\"\n", self.locale.as_str()));
+        s.push_str(&format!("sector = \"{}\"\n", self.sector.as_str()));
+        s.push('\n');
+        s.push_str(&roles_text(self.sector));
+        s.push('\n');
+        s.push_str(&workflow_text(self.sector));
+        s.push_str(REVIEW_TEXT);
+        s.push_str(CHECK_TEXT);
+        s
+    }
+
+    pub fn root_org_text(&self) -> String {
+        format!(
+            "id = {}\nname = {}\nkind = \"{}\"\nsector = \"{}\"\n",
+            quote(&self.root),
+            quote(&self.name),
+            self.kind.as_str(),
+            self.sector.as_str()
+        )
+    }
+}
+
+fn quote(s: &str) -> String {
+    toml_edit::Value::from(s).to_string().trim().to_string()
+}
+
+/// The roles of each sector (八个方面作用), from seed 000; villages reconstructed (see the
+/// comment written with them).
+pub fn sector_roles(sector: Sector) -> &'static [(&'static str, &'static str)] {
+    match sector {
+        Sector::Village => &[
+            ("leading-core", "村党组织领导核心作用"),
+            ("villagers-committee", "村委会自治主体作用"),
+            ("supervision", "村务监督委员会监督作用"),
+            ("cooperative", "农民专业合作组织带动作用"),
+            ("mass", "群团组织生力军作用"),
+            ("six-officers", "村“六大员”服务作用"),
+            ("members", "党员先锋模范作用"),
+            ("farmers", "农民群众主体作用"),
+        ],
+        Sector::Community => &[
+            ("leading-core", "社区党组织领导核心作用"),
+            ("residents-committee", "社区居委会组织实施作用"),
+            ("resident-unit", "驻区单位协调共建作用"),
+            ("civil", "社区民间组织服务推动作用"),
+            ("mass", "社区群团组织生力军作用"),
+        ],
+        Sector::Agency => &[
+            ("leading-core", "党组(党委)领导核心作用"),
+            ("cadres", "干部队伍骨干带头作用"),
+            ("grassroots", "机关基层党组织协助监督作用"),
+            ("members", "党员队伍先锋模范作用"),
+            ("mass", "机关工会、共青团、妇委会等群团组织生力军作用"),
+        ],
+        Sector::Enterprise => &[
+            (
+                "political-core",
+                "国有企业党组织政治核心作用和非公有制企业党组织引导监督作用",
+            ),
+            ("governance", "企业法人治理结构和法定代表人决策经营管理作用"),
+            ("mass", "群团组织生力军作用"),
+            ("talent", "人才队伍引领支撑作用"),
+            ("members", "党员队伍先锋模范作用"),
+            ("workers", "职工队伍主人翁作用"),
+        ],
+        Sector::School => &[
+            (
+                "leading-core",
+                "公办高校党组织领导核心作用和民办高校及中小学校党组织政治核心作用",
+            ),
+            ("leadership", "党政领导班子推进科学发展作用"),
+            ("union", "工会、教代会民主监督作用"),
+            ("mass", "团委、学生会、少先队等群团组织桥梁纽带作用"),
+            ("members", "党员先锋模范作用"),
+            ("experts", "教育教学专家引领带动作用"),
+            ("counsellors", "辅导员、班主任组织管理指导作用"),
+            ("staff", "教职员工全员教书育人作用"),
+        ],
+        Sector::Other => &[],
+    }
+}
+
+fn roles_text(sector: Sector) -> String {
+    let roles = sector_roles(sector);
+    let mut s = String::from(
+        "# 八个方面作用: the roles organizations play (org.role names one of these ids)\n",
+    );
+    match sector {
+        Sector::Village => s.push_str(
+            "# Reconstructed for villages: seed 000 names the village groups (群团组织, 农民专业合作组织,\n\
+             # 村“六大员”, 农民主体作用) and seed 001 the Party roles; the eight below follow the\n\
+             # Sanming village model (永安八一村). Adjust them to your county's list.\n",
+        ),
+        Sector::Community => s.push_str(
+            "# Seed 000 names five roles for communities (五位一体); add the others your district uses.\n",
+        ),
+        Sector::Agency => {
+            s.push_str("# Seed 000 names five roles for agencies; add the others your unit uses.\n")
+        }
+        Sector::Enterprise => {
+            s.push_str("# Seed 000 names six roles for enterprises; add the others your company uses.\n")
+        }
+        Sector::School => s.push_str("# The eight roles of schools, as seed 000 lists them.\n"),
+        Sector::Other => s.push_str(
+            "# No list for this sector: add [[role]] tables (id = \"…\", name = \"…\").\n",
+        ),
+    }
+    for (id, name) in roles {
+        s.push_str(&format!("[[role]]\nid = \"{id}\"\nname = \"{name}\"\n\n"));
+    }
+    s
+}
+
+/// The six-step defaults of the sector (SPEC §5), written as comments: uncomment a line to
+/// override it.
+fn workflow_text(sector: Sector) -> String {
+    let (bodies, note) = match sector {
+        Sector::Village => (
+            r#"["branch", "committees", "members", "representatives"]"#,
+            "四议两公开: branch proposes, both committees discuss, members review, representatives decide; both publications required",
+        ),
+        Sector::Community => (
+            r#"["joint"]"#,
+            "三分三联: opinions gathered by category, decided by a joint meeting",
+        ),
+        Sector::Agency => (
+            r#"["leadership"]"#,
+            "一定三评三落实: the leading Party group decides; monthly progress reviews",
+        ),
+        Sector::Enterprise => (
+            r#"["branch", "workers", "board"]"#,
+            "三议两评一公开: Party organization, workers' congress, board",
+        ),
+        Sector::School | Sector::Other => (r#"["branch"]"#, "the six steps as they are"),
+    };
+    let min_sources = if sector == Sector::Community { 2 } else { 1 };
+    let publish = sector == Sector::Village;
+    let mut s = format!(
+        "# Six-step method (SPEC §5). The sector's defaults are shown; uncomment a line to change it.\n\
+         # {note}\n\
+         # [workflow.consult]\n\
+         # min_opinions = 1\n\
+         # min_sources = {min_sources}\n\
+         # [workflow.decide]\n\
+         # bodies = {bodies}\n\
+         # quorum = 0.5\n\
+         # quorums = {{ representatives = 0.6667 }}\n\
+         # publish = {publish}\n"
+    );
+    if sector == Sector::Agency {
+        s.push_str("# [workflow.implement]\n# progress_every = \"month\"\n");
+    } else {
+        s.push_str("# [workflow.implement]\n# progress_every = \"month\"   # optional: warn on tasks without progress\n");
+    }
+    s.push_str(&format!("# [workflow.evaluate]\n# publish = {publish}\n\n"));
+    s
+}
+
+const REVIEW_TEXT: &str = "# Scoring (SPEC §6): every key optional, defaults shown.\n\
+# [review]\n\
+# scale = 100\n\
+# trim = 1\n\
+# rectify_days = 30\n\
+# [review.weights]\n\
+# self = 0.1\n\
+# peer = 0.2\n\
+# leader = 0.3\n\
+# masses = 0.2\n\
+# objective = 0.2\n\
+# [review.annual]\n\
+# quarters = 0.3\n\
+# half = 0.2\n\
+# year_end = 0.5\n\n";
+
+const CHECK_TEXT: &str = "# Lint levels of `dangjian check`: allow drops a warning, deny makes it an error.\n\
+[check]\n\
+allow = []\n\
+deny = []\n";
+
+/// Associates each folder's files with their schema, for taplo / Even Better TOML.
+pub fn taplo_text() -> String {
+    let mut s = String::from(
+        "# Editor validation and completion (taplo / Even Better TOML) with the schemas in schemas/.\n\
+         # Regenerate them with `dangjian schema <kind>` after upgrading dangjian.\n\n",
+    );
+    let rules: [(&str, Kind); 7] = [
+        ("dangjian.toml", Kind::Settings),
+        ("orgs/*.toml", Kind::Org),
+        ("members/*.toml", Kind::Member),
+        ("posts/*.toml", Kind::Post),
+        ("matters/*/*.toml", Kind::Matter),
+        ("commitments/*/*.toml", Kind::Commitment),
+        ("evaluations/*/*.toml", Kind::Evaluation),
+    ];
+    for (glob, kind) in rules {
+        s.push_str(&format!(
+            "[[rule]]\ninclude = [\"{glob}\"]\n[rule.schema]\npath = \"./schemas/{}\"\n\n",
+            super::schema::file_name(kind)
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Org, Settings};
+
+    fn plan(sector: Sector) -> Plan {
+        Plan {
+            name: "江滨社区党委 \"试点\"".into(),
+            root: "jiangbin".into(),
+            sector,
+            kind: OrgKind::Committee,
+            year: 2026,
+            locale: Locale::ZhCn,
+        }
+    }
+
+    #[test]
+    fn every_sector_gives_records_that_parse() {
+        for sector in Sector::ALL {
+            let p = plan(*sector);
+            let s: Settings = toml::from_str(&p.settings_text()).unwrap();
+            assert_eq!(s.root, "jiangbin");
+            assert_eq!(s.sector, *sector);
+            assert_eq!(s.roles.len(), sector_roles(*sector).len());
+            let o: Org = toml::from_str(&p.root_org_text()).unwrap();
+            assert_eq!(o.name, p.name);
+            assert!(o.parent.is_none());
+            let taplo: toml::Table = toml::from_str(&taplo_text()).unwrap();
+            assert_eq!(taplo["rule"].as_array().unwrap().len(), 7);
+        }
+        assert_eq!(sector_roles(Sector::Village).len(), 8);
+        assert_eq!(sector_roles(Sector::School).len(), 8);
+    }
+
+    #[test]
+    fn the_workflow_comments_uncomment_to_valid_settings() {
+        let p = plan(Sector::Village);
+        let uncommented: String = p
+            .settings_text()
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|r| r.starts_with('[') || r.contains(" = "))
+                    .unwrap_or(l)
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let s: Settings = toml::from_str(&uncommented).unwrap();
+        assert_eq!(s.workflow.decide.bodies.as_ref().unwrap().len(), 4);
+        assert_eq!(s.workflow.decide.publish, Some(true));
+    }
 }

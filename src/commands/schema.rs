@@ -1,4 +1,6 @@
 //! `dangjian schema [KIND]`: the JSON Schema (draft-07) of a record kind, generated from the code.
+//! The same text is kept in `schemas/<kind>.schema.json` (a test fails when it drifts) and copied
+//! into new workspaces by `init`, so editors (taplo / Even Better TOML) validate offline.
 
 use anyhow::{Result, anyhow};
 
@@ -28,4 +30,60 @@ pub fn run(_ctx: &Ctx, args: Args) -> Result<Exit> {
     };
     println!("{}", serde_json::to_string_pretty(&value)?);
     Ok(Exit::Success)
+}
+
+/// The file name of a kind's schema in `schemas/`.
+pub fn file_name(kind: Kind) -> String {
+    format!("{}.schema.json", kind.name())
+}
+
+/// The text of `schemas/<kind>.schema.json`: pretty JSON ending in a newline.
+pub fn file_text(kind: Kind) -> String {
+    let mut text = serde_json::to_string_pretty(&kind.schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `schemas/` holds exactly what the code generates; `UPDATE_SCHEMAS=1` rewrites it.
+    #[test]
+    fn schemas_folder_matches_the_code() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+        let update = std::env::var_os("UPDATE_SCHEMAS").is_some_and(|v| v == "1");
+        let mut stale = Vec::new();
+        for kind in Kind::ALL {
+            let path = dir.join(file_name(kind));
+            let want = file_text(kind);
+            if update {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &want).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(want.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "schemas drifted from the code: {stale:?}; run `UPDATE_SCHEMAS=1 cargo test --lib schema` and commit schemas/"
+        );
+    }
+
+    #[test]
+    fn schemas_are_draft_07_with_titles_and_both_words() {
+        for kind in Kind::ALL {
+            let s = kind.schema();
+            assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
+            assert!(
+                s["title"].as_str().is_some_and(|t| t.contains("dangjian")),
+                "{kind:?}"
+            );
+        }
+        let post = Kind::Post.schema().to_string();
+        assert!(
+            post.contains("\"standing\"") && post.contains("\"常设\""),
+            "{post}"
+        );
+    }
 }

@@ -23,6 +23,7 @@ pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: boo
         if let Some(src) = &d.source {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
+            let (src, column) = clip_line(src, column);
             let prefix: String = src.chars().take(column.saturating_sub(1)).collect();
             let caret_pad = " ".repeat(UnicodeWidthStr::width(prefix.as_str()));
             out.push_str(&format!(
@@ -46,6 +47,33 @@ pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: boo
     ));
     out.push('\n');
     out
+}
+
+/// Longest source line shown in full; longer ones show a window around the column.
+const MAX_SOURCE_CHARS: usize = 120;
+
+/// A window of at most `MAX_SOURCE_CHARS` characters of `src` around `column`, with `…` where
+/// text was cut, and the column within that window.
+fn clip_line(src: &str, column: usize) -> (String, usize) {
+    let count = src.chars().count();
+    if count <= MAX_SOURCE_CHARS {
+        return (src.to_string(), column);
+    }
+    let half = MAX_SOURCE_CHARS / 2;
+    let start = column
+        .saturating_sub(1)
+        .saturating_sub(half)
+        .min(count - MAX_SOURCE_CHARS);
+    let mut out: String = src.chars().skip(start).take(MAX_SOURCE_CHARS).collect();
+    let mut column = column - start;
+    if start > 0 {
+        out.insert(0, '…');
+        column += 1;
+    }
+    if start + MAX_SOURCE_CHARS < count {
+        out.push('…');
+    }
+    (out, column)
 }
 
 fn severity_word(s: Severity, locale: Locale) -> &'static str {
@@ -123,4 +151,20 @@ fn escape_data(s: &str) -> String {
 
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_clipped_around_the_column() {
+        let short = "a = 1";
+        assert_eq!(clip_line(short, 3), (short.to_string(), 3));
+        let long = format!("a = {}x{}", "[".repeat(500), "[".repeat(500));
+        let (clipped, column) = clip_line(&long, 505);
+        assert!(clipped.chars().count() <= MAX_SOURCE_CHARS + 2);
+        assert_eq!(clipped.chars().nth(column - 1), Some('x'));
+        assert!(clipped.starts_with('…') && clipped.ends_with('…'));
+    }
 }

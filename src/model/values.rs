@@ -366,7 +366,11 @@ macro_rules! keyword_enum {
                 stringify!($name).into()
             }
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({ "type": "string", "enum": [$($en, $zh),+] })
+                schemars::json_schema!({
+                    "type": "string",
+                    "enum": [$($en, $zh),+],
+                    "description": format!("One of {} (English word or Chinese name)", $name::words()),
+                })
             }
         }
     };

@@ -1,8 +1,11 @@
 //! Annual report (年终总评): annual scores, grade distribution, honours and rectifications (SPEC §8).
 
-use crate::i18n::Locale;
-use crate::model::Date;
-use crate::report::Document;
+use crate::i18n::{Locale, t, tf};
+use crate::model::{Date, OutcomeKind, Period};
+use crate::report::review::{columns, grade_label, grades_table, kind_label, missing_table};
+use crate::report::{Cell, Chart, Document, Table};
+use crate::review::annual::{self, AnnualResult, Outcome, PARTS};
+use crate::review::period::{SubjectKind, grade_table};
 use crate::workspace::Workspace;
 
 #[derive(Clone, Debug)]
@@ -13,6 +16,148 @@ pub struct Options {
 }
 
 /// Builds the report (pure).
-pub fn build(_ws: &Workspace, _opts: &Options, _locale: Locale) -> Document {
-    Document::default()
+pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
+    let mut r = annual::compute(ws, opts.year);
+    if let Some(org) = &opts.org {
+        r = annual::narrow(ws, r, org);
+    }
+    document(ws, &r, opts.as_of, opts.org.as_deref(), locale)
+}
+
+pub fn outcome_label(o: &Outcome, locale: Locale) -> &'static str {
+    match o {
+        Outcome::OutstandingMember => t(locale, "review.outcome.outstanding-member"),
+        Outcome::VanguardPost => t(locale, "review.outcome.vanguard-post"),
+        Outcome::Rectify { .. } => t(locale, "review.outcome.rectify"),
+    }
+}
+
+/// The document of a computed (already narrowed) annual review.
+pub fn document(
+    ws: &Workspace,
+    r: &AnnualResult,
+    as_of: Date,
+    org: Option<&str>,
+    locale: Locale,
+) -> Document {
+    let mut keys = vec!["rank_overall", "kind", "id", "name", "org"];
+    keys.extend(PARTS);
+    keys.extend(["score", "grade", "demoted", "vetoed", "rank", "outcomes"]);
+    let mut scores = Table::new(
+        "scores",
+        t(locale, "review.table.scores"),
+        columns(&keys, locale),
+    );
+    let mut outcomes = Table::new(
+        "outcomes",
+        t(locale, "review.table.outcomes"),
+        columns(
+            &[
+                "id", "name", "org", "outcomes", "due", "recorded", "verified",
+            ],
+            locale,
+        ),
+    );
+    let recorded: Vec<_> = ws
+        .evaluations
+        .iter()
+        .filter(|e| e.period == Period::year(r.year))
+        .flat_map(|e| e.outcomes.iter())
+        .collect();
+    for s in &r.subjects {
+        let table = grade_table(&ws.settings.review, s.subject.kind);
+        let words: Vec<&str> = s
+            .outcomes
+            .iter()
+            .map(|o| outcome_label(o, locale))
+            .collect();
+        let mut row = vec![
+            Cell::Int(s.rank_overall as i64),
+            Cell::text(kind_label(s.subject.kind, locale)),
+            Cell::text(&s.subject.id),
+            Cell::text(&s.subject.name),
+            Cell::opt_text(s.subject.org.as_deref()),
+        ];
+        for p in &s.parts {
+            row.push(p.map_or(Cell::Empty, |p| Cell::num(p.round2())));
+        }
+        row.push(Cell::num(s.score));
+        row.push(
+            table
+                .get(s.graded.grade)
+                .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))),
+        );
+        row.push(Cell::Bool(s.graded.demoted));
+        row.push(Cell::Bool(!s.vetoes.is_empty()));
+        row.push(Cell::Int(s.graded.rank as i64));
+        row.push(Cell::text(words.join("、")));
+        scores.rows.push(row);
+        for o in &s.outcomes {
+            let kind = match o {
+                Outcome::Rectify { .. } => OutcomeKind::Rectify,
+                _ => OutcomeKind::Honour,
+            };
+            let rec = recorded
+                .iter()
+                .find(|x| x.member == s.subject.id && x.kind == kind);
+            let due = match o {
+                Outcome::Rectify { due } => rec.and_then(|x| x.due).or(*due),
+                _ => None,
+            };
+            outcomes.rows.push(vec![
+                Cell::text(&s.subject.id),
+                Cell::text(&s.subject.name),
+                Cell::opt_text(s.subject.org.as_deref()),
+                Cell::text(outcome_label(o, locale)),
+                Cell::opt_date(due),
+                Cell::opt_text(
+                    rec.and_then(|x| x.title.as_deref())
+                        .or(rec.map(|x| x.kind.label(locale))),
+                ),
+                Cell::opt_date(rec.and_then(|x| x.verified)),
+            ]);
+        }
+    }
+    let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
+    scores.chart = Some(Chart::Histogram { value: score_col });
+    let graded: Vec<(SubjectKind, usize)> = r
+        .subjects
+        .iter()
+        .map(|s| (s.subject.kind, s.graded.grade))
+        .collect();
+    let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
+        || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    let mut meta = vec![
+        (
+            t(locale, "review.meta.year").to_string(),
+            r.year.to_string(),
+        ),
+        (
+            t(locale, "review.meta.as-of").to_string(),
+            as_of.to_string(),
+        ),
+        (
+            t(locale, "review.meta.scale").to_string(),
+            r.scale.to_string(),
+        ),
+    ];
+    if let Some(org) = org {
+        meta.push((
+            t(locale, "review.meta.org").to_string(),
+            format!("{} ({org})", ws.name_of(org)),
+        ));
+    }
+    Document {
+        title: tf(locale, "review.title.annual", &[("year", &r.year)]),
+        meta,
+        tables: [
+            Some(scores),
+            Some(grades_table(ws, &graded, with_orgs, locale)),
+            Some(outcomes),
+            (!r.missing.is_empty()).then(|| missing_table(&r.missing, locale)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    }
 }

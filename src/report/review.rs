@@ -1,8 +1,13 @@
 //! Review sheet (考评表): a period's results with change against the previous period (SPEC §8).
+//! `document` turns computed results into tables; `build` computes them first. Both are pure.
 
-use crate::i18n::Locale;
-use crate::model::{Date, Period};
-use crate::report::Document;
+use crate::i18n::{Locale, t, tf};
+use crate::model::{Date, Grade, Period};
+use crate::report::{Cell, Chart, Column, Document, Table};
+use crate::review::explain::component_label;
+use crate::review::period::{
+    self, COMPONENTS, Missing, MissingReason, PeriodResult, SubjectKind, grade_table,
+};
 use crate::workspace::Workspace;
 
 #[derive(Clone, Debug)]
@@ -12,7 +17,306 @@ pub struct Options {
     pub as_of: Date,
 }
 
-/// Builds the report (pure).
-pub fn build(_ws: &Workspace, _opts: &Options, _locale: Locale) -> Document {
-    Document::default()
+/// Builds the report (pure): the period over the whole workspace, narrowed to `org`, with the
+/// change of each score against the previous period of the same kind.
+pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
+    let mut result = period::compute(ws, opts.period);
+    let mut previous = period::compute(ws, opts.period.previous());
+    if let Some(org) = &opts.org {
+        result = period::narrow(ws, result, org);
+        previous = period::narrow(ws, previous, org);
+    }
+    document(
+        ws,
+        &result,
+        Some(&previous),
+        opts.as_of,
+        opts.org.as_deref(),
+        locale,
+    )
+}
+
+/// A grade as shown in a report: its name in Chinese, its id in English.
+pub fn grade_label(g: &Grade, locale: Locale) -> String {
+    match locale {
+        Locale::ZhCn => g.name.clone(),
+        Locale::En => g.id.clone(),
+    }
+}
+
+pub fn kind_label(kind: SubjectKind, locale: Locale) -> &'static str {
+    match kind {
+        SubjectKind::Member => t(locale, "review.kind.member"),
+        SubjectKind::Org => t(locale, "review.kind.org"),
+    }
+}
+
+pub fn reason_label(r: MissingReason, locale: Locale) -> &'static str {
+    match r {
+        MissingReason::NoRow => t(locale, "review.reason.no-score-row"),
+        MissingReason::NoComponent => t(locale, "review.reason.no-component"),
+        MissingReason::ZeroWeight => t(locale, "review.reason.zero-weight"),
+        MissingReason::NoScore => t(locale, "review.reason.no-score"),
+    }
+}
+
+fn col(key: &str, locale: Locale) -> Column {
+    let label = match key {
+        "self" | "peer" | "leader" | "masses" | "objective" | "quarters" | "half" | "year_end" => {
+            component_label(locale, key)
+        }
+        "kind" => t(locale, "review.col.kind"),
+        "id" => t(locale, "review.col.id"),
+        "name" => t(locale, "review.col.name"),
+        "org" => t(locale, "review.col.org"),
+        "adjust" => t(locale, "review.col.adjust"),
+        "score" => t(locale, "review.col.score"),
+        "grade" => t(locale, "review.col.grade"),
+        "demoted" => t(locale, "review.col.demoted"),
+        "vetoed" => t(locale, "review.col.vetoed"),
+        "rank" => t(locale, "review.col.rank"),
+        "rank_overall" => t(locale, "review.col.rank_overall"),
+        "change" => t(locale, "review.col.change"),
+        "reason" => t(locale, "review.col.reason"),
+        "count" => t(locale, "review.col.count"),
+        "outcomes" => t(locale, "review.col.outcomes"),
+        "due" => t(locale, "review.col.due"),
+        "recorded" => t(locale, "review.col.recorded"),
+        "verified" => t(locale, "review.col.verified"),
+        _ => "",
+    };
+    Column::new(key, label)
+}
+
+/// Columns by key.
+pub fn columns(keys: &[&str], locale: Locale) -> Vec<Column> {
+    keys.iter().map(|k| col(k, locale)).collect()
+}
+
+/// The table of subjects without a score.
+pub fn missing_table(missing: &[Missing], locale: Locale) -> Table {
+    let mut t = Table::new(
+        "missing",
+        t(locale, "review.table.missing"),
+        columns(&["kind", "id", "name", "org", "reason"], locale),
+    );
+    for m in missing {
+        t.rows.push(vec![
+            Cell::text(kind_label(m.subject.kind, locale)),
+            Cell::text(&m.subject.id),
+            Cell::text(&m.subject.name),
+            Cell::opt_text(m.subject.org.as_deref()),
+            Cell::text(reason_label(m.reason, locale)),
+        ]);
+    }
+    t
+}
+
+/// The grade distribution: one row per grade of the tables in use, zeros included.
+pub fn grades_table(
+    ws: &Workspace,
+    graded: &[(SubjectKind, usize)],
+    with_orgs: bool,
+    locale: Locale,
+) -> Table {
+    let mut t = Table::new(
+        "grades",
+        t(locale, "review.table.grades"),
+        columns(&["kind", "grade", "count"], locale),
+    );
+    let kinds: &[SubjectKind] = if with_orgs {
+        &[SubjectKind::Member, SubjectKind::Org]
+    } else {
+        &[SubjectKind::Member]
+    };
+    for &kind in kinds {
+        for (gi, g) in grade_table(&ws.settings.review, kind).iter().enumerate() {
+            let n = graded
+                .iter()
+                .filter(|(k, i)| *k == kind && *i == gi)
+                .count();
+            t.rows.push(vec![
+                Cell::text(kind_label(kind, locale)),
+                Cell::text(grade_label(g, locale)),
+                Cell::Int(i64::try_from(n).unwrap_or(i64::MAX)),
+            ]);
+        }
+    }
+    t.chart = Some(Chart::Bars { label: 1, value: 2 });
+    t
+}
+
+/// The document of a computed period (already narrowed), with the previous period for change.
+pub fn document(
+    ws: &Workspace,
+    r: &PeriodResult,
+    previous: Option<&PeriodResult>,
+    as_of: Date,
+    org: Option<&str>,
+    locale: Locale,
+) -> Document {
+    let mut keys = vec!["rank_overall", "kind", "id", "name", "org"];
+    keys.extend(COMPONENTS);
+    keys.extend(["adjust", "score", "grade", "demoted", "vetoed", "rank"]);
+    if previous.is_some() {
+        keys.push("change");
+    }
+    let mut scores = Table::new(
+        "scores",
+        t(locale, "review.table.scores"),
+        columns(&keys, locale),
+    );
+    for s in &r.subjects {
+        let table = grade_table(&ws.settings.review, s.subject.kind);
+        let mut row = vec![
+            Cell::Int(s.rank_overall as i64),
+            Cell::text(kind_label(s.subject.kind, locale)),
+            Cell::text(&s.subject.id),
+            Cell::text(&s.subject.name),
+            Cell::opt_text(s.subject.org.as_deref()),
+        ];
+        for c in &s.components {
+            row.push(c.map_or(Cell::Empty, |c| Cell::num(c.round2())));
+        }
+        row.push(Cell::num(s.adjust_total.round2()));
+        row.push(Cell::num(s.score));
+        row.push(
+            table
+                .get(s.graded.grade)
+                .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))),
+        );
+        row.push(Cell::Bool(s.graded.demoted));
+        row.push(Cell::Bool(s.veto.is_some()));
+        row.push(Cell::Int(s.graded.rank as i64));
+        if let Some(prev) = previous {
+            let before = prev
+                .subjects
+                .iter()
+                .find(|p| p.subject.kind == s.subject.kind && p.subject.id == s.subject.id)
+                .map(|p| p.score);
+            row.push(before.map_or(Cell::Empty, |b| Cell::num(s.score - b)));
+        }
+        scores.rows.push(row);
+    }
+    let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
+    scores.chart = Some(Chart::Histogram { value: score_col });
+    let graded: Vec<(SubjectKind, usize)> = r
+        .subjects
+        .iter()
+        .map(|s| (s.subject.kind, s.graded.grade))
+        .collect();
+    let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
+        || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    let mut meta = vec![
+        (
+            t(locale, "review.meta.period").to_string(),
+            r.period.to_string(),
+        ),
+        (
+            t(locale, "review.meta.as-of").to_string(),
+            as_of.to_string(),
+        ),
+        (
+            t(locale, "review.meta.scale").to_string(),
+            r.scale.to_string(),
+        ),
+    ];
+    if let Some(org) = org {
+        meta.push((
+            t(locale, "review.meta.org").to_string(),
+            format!("{} ({org})", ws.name_of(org)),
+        ));
+    }
+    Document {
+        title: tf(locale, "review.title.period", &[("period", &r.period)]),
+        meta,
+        tables: [
+            Some(scores),
+            (!r.missing.is_empty()).then(|| missing_table(&r.missing, locale)),
+            Some(grades_table(ws, &graded, with_orgs, locale)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::fixture::{member, org, refs, workspace};
+
+    fn ws() -> Workspace {
+        let mut files = vec![
+            org("root", None),
+            member("a", "root", ""),
+            member("b", "root", ""),
+        ];
+        for (p, date, a) in [
+            ("2026-Q1", "2026-04-02", "80"),
+            ("2026-Q2", "2026-07-02", "91.5"),
+        ] {
+            files.push((
+                format!("evaluations/{p}/root.toml"),
+                format!("org = \"root\"\nperiod = \"{p}\"\ndate = {date}\n[[score]]\nmember = \"a\"\nleader = {a}\n"),
+            ));
+        }
+        workspace("", &refs(&files))
+    }
+
+    #[test]
+    fn the_review_report_shows_change_and_charts() {
+        let opts = Options {
+            org: None,
+            period: Period::quarter(2026, 2),
+            as_of: Date::ymd(2026, 7, 10),
+        };
+        let doc = build(&ws(), &opts, Locale::En);
+        assert_eq!(doc.title, "Review 2026-Q2");
+        let ids: Vec<&str> = doc.tables.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, vec!["scores", "missing", "grades"]);
+        let scores = &doc.tables[0];
+        let change = scores
+            .columns
+            .iter()
+            .position(|c| c.key == "change")
+            .unwrap();
+        let score = scores
+            .columns
+            .iter()
+            .position(|c| c.key == "score")
+            .unwrap();
+        assert_eq!(scores.rows[0][score].display(), "91.5");
+        assert_eq!(scores.rows[0][change].display(), "11.5");
+        assert_eq!(scores.chart, Some(Chart::Histogram { value: score }));
+        assert_eq!(doc.tables[1].rows[0][1].display(), "b");
+        assert_eq!(
+            doc.tables[2].chart,
+            Some(Chart::Bars { label: 1, value: 2 })
+        );
+        assert_eq!(doc.tables[2].rows.len(), 4);
+    }
+
+    #[test]
+    fn the_annual_report_lists_scores_grades_and_outcomes() {
+        let opts = crate::report::annual::Options {
+            org: Some("root".into()),
+            year: 2026,
+            as_of: Date::ymd(2027, 1, 10),
+        };
+        let doc = crate::report::annual::build(&ws(), &opts, Locale::ZhCn);
+        assert_eq!(doc.title, "年终总评 2026");
+        let ids: Vec<&str> = doc.tables.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, vec!["scores", "grades", "outcomes", "missing"]);
+        // a: quarters (80 + 91.5)/2 = 85.75 → 合格, no outcome; b has no score at all.
+        let scores = &doc.tables[0];
+        let score = scores
+            .columns
+            .iter()
+            .position(|c| c.key == "score")
+            .unwrap();
+        assert_eq!(scores.rows[0][score].display(), "85.75");
+        assert!(doc.tables[2].rows.is_empty());
+        assert_eq!(doc.tables[3].rows[0][4].display(), "全年没有任何期次得分");
+    }
 }

@@ -67,11 +67,14 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
             Ok(e) => e,
             Err(err) => {
                 let rel = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
-                diags.push(Diagnostic::error(
-                    "unreadable",
-                    &rel,
-                    tf(locale, "check.unreadable", &[("error", &err)]),
-                ));
+                diags.push(
+                    Diagnostic::error(
+                        "unreadable",
+                        &rel,
+                        tf(locale, "check.unreadable", &[("error", &err)]),
+                    )
+                    .help(tf(locale, "check.unreadable.help", &[])),
+                );
                 continue;
             }
         };
@@ -199,6 +202,7 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
             rel,
             tf(locale, "check.unreadable", &[("error", e)]),
         )
+        .help(tf(locale, "check.unreadable.help", &[]))
     };
     let meta = std::fs::metadata(&path).map_err(|e| unreadable(&e))?;
     if !meta.is_file() {

@@ -10,24 +10,34 @@ use toml_edit::{Item, Value};
 use crate::diag::{Diagnostic, Place, Seg};
 use crate::i18n::Locale;
 
+/// A file's text and, when it parses, its document.
+type Parsed = (String, Option<toml_edit::Document<String>>);
+
 pub fn locate(root: &Path, diags: &mut [Diagnostic]) {
-    let mut texts: HashMap<String, Option<String>> = HashMap::new();
+    // Each file with findings is read and parsed once, however many findings it has.
+    let mut files: HashMap<String, Option<Parsed>> = HashMap::new();
     for d in diags.iter_mut() {
         if matches!(d.place, Place::Pos { .. }) {
             continue;
         }
-        let text = texts.entry(d.file.clone()).or_insert_with(|| {
+        let file = files.entry(d.file.clone()).or_insert_with(|| {
             super::load::read_text(root, &d.file, Locale::En)
                 .ok()
-                .map(|t| t.text)
+                .map(|t| {
+                    let doc = toml_edit::Document::parse(t.text.clone()).ok();
+                    (t.text, doc)
+                })
         });
-        let Some(text) = text.as_deref() else {
+        let Some((text, doc)) = file.as_ref() else {
             d.place = Place::Pos { line: 1, column: 1 };
             continue;
         };
         let offset = match &d.place {
             Place::Offset(o) => *o,
-            Place::Path(segs) => span_of(text, segs).map_or(0, |r| r.start),
+            Place::Path(segs) => doc
+                .as_ref()
+                .and_then(|doc| span_in(doc, segs))
+                .map_or(0, |r| r.start),
             _ => 0,
         };
         let (line, column, source) = line_column(text, offset);
@@ -61,6 +71,11 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize, String) {
 /// The span of the deepest part of `segs` found in the document.
 pub fn span_of(text: &str, segs: &[Seg]) -> Option<Range<usize>> {
     let doc = toml_edit::Document::parse(text.to_string()).ok()?;
+    span_in(&doc, segs)
+}
+
+/// `span_of` in an already parsed document.
+fn span_in(doc: &toml_edit::Document<String>, segs: &[Seg]) -> Option<Range<usize>> {
     let mut best: Option<Range<usize>> = None;
     let mut node = Node::Table(doc.as_table());
     for seg in segs {

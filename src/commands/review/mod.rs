@@ -1,0 +1,33 @@
+//! `dangjian review …`: quarterly, half-year and annual scores (SPEC §6) and blank sheets.
+
+pub mod annual;
+pub mod half;
+mod output;
+pub mod quarterly;
+pub mod sheet;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+use super::{Ctx, Exit};
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Compute the scores of a quarter (一季一评)
+    Quarterly(quarterly::Args),
+    /// Compute the scores of a half-year (半年初评)
+    Half(half::Args),
+    /// Compute the annual scores, grades and outcomes (年终总评)
+    Annual(annual::Args),
+    /// Write a blank evaluation sheet with a row for every subject to be reviewed
+    Sheet(sheet::Args),
+}
+
+pub fn run(ctx: &Ctx, cmd: ReviewCommand) -> Result<Exit> {
+    match cmd {
+        ReviewCommand::Quarterly(args) => quarterly::run(ctx, args),
+        ReviewCommand::Half(args) => half::run(ctx, args),
+        ReviewCommand::Annual(args) => annual::run(ctx, args),
+        ReviewCommand::Sheet(args) => sheet::run(ctx, args),
+    }
+}

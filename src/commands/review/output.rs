@@ -1,0 +1,259 @@
+//! What the three scoring commands share: the options `--org`, `--explain`, `--format`, `-o`,
+//! loading, narrowing, and rendering a result in the chosen format.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow, bail};
+use clap::ValueEnum;
+
+use crate::commands::{Ctx, Exit, Loaded, emit};
+use crate::i18n::{Locale, t, tf};
+use crate::model::Period;
+use crate::report::{self, Document, Format};
+use crate::review::{self, AnnualResult, PeriodResult, explain, json};
+use crate::workspace::Workspace;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Common {
+    /// Show only this organization's subtree (grades and ranks stay those of the whole workspace)
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    /// Explain every input, weight and step of the arithmetic for one subject (id or name)
+    #[arg(long, value_name = "SUBJECT")]
+    pub explain: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Table)]
+    pub format: ReviewFormat,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Table,
+    Json,
+    Yaml,
+    Csv,
+    Md,
+}
+
+/// Loads the workspace, warning on stderr about files that could not be read.
+pub fn load(ctx: &Ctx) -> Result<Loaded> {
+    let loaded = ctx.load()?;
+    let broken = loaded
+        .diags
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .map(|d| d.file.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    if broken > 0 && !ctx.quiet {
+        eprintln!(
+            "warning: {}",
+            tf(
+                loaded.locale,
+                "review.warn.load-errors",
+                &[("count", &broken)]
+            )
+        );
+    }
+    Ok(loaded)
+}
+
+/// Refuses an unknown `--org`.
+pub fn check_org(ws: &Workspace, org: Option<&str>, locale: Locale) -> Result<()> {
+    match org {
+        Some(o) if ws.org(o).is_none() => {
+            bail!(tf(locale, "review.error.unknown-org", &[("org", &o)]))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The id of the subject named by `--explain`: an id, or an unambiguous name.
+fn subject_id<'a>(
+    ids: impl Iterator<Item = (&'a str, &'a str)>,
+    wanted: &str,
+    period: &str,
+    l: Locale,
+) -> Result<String> {
+    let all: Vec<(&str, &str)> = ids.collect();
+    if all.iter().any(|(id, _)| *id == wanted) {
+        return Ok(wanted.to_string());
+    }
+    let named: Vec<&(&str, &str)> = all.iter().filter(|(_, name)| *name == wanted).collect();
+    match named.as_slice() {
+        [one] => Ok(one.0.to_string()),
+        [] => Err(anyhow!(tf(
+            l,
+            "review.error.unknown-subject",
+            &[("subject", &wanted), ("period", &period)]
+        ))),
+        many => {
+            let c: Vec<String> = many
+                .iter()
+                .map(|(id, name)| format!("{name} ({id})"))
+                .collect();
+            Err(anyhow!(tf(
+                l,
+                "review.error.ambiguous-subject",
+                &[("subject", &wanted), ("candidates", &c.join(", "))]
+            )))
+        }
+    }
+}
+
+fn markdown(doc: &Document) -> Vec<u8> {
+    if let Ok(bytes) = report::render(doc, Format::Md, Default::default()) {
+        return bytes;
+    }
+    let esc = |s: String| s.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::new();
+    if !doc.title.is_empty() {
+        out.push_str(&format!("# {}\n\n", doc.title));
+    }
+    for (k, v) in &doc.meta {
+        out.push_str(&format!("- {k}: {v}\n"));
+    }
+    for table in &doc.tables {
+        out.push_str(&format!("\n## {}\n\n", table.title));
+        let heads: Vec<String> = table.columns.iter().map(|c| esc(c.label.clone())).collect();
+        out.push_str(&format!("| {} |\n", heads.join(" | ")));
+        out.push_str(&format!("|{}\n", " --- |".repeat(heads.len())));
+        for row in &table.rows {
+            let cells: Vec<String> = row.iter().map(|c| esc(c.display())).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+    }
+    out.into_bytes()
+}
+
+fn write(ctx: &Ctx, common: &Common, doc: &Document, value: &serde_json::Value) -> Result<Exit> {
+    let bytes = match common.format {
+        ReviewFormat::Json => {
+            let mut s = serde_json::to_string_pretty(value)?;
+            s.push('\n');
+            s.into_bytes()
+        }
+        ReviewFormat::Yaml => serde_yaml::to_string(value)?.into_bytes(),
+        ReviewFormat::Csv => report::render(doc, Format::Csv, Default::default())?,
+        ReviewFormat::Md => markdown(doc),
+        ReviewFormat::Table => report::render(
+            doc,
+            Format::Table,
+            report::render::RenderOptions {
+                bom: false,
+                color: ctx.color,
+            },
+        )?,
+    };
+    emit(&bytes, common.output.as_deref(), false)?;
+    Ok(Exit::Success)
+}
+
+fn org_namer(ws: &Workspace) -> impl Fn(&str) -> String + '_ {
+    move |id: &str| ws.name_of(id).to_string()
+}
+
+/// Computes and prints a quarter or half-year.
+pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
+    let loaded = load(ctx)?;
+    let ws = &loaded.ws;
+    let l = loaded.locale;
+    check_org(ws, common.org.as_deref(), l)?;
+    let mut result: PeriodResult = review::period::compute(ws, period);
+    let mut previous = review::period::compute(ws, period.previous());
+    if let Some(org) = &common.org {
+        result = review::period::narrow(ws, result, org);
+        previous = review::period::narrow(ws, previous, org);
+    }
+    if let Some(wanted) = &common.explain {
+        let ids = result
+            .subjects
+            .iter()
+            .map(|s| &s.subject)
+            .chain(result.missing.iter().map(|m| &m.subject))
+            .map(|s| (s.id.as_str(), s.name.as_str()));
+        let id = subject_id(ids, wanted, &period.to_string(), l)?;
+        let text = explain::period(&result, &ws.settings.review, &id, &org_namer(ws), l)
+            .ok_or_else(|| {
+                anyhow!(tf(
+                    l,
+                    "review.error.unknown-subject",
+                    &[("subject", wanted), ("period", &period)]
+                ))
+            })?;
+        emit(text.as_bytes(), common.output.as_deref(), false)?;
+        return Ok(Exit::Success);
+    }
+    let value = json::period(&result, &ws.settings.review, ctx.as_of);
+    let doc = report::review::document(
+        ws,
+        &result,
+        Some(&previous),
+        ctx.as_of,
+        common.org.as_deref(),
+        l,
+    );
+    write(ctx, common, &doc, &value)
+}
+
+/// Computes and prints a year.
+pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
+    let loaded = load(ctx)?;
+    let ws = &loaded.ws;
+    let l = loaded.locale;
+    check_org(ws, common.org.as_deref(), l)?;
+    let mut result: AnnualResult = review::annual::compute(ws, year);
+    if let Some(org) = &common.org {
+        result = review::annual::narrow(ws, result, org);
+    }
+    if let Some(wanted) = &common.explain {
+        let ids = result
+            .subjects
+            .iter()
+            .map(|s| &s.subject)
+            .chain(result.missing.iter().map(|m| &m.subject))
+            .map(|s| (s.id.as_str(), s.name.as_str()));
+        let id = subject_id(ids, wanted, &year.to_string(), l)?;
+        let text = explain::annual(&result, &ws.settings.review, &id, &org_namer(ws), l)
+            .ok_or_else(|| {
+                anyhow!(tf(
+                    l,
+                    "review.error.unknown-subject",
+                    &[("subject", wanted), ("period", &year)]
+                ))
+            })?;
+        emit(text.as_bytes(), common.output.as_deref(), false)?;
+        return Ok(Exit::Success);
+    }
+    let value = json::annual(&result, &ws.settings.review, ctx.as_of);
+    let doc = report::annual::document(ws, &result, ctx.as_of, common.org.as_deref(), l);
+    write(ctx, common, &doc, &value)
+}
+
+/// Parses `--period` and checks it is of the command's kind.
+pub fn period_arg(s: Option<&str>, kind: review::PeriodKind, ctx: &Ctx) -> Result<Period> {
+    let Some(s) = s else {
+        return Ok(review::latest_ended(kind, ctx.as_of));
+    };
+    let p: Period = s.parse().map_err(|e: String| anyhow!("--period: {e}"))?;
+    if review::PeriodKind::of(p) != kind {
+        let l = ctx
+            .root()
+            .ok()
+            .and_then(|root| ctx.settings(&root).ok())
+            .map_or(ctx.early_locale(), |(_, l)| l);
+        let word = match kind {
+            review::PeriodKind::Quarter => t(l, "review.kind.quarter"),
+            _ => t(l, "review.kind.half"),
+        };
+        bail!(tf(
+            l,
+            "review.error.period-kind",
+            &[("period", &s), ("kind", &word)]
+        ));
+    }
+    Ok(p)
+}

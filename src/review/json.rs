@@ -1,0 +1,195 @@
+//! The machine shape of review results (SPEC §6 JSON; yaml carries the same value): keys in the
+//! documented order, printed values rounded to 2 decimals.
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value, json};
+
+use super::annual::{AnnualResult, Outcome, PARTS};
+use super::period::{COMPONENTS, Missing, PeriodResult, Subject, SubjectKind, grade_table};
+use super::rational::Q;
+use crate::model::{Date, Grade, ReviewSettings};
+
+/// A printed value: rounded half away from zero to 2 decimals, as a JSON number.
+pub fn number(d: Decimal) -> Value {
+    let r = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let f: f64 = r.try_into().unwrap_or(0.0);
+    Value::from(f)
+}
+
+fn q(v: Q) -> Value {
+    number(v.round2())
+}
+
+fn head(s: &Subject) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("kind".into(), s.kind.as_str().into());
+    m.insert("id".into(), s.id.clone().into());
+    m.insert("name".into(), s.name.clone().into());
+    m.insert("org".into(), s.org.clone().map_or(Value::Null, Value::from));
+    m
+}
+
+fn missing(list: &[Missing]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|m| {
+                json!({ "kind": m.subject.kind.as_str(), "id": m.subject.id, "reason": m.reason.as_str() })
+            })
+            .collect(),
+    )
+}
+
+/// Counts per grade id over the subjects, every id of the tables in use listed.
+fn grade_counts<'a>(
+    settings: &ReviewSettings,
+    with_orgs: bool,
+    graded: impl Iterator<Item = (SubjectKind, usize)> + 'a,
+) -> Value {
+    let members = grade_table(settings, SubjectKind::Member);
+    let orgs = grade_table(settings, SubjectKind::Org);
+    let mut counts = Map::new();
+    let tables: Vec<&Vec<Grade>> = if with_orgs {
+        vec![&members, &orgs]
+    } else {
+        vec![&members]
+    };
+    for t in &tables {
+        for g in t.iter() {
+            counts.entry(g.id.clone()).or_insert(Value::from(0u64));
+        }
+    }
+    for (kind, gi) in graded {
+        let table = if kind == SubjectKind::Member {
+            &members
+        } else {
+            &orgs
+        };
+        if let Some(g) = table.get(gi)
+            && let Some(Value::Number(n)) = counts.get_mut(&g.id)
+        {
+            *n = (n.as_u64().unwrap_or(0) + 1).into();
+        }
+    }
+    Value::Object(counts)
+}
+
+fn grade_id(settings: &ReviewSettings, kind: SubjectKind, gi: usize) -> Value {
+    grade_table(settings, kind)
+        .get(gi)
+        .map_or(Value::Null, |g| g.id.clone().into())
+}
+
+/// The JSON of a period review.
+pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value {
+    let subjects: Vec<Value> = r
+        .subjects
+        .iter()
+        .map(|s| {
+            let mut m = head(&s.subject);
+            let mut comps = Map::new();
+            for (name, c) in COMPONENTS.iter().zip(&s.components) {
+                if let Some(c) = c {
+                    comps.insert((*name).into(), q(*c));
+                }
+            }
+            m.insert("components".into(), Value::Object(comps));
+            m.insert("adjust".into(), q(s.adjust_total));
+            m.insert("score".into(), number(s.score));
+            m.insert(
+                "grade".into(),
+                grade_id(settings, s.subject.kind, s.graded.grade),
+            );
+            m.insert("demoted".into(), s.graded.demoted.into());
+            m.insert("vetoed".into(), s.veto.is_some().into());
+            m.insert("rank".into(), s.graded.rank.into());
+            m.insert("rank_overall".into(), s.rank_overall.into());
+            Value::Object(m)
+        })
+        .collect();
+    let with_orgs = has_orgs(r.subjects.iter().map(|s| s.subject.kind), &r.missing);
+    let mut out = Map::new();
+    out.insert("period".into(), r.period.to_string().into());
+    out.insert("as_of".into(), as_of.to_string().into());
+    out.insert(
+        "scale".into(),
+        serde_json::to_value(r.scale).unwrap_or(Value::Null),
+    );
+    out.insert("subjects".into(), Value::Array(subjects));
+    out.insert("missing".into(), missing(&r.missing));
+    out.insert(
+        "grades".into(),
+        grade_counts(
+            settings,
+            with_orgs,
+            r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)),
+        ),
+    );
+    Value::Object(out)
+}
+
+fn has_orgs(kinds: impl Iterator<Item = SubjectKind>, missing: &[Missing]) -> bool {
+    let mut kinds = kinds;
+    kinds.any(|k| k == SubjectKind::Org)
+        || missing.iter().any(|m| m.subject.kind == SubjectKind::Org)
+}
+
+/// The JSON of an annual review.
+pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value {
+    let subjects: Vec<Value> = r
+        .subjects
+        .iter()
+        .map(|s| {
+            let mut m = head(&s.subject);
+            let mut parts = Map::new();
+            for (name, p) in PARTS.iter().zip(&s.parts) {
+                if let Some(p) = p {
+                    parts.insert((*name).into(), q(*p));
+                }
+            }
+            m.insert("parts".into(), Value::Object(parts));
+            m.insert("score".into(), number(s.score));
+            m.insert(
+                "grade".into(),
+                grade_id(settings, s.subject.kind, s.graded.grade),
+            );
+            m.insert("demoted".into(), s.graded.demoted.into());
+            m.insert("vetoed".into(), (!s.vetoes.is_empty()).into());
+            m.insert("rank".into(), s.graded.rank.into());
+            m.insert("rank_overall".into(), s.rank_overall.into());
+            if s.subject.kind == SubjectKind::Member {
+                let outcomes: Vec<Value> = s
+                    .outcomes
+                    .iter()
+                    .map(|o| match o {
+                        Outcome::Rectify { due } => json!({
+                            "kind": o.kind(),
+                            "due": due.map_or(Value::Null, |d| d.to_string().into()),
+                        }),
+                        _ => json!({ "kind": o.kind() }),
+                    })
+                    .collect();
+                m.insert("outcomes".into(), Value::Array(outcomes));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let with_orgs = has_orgs(r.subjects.iter().map(|s| s.subject.kind), &r.missing);
+    let mut out = Map::new();
+    out.insert("year".into(), r.year.into());
+    out.insert("as_of".into(), as_of.to_string().into());
+    out.insert(
+        "scale".into(),
+        serde_json::to_value(r.scale).unwrap_or(Value::Null),
+    );
+    out.insert("subjects".into(), Value::Array(subjects));
+    out.insert("missing".into(), missing(&r.missing));
+    out.insert(
+        "grades".into(),
+        grade_counts(
+            settings,
+            with_orgs,
+            r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)),
+        ),
+    );
+    Value::Object(out)
+}

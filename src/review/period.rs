@@ -1,0 +1,402 @@
+//! Period scores (SPEC §6): who is reviewed, the components of each subject, the weighted base,
+//! adjustments, clamping, the one rounding, then grades and ranks over the whole workspace.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::ballots::{Source, reduce};
+use super::grades::{Entry, Graded, GroupQuota, competition_ranks, grade_all};
+use super::objective::{Index, Objective};
+use super::rational::Q;
+use crate::model::{Date, Grade, Member, Num, Period, ReviewSettings, ScoreRow};
+use crate::workspace::Workspace;
+
+/// The components in the order of `[review.weights]` and of the JSON output.
+pub const COMPONENTS: [&str; 5] = ["self", "peer", "leader", "masses", "objective"];
+
+/// A member or an organization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SubjectKind {
+    Member,
+    Org,
+}
+
+impl SubjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Member => "member",
+            SubjectKind::Org => "org",
+        }
+    }
+}
+
+/// Where a subject's row is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowRef {
+    pub path: String,
+    pub index: usize,
+    /// The evaluating organization of the sheet.
+    pub sheet_org: String,
+    pub date: Date,
+}
+
+/// Who a result is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subject {
+    pub kind: SubjectKind,
+    pub id: String,
+    pub name: String,
+    /// The `org` printed: a member's organization, an organization's parent.
+    pub org: Option<String>,
+    /// Quota and rank group: a member's `org`, an organization's parent.
+    pub group: String,
+}
+
+/// Why a reviewed subject has no score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingReason {
+    NoRow,
+    NoComponent,
+    ZeroWeight,
+    /// Annual: no part.
+    NoScore,
+}
+
+impl MissingReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MissingReason::NoRow => "no score row",
+            MissingReason::NoComponent => "no component",
+            MissingReason::ZeroWeight => "components weigh 0",
+            MissingReason::NoScore => "no score",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Missing {
+    pub subject: Subject,
+    pub reason: MissingReason,
+    pub row: Option<RowRef>,
+}
+
+/// One scored subject of a period with every intermediate value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scored {
+    pub subject: Subject,
+    pub row: RowRef,
+    /// self, peer, leader, masses.
+    pub sources: [Option<Source>; 4],
+    pub objective: Objective,
+    /// self, peer, leader, masses, objective.
+    pub components: [Option<Q>; 5],
+    pub weights: [Q; 5],
+    pub base: Q,
+    pub adjust: Vec<(Q, String)>,
+    pub adjust_total: Q,
+    /// base + adjust, before clamping.
+    pub raw: Q,
+    pub score: Decimal,
+    pub veto: Option<String>,
+    pub graded: Graded,
+    pub rank_overall: usize,
+}
+
+/// The results of one period over the whole workspace (or narrowed by `narrow`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodResult {
+    pub period: Period,
+    pub scale: Num,
+    pub subjects: Vec<Scored>,
+    pub missing: Vec<Missing>,
+    pub quotas: BTreeMap<(SubjectKind, String), GroupQuota>,
+}
+
+/// The grade tables, with the defaults standing in for an empty one.
+pub fn grade_table(settings: &ReviewSettings, kind: SubjectKind) -> Vec<Grade> {
+    let (table, default) = match kind {
+        SubjectKind::Member => (&settings.grades, ReviewSettings::default().grades),
+        SubjectKind::Org => (&settings.org_grades, ReviewSettings::default().org_grades),
+    };
+    if table.is_empty() {
+        default
+    } else {
+        table.clone()
+    }
+}
+
+/// Whether a member is reviewed for a window ending on `end` without a row (SPEC §6).
+pub fn reviewed_member(m: &Member, end: Date) -> bool {
+    m.is_party_member() && m.joined.is_none_or(|j| j <= end) && m.left.is_none_or(|l| l > end)
+}
+
+/// A row with its subject and where it is.
+pub type RowOf<'a> = ((SubjectKind, &'a str), &'a ScoreRow, RowRef);
+
+/// Every row of the period's sheets, first one per subject (sheets in path order).
+pub fn rows_of(ws: &Workspace, period: Period) -> Vec<RowOf<'_>> {
+    let mut sheets: Vec<_> = ws.sheets_of(period).collect();
+    sheets.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for s in sheets {
+        for (i, row) in s.scores.iter().enumerate() {
+            let Some((is_org, id)) = row.subject() else {
+                continue;
+            };
+            let kind = if is_org {
+                SubjectKind::Org
+            } else {
+                SubjectKind::Member
+            };
+            if !seen.insert((kind, id)) {
+                continue;
+            }
+            out.push((
+                (kind, id),
+                row,
+                RowRef {
+                    path: s.path.clone(),
+                    index: i,
+                    sheet_org: s.org.clone(),
+                    date: s.date,
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// The subject behind an id.
+pub fn subject(ws: &Workspace, kind: SubjectKind, id: &str, sheet_org: Option<&str>) -> Subject {
+    match kind {
+        SubjectKind::Member => {
+            let m = ws.member(id);
+            let org = m.map(|m| m.org.clone()).or(sheet_org.map(str::to_string));
+            Subject {
+                kind,
+                id: id.to_string(),
+                name: m.map_or_else(|| id.to_string(), |m| m.name.clone()),
+                group: org.clone().unwrap_or_default(),
+                org,
+            }
+        }
+        SubjectKind::Org => {
+            let o = ws.org(id);
+            let parent = o.and_then(|o| o.parent.clone());
+            Subject {
+                kind,
+                id: id.to_string(),
+                name: o.map_or_else(|| id.to_string(), |o| o.name.clone()),
+                group: parent.clone().unwrap_or_default(),
+                org: parent,
+            }
+        }
+    }
+}
+
+/// Computes a period over the whole workspace.
+pub fn compute(ws: &Workspace, period: Period) -> PeriodResult {
+    let index = Index::new(ws);
+    compute_with(ws, &index, period)
+}
+
+/// Computes a period with a prepared index (the annual review computes six periods).
+pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> PeriodResult {
+    let settings = &ws.settings.review;
+    let window = period.window();
+    let scale = Q::from_dec(settings.scale.0);
+    let rows = rows_of(ws, period);
+    let with_row: HashSet<(SubjectKind, &str)> = rows.iter().map(|(k, _, _)| *k).collect();
+
+    let mut missing = Vec::new();
+    let mut members: Vec<&Member> = ws
+        .members
+        .iter()
+        .map(|m| &m.value)
+        .filter(|m| reviewed_member(m, window.1))
+        .collect();
+    members.sort_by(|a, b| a.id.cmp(&b.id));
+    members.dedup_by(|a, b| a.id == b.id);
+    for m in members {
+        if !with_row.contains(&(SubjectKind::Member, m.id.as_str())) {
+            missing.push(Missing {
+                subject: subject(ws, SubjectKind::Member, &m.id, None),
+                reason: MissingReason::NoRow,
+                row: None,
+            });
+        }
+    }
+
+    let weights = [
+        settings.weights.self_,
+        settings.weights.peer,
+        settings.weights.leader,
+        settings.weights.masses,
+        settings.weights.objective,
+    ]
+    .map(|w| Q::from_dec(w.0));
+
+    let mut subjects = Vec::new();
+    for ((kind, id), row, rref) in rows {
+        let subj = subject(ws, kind, id, Some(&rref.sheet_org));
+        let sources = [&row.self_score, &row.peer, &row.leader, &row.masses]
+            .map(|v| v.as_ref().and_then(|v| reduce(v, settings.trim)));
+        let objective = match kind {
+            SubjectKind::Member => index.member(id, window, scale),
+            SubjectKind::Org => index.org(id, window, scale),
+        };
+        let components = [
+            sources[0].as_ref().map(|s| s.value),
+            sources[1].as_ref().map(|s| s.value),
+            sources[2].as_ref().map(|s| s.value),
+            sources[3].as_ref().map(|s| s.value),
+            objective.value,
+        ];
+        let present: Vec<(Q, Q)> = components
+            .iter()
+            .zip(weights)
+            .filter_map(|(c, w)| c.map(|c| (w, c)))
+            .collect();
+        let reason = if present.is_empty() {
+            Some(MissingReason::NoComponent)
+        } else {
+            None
+        };
+        let total_w = Q::sum(present.iter().map(|(w, _)| *w));
+        let base = Q::sum(present.iter().map(|(w, c)| w.times(*c))).over(total_w);
+        let (Some(base), None) = (base, reason) else {
+            missing.push(Missing {
+                subject: subj,
+                reason: reason.unwrap_or(MissingReason::ZeroWeight),
+                row: Some(rref),
+            });
+            continue;
+        };
+        let adjust: Vec<(Q, String)> = row
+            .adjust
+            .iter()
+            .map(|a| (Q::from_dec(a.points.0), a.reason.clone()))
+            .collect();
+        let adjust_total = Q::sum(adjust.iter().map(|a| a.0));
+        let raw = base.plus(adjust_total);
+        let score = raw.max(Q::ZERO).min(scale).round2();
+        subjects.push(Scored {
+            subject: subj,
+            row: rref,
+            sources,
+            objective,
+            components,
+            weights,
+            base,
+            adjust,
+            adjust_total,
+            raw,
+            score,
+            veto: row.veto.clone(),
+            graded: Graded {
+                threshold: 0,
+                grade: 0,
+                demoted: false,
+                rank: 0,
+            },
+            rank_overall: 0,
+        });
+    }
+
+    let mut quotas = BTreeMap::new();
+    for kind in [SubjectKind::Member, SubjectKind::Org] {
+        let table = grade_table(settings, kind);
+        let idx: Vec<usize> = (0..subjects.len())
+            .filter(|&i| subjects[i].subject.kind == kind)
+            .collect();
+        let entries: Vec<Entry> = idx
+            .iter()
+            .map(|&i| Entry {
+                group: subjects[i].subject.group.clone(),
+                score: subjects[i].score,
+                vetoed: subjects[i].veto.is_some(),
+            })
+            .collect();
+        let (graded, q) = grade_all(&entries, &table);
+        for (k, g) in idx.iter().zip(graded) {
+            subjects[*k].graded = g;
+        }
+        for (group, gq) in q {
+            quotas.insert((kind, group), gq);
+        }
+    }
+    sort_subjects(&mut subjects);
+    rank_overall(&mut subjects);
+    sort_missing(&mut missing);
+    PeriodResult {
+        period,
+        scale: settings.scale,
+        subjects,
+        missing,
+        quotas,
+    }
+}
+
+/// Members first, then organizations; best score first; then by id.
+pub fn sort_subjects(subjects: &mut [Scored]) {
+    subjects.sort_by(|a, b| {
+        (a.subject.kind, std::cmp::Reverse(a.score), &a.subject.id).cmp(&(
+            b.subject.kind,
+            std::cmp::Reverse(b.score),
+            &b.subject.id,
+        ))
+    });
+}
+
+pub fn sort_missing(missing: &mut [Missing]) {
+    missing.sort_by(|a, b| (a.subject.kind, &a.subject.id).cmp(&(b.subject.kind, &b.subject.id)));
+}
+
+/// Sets `rank_overall` among the subjects of the same kind in the list.
+pub fn rank_overall(subjects: &mut [Scored]) {
+    let ranks = overall_ranks(subjects.iter().map(|s| (s.subject.kind, s.score)));
+    for (s, r) in subjects.iter_mut().zip(ranks) {
+        s.rank_overall = r;
+    }
+}
+
+/// Competition ranks among the entries of the same kind.
+pub fn overall_ranks(items: impl Iterator<Item = (SubjectKind, Decimal)>) -> Vec<usize> {
+    let items: Vec<(SubjectKind, Decimal)> = items.collect();
+    let mut by_kind: HashMap<SubjectKind, Vec<usize>> = HashMap::new();
+    for (i, (k, _)) in items.iter().enumerate() {
+        by_kind.entry(*k).or_default().push(i);
+    }
+    let mut out = vec![0; items.len()];
+    for idx in by_kind.values() {
+        let scores: Vec<Decimal> = idx.iter().map(|&i| items[i].1).collect();
+        for (k, r) in competition_ranks(&scores).into_iter().enumerate() {
+            out[idx[k]] = r;
+        }
+    }
+    out
+}
+
+/// Whether a subject lies in `org`'s subtree (a member by its organization, an organization by
+/// itself).
+pub fn within(ws: &Workspace, s: &Subject, org: &str) -> bool {
+    match s.kind {
+        SubjectKind::Member => ws
+            .member(&s.id)
+            .map(|m| m.org.as_str())
+            .or(s.org.as_deref())
+            .is_some_and(|o| ws.is_within(o, org)),
+        SubjectKind::Org => ws.is_within(&s.id, org),
+    }
+}
+
+/// Narrows a result to `org`'s subtree; grades and group ranks stay as computed,
+/// `rank_overall` is recomputed among the subjects kept.
+pub fn narrow(ws: &Workspace, mut r: PeriodResult, org: &str) -> PeriodResult {
+    r.subjects.retain(|s| within(ws, &s.subject, org));
+    r.missing.retain(|m| within(ws, &m.subject, org));
+    rank_overall(&mut r.subjects);
+    r
+}
