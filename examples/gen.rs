@@ -476,7 +476,7 @@ impl Gen {
                     Level::Community,
                     Some(st),
                 );
-                self.orgs[co].role = Some("party-org");
+                self.orgs[co].role = Some("leading-core");
                 community_ids.push(co);
             }
         }
@@ -618,7 +618,7 @@ root = \"root\"\n\
 year = 2026\n\
 locale = \"zh-CN\"\n\
 sector = \"community\"\n\n\
-[[role]]\nid = \"party-org\"\nname = \"社区党组织领导核心作用\"\n\n\
+[[role]]\nid = \"leading-core\"\nname = \"社区党组织领导核心作用\"\n\n\
 [[role]]\nid = \"residents-committee\"\nname = \"社区居委会组织实施作用\"\n\n\
 [[role]]\nid = \"resident-unit\"\nname = \"驻区单位协调共建作用\"\n\n\
 [[role]]\nid = \"civil\"\nname = \"社区民间组织服务推动作用\"\n\n\
