@@ -315,13 +315,12 @@ pub fn item_fraction(item: &Item, date: Date) -> Q {
     let Some(p) = item.progress_on(date) else {
         return Q::ZERO;
     };
-    if p.done == Some(true) {
-        return Q::ONE;
-    }
-    match (item.target, p.value) {
-        (Some(t), Some(v)) => ratio(v, t),
-        (None, Some(v)) if v.0 >= 100.into() => Q::ONE,
-        _ => Q::ZERO,
+    // The same reading as `Item::status_on`: an item with a target is measured by its value
+    // (a `done` there is a `check` error), one without by `done`.
+    match item.target {
+        Some(t) => p.value.map_or(Q::ZERO, |v| ratio(v, t)),
+        None if p.done == Some(true) || p.value.is_some_and(|v| v.0 >= 100.into()) => Q::ONE,
+        None => Q::ZERO,
     }
 }
 

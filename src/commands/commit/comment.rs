@@ -1,0 +1,76 @@
+//! `dangjian commit comment`: a leader comment on a letter (领导点评).
+
+use anyhow::Result;
+
+use super::{
+    Session, date_or, date_value, dated_index, insert_table, parse_half, resolve_committer,
+};
+use crate::commands::{Ctx, Exit};
+use crate::i18n::tf;
+use crate::model::{Date, Member, Period, Rating};
+use crate::workspace::resolve::resolve;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Member or organization (id or name) whose letter is commented on
+    pub committer: String,
+    /// The leader commenting: a member, by id or name
+    #[arg(long)]
+    pub by: String,
+    /// The comment
+    #[arg(long)]
+    pub text: String,
+    /// excellent, good, fair or poor (or 优秀, 良好, 一般, 较差)
+    #[arg(long)]
+    pub rating: Option<Rating>,
+    /// Date of the comment (default: --as-of)
+    #[arg(long)]
+    pub date: Option<Date>,
+    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
+    #[arg(long, value_parser = parse_half)]
+    pub half: Option<Period>,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let session = Session::begin(ctx)?;
+    let locale = session.locale;
+    let committer = resolve_committer(&session.root, &args.committer, locale)?;
+    let by = resolve::<Member>(&session.root, &args.by, locale)?;
+    let date = date_or(ctx, args.date);
+    let half = session.letter_half(committer.id(), date, args.half);
+    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
+    let mut reasons = Vec::new();
+    if !by.is_party_member() {
+        reasons.push(tf(
+            locale,
+            "commit.refuse.not-party-member",
+            &[("name", &by.name), ("id", &by.id)],
+        ));
+    }
+    if let Some(left) = by.left
+        && left <= date
+    {
+        reasons.push(tf(
+            locale,
+            "commit.refuse.by-left",
+            &[("name", &by.name), ("id", &by.id), ("left", &left)],
+        ));
+    }
+    if args.text.trim().is_empty() {
+        reasons.push(tf(locale, "commit.refuse.empty-text", &[]));
+    }
+    let mut table = toml_edit::Table::new();
+    table.insert("by", toml_edit::value(by.id.as_str()));
+    table.insert("date", toml_edit::Item::Value(date_value(date)));
+    table.insert("text", toml_edit::value(args.text.trim()));
+    if let Some(rating) = args.rating {
+        table.insert("rating", toml_edit::value(rating.as_str()));
+    }
+    table.decor_mut().set_prefix("\n");
+    let index = dated_index(letter.comments.iter().map(|c| c.date), date);
+    insert_table(edit.doc.as_table_mut(), "comment", table, Some(index))?;
+    session.finish(ctx, &edit, reasons, args.dry_run)
+}

@@ -1,0 +1,81 @@
+//! `dangjian commit list`: the ledger's rows (承诺践诺台账), filtered by status, organization
+//! and half-year. The same builder as `report ledger`.
+
+use anyhow::Result;
+use clap::ValueEnum;
+
+use super::parse_half;
+use crate::commands::{Ctx, Exit, emit};
+use crate::model::{ItemStatus, Org, Period};
+use crate::report::ledger::{self, Words};
+use crate::report::render::RenderOptions;
+use crate::report::{Format, render};
+use crate::workspace::resolve::resolve;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only items with this status as of --as-of: overdue, fulfilled, in-progress, not-started
+    #[arg(long)]
+    pub status: Option<ItemStatus>,
+    /// Only committers within this organization's subtree (id or name)
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Half-year of the letters (default: the one containing --as-of)
+    #[arg(long, value_parser = parse_half)]
+    pub half: Option<Period>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Formats of listings (SPEC §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+impl ListFormat {
+    pub fn format(self) -> Format {
+        match self {
+            ListFormat::Table => Format::Table,
+            ListFormat::Json => Format::Json,
+            ListFormat::Csv => Format::Csv,
+        }
+    }
+    /// Machine formats carry canonical keywords, the table the locale's labels.
+    pub fn words(self) -> Words {
+        match self {
+            ListFormat::Table => Words::Labels,
+            ListFormat::Json | ListFormat::Csv => Words::Keywords,
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let loaded = ctx.load()?;
+    let ws = &loaded.ws;
+    // An unknown or ambiguous organization is refused (exit 1), as for every named record.
+    let org = match &args.org {
+        None => None,
+        Some(arg) => Some(resolve::<Org>(&loaded.root, arg, loaded.locale)?.value.id),
+    };
+    let opts = ledger::Options {
+        org,
+        half: args.half,
+        status: args.status,
+        as_of: ctx.as_of,
+    };
+    let doc = ledger::build_with(ws, &opts, loaded.locale, args.format.words());
+    let bytes = render(
+        &doc,
+        args.format.format(),
+        RenderOptions {
+            bom: false,
+            color: ctx.color,
+        },
+    )?;
+    emit(&bytes, None, false)?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,84 @@
+//! `dangjian commit progress`: record the fulfilment of an item (践诺记录, cumulative).
+
+use anyhow::Result;
+
+use super::{
+    Session, date_or, date_value, dated_index, item_table, num_value, parse_half, resolve_committer,
+};
+use crate::commands::{Ctx, Exit, Refused};
+use crate::i18n::{t, tf};
+use crate::model::{Date, Num, Period};
+use crate::workflow::commitment::{self as core, NewProgress};
+
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("amount").required(true).args(["value", "done"]))]
+pub struct Args {
+    /// Member or organization (id or name) whose letter holds the item
+    pub committer: String,
+    /// Item id (c1, c2 …)
+    pub item: String,
+    /// Cumulative amount reached so far, for an item with a target
+    #[arg(long)]
+    pub value: Option<Num>,
+    /// The item is done, for an item without a target
+    #[arg(long)]
+    pub done: bool,
+    /// Date of the entry (default: --as-of)
+    #[arg(long)]
+    pub date: Option<Date>,
+    /// What was done
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
+    #[arg(long, value_parser = parse_half)]
+    pub half: Option<Period>,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let session = Session::begin(ctx)?;
+    let locale = session.locale;
+    let committer = resolve_committer(&session.root, &args.committer, locale)?;
+    let date = date_or(ctx, args.date);
+    let half = session.letter_half(committer.id(), date, args.half);
+    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
+    let Some(index) = letter.items.iter().position(|i| i.id == args.item) else {
+        let ids: Vec<&str> = letter.items.iter().map(|i| i.id.as_str()).collect();
+        let items = if ids.is_empty() {
+            t(locale, "commit.none").to_string()
+        } else {
+            ids.join(", ")
+        };
+        return Err(Refused {
+            reasons: vec![tf(
+                locale,
+                "commit.refuse.unknown-item",
+                &[("item", &args.item), ("items", &items)],
+            )],
+        }
+        .into());
+    };
+    let new = NewProgress {
+        date,
+        value: args.value,
+        done: args.done,
+    };
+    let reasons = core::progress_refusals(&letter, &letter.items[index], &new, locale);
+    let mut entry = toml_edit::Table::new();
+    entry.insert("date", toml_edit::Item::Value(date_value(date)));
+    match args.value {
+        Some(v) => entry.insert("value", toml_edit::Item::Value(num_value(v))),
+        None => entry.insert("done", toml_edit::value(true)),
+    };
+    if let Some(note) = &args.note {
+        entry.insert("note", toml_edit::value(note.as_str()));
+    }
+    entry.decor_mut().set_prefix("\n");
+    if let Some(item) = item_table(&mut edit.doc, index) {
+        let at = dated_index(letter.items[index].progress.iter().map(|p| p.date), date);
+        item.insert_progress(entry, at)?;
+    }
+    session.finish(ctx, &edit, reasons, args.dry_run)
+}
