@@ -1,0 +1,210 @@
+//! `dangjian report …`: build a report from the loaded workspace (pure, `crate::report`) and
+//! render it in the format asked for, to standard output or `-o FILE`. One file per report; the
+//! options every report shares (`--format`, `-o`, `--bom`, `--org`) live here.
+
+pub mod annual;
+pub mod board;
+pub mod ledger;
+pub mod matters;
+pub mod progress;
+pub mod review;
+pub mod roles;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow};
+use clap::Subcommand;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+
+use super::{Ctx, Exit, Loaded, emit};
+use crate::i18n::{Locale, t, tf};
+use crate::report::render::{Layout, RenderOptions, render_with};
+use crate::report::{Document, Format};
+use crate::workspace::Workspace;
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Render the public board of post holders (公开栏·六公开)
+    Board(board::Args),
+    /// Render the ledger of commitment items (承诺践诺台账)
+    Ledger(ledger::Args),
+    /// Render a period's review results (考评表)
+    Review(review::Args),
+    /// Render the year-end review (年终总评)
+    Annual(annual::Args),
+    /// Rank organizations by task completion at a month's end (进度排名)
+    Progress(progress::Args),
+    /// Render the roles of organizations with their tasks and posts (八个方面作用)
+    Roles(roles::Args),
+    /// Render the pipeline of matters by step (六步进度)
+    Matters(matters::Args),
+}
+
+pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<Exit> {
+    match cmd {
+        ReportCommand::Board(args) => board::run(ctx, args),
+        ReportCommand::Ledger(args) => ledger::run(ctx, args),
+        ReportCommand::Review(args) => review::run(ctx, args),
+        ReportCommand::Annual(args) => annual::run(ctx, args),
+        ReportCommand::Progress(args) => progress::run(ctx, args),
+        ReportCommand::Roles(args) => roles::run(ctx, args),
+        ReportCommand::Matters(args) => matters::run(ctx, args),
+    }
+}
+
+/// Where and how a report is written; shared by every report.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Output format (default: from the extension of -o, else table)
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        value_parser = PossibleValuesParser::new(["table", "md", "csv", "json", "yaml", "html", "xlsx"])
+            .map(|s| s.parse::<Format>().unwrap_or(Format::Table))
+    )]
+    pub format: Option<Format>,
+    /// Write the report to FILE instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel)
+    #[arg(long)]
+    pub bom: bool,
+}
+
+/// The organization filter shared by every report.
+#[derive(Debug, clap::Args)]
+pub struct OrgArg {
+    /// Show only this organization and those below it (id or name; default: the whole workspace)
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+}
+
+impl OutputArgs {
+    /// The format asked for: `--format`, else the extension of `-o`, else a terminal table.
+    pub fn format(&self, locale: Locale) -> Result<Format> {
+        if let Some(f) = self.format {
+            return Ok(f);
+        }
+        match &self.output {
+            None => Ok(Format::Table),
+            Some(path) => Format::from_extension(path).ok_or_else(|| {
+                anyhow!(
+                    "{}\n{}: {}",
+                    tf(
+                        locale,
+                        "report.unknown-extension",
+                        &[("file", &path.display())]
+                    ),
+                    t(locale, "cli.help"),
+                    t(locale, "report.unknown-extension.help")
+                )
+            }),
+        }
+    }
+}
+
+/// The language of messages before the workspace is loaded: `--lang`, else the workspace's
+/// `locale` (only `dangjian.toml` is read), else zh-CN.
+pub(crate) fn message_locale(ctx: &Ctx) -> Locale {
+    if let Some(lang) = ctx.lang {
+        return lang;
+    }
+    ctx.root()
+        .and_then(|root| ctx.settings(&root))
+        .map_or(ctx.early_locale(), |(_, locale)| locale)
+}
+
+/// Loads the workspace and checks the output before any work: a binary format refuses a
+/// terminal.
+pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
+    let early = message_locale(ctx);
+    let early_format = out.format(early)?;
+    if early_format.is_binary() && out.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(anyhow!(
+            "{}\n{}: {}",
+            tf(
+                early,
+                "report.binary-terminal",
+                &[("format", &early_format.as_str())]
+            ),
+            t(early, "cli.help"),
+            t(early, "report.binary-terminal.help")
+        ));
+    }
+    let loaded = ctx.load()?;
+    let locale = ctx.locale(loaded.locale);
+    let errors = loaded
+        .diags
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .count();
+    if errors > 0 && !ctx.quiet {
+        eprintln!(
+            "{}: {}",
+            t(locale, "report.warning"),
+            tf(locale, "report.load-errors", &[("count", &errors)])
+        );
+    }
+    Ok((loaded, early_format))
+}
+
+/// Resolves `--org` (an id, or an unambiguous name) against the workspace.
+pub(crate) fn resolve_org(
+    ws: &Workspace,
+    arg: Option<&str>,
+    locale: Locale,
+) -> Result<Option<String>> {
+    let Some(arg) = arg else {
+        return Ok(None);
+    };
+    if ws.org(arg).is_some() {
+        return Ok(Some(arg.to_string()));
+    }
+    let named: Vec<&str> = ws
+        .orgs
+        .iter()
+        .filter(|o| o.name == arg)
+        .map(|o| o.id.as_str())
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(Some((*one).to_string())),
+        [] => Err(anyhow!(
+            "{}\n{}: {}",
+            tf(locale, "report.unknown-org", &[("org", &arg)]),
+            t(locale, "cli.help"),
+            t(locale, "report.unknown-org.help")
+        )),
+        many => Err(anyhow!(
+            "{}\n{}: {}",
+            tf(
+                locale,
+                "report.ambiguous-org",
+                &[("org", &arg), ("ids", &many.join(", "))]
+            ),
+            t(locale, "cli.help"),
+            t(locale, "report.ambiguous-org.help")
+        )),
+    }
+}
+
+/// Renders the document and writes it out.
+pub(crate) fn finish(
+    ctx: &Ctx,
+    doc: &Document,
+    format: Format,
+    out: &OutputArgs,
+    layout: Layout,
+) -> Result<Exit> {
+    let opts = RenderOptions {
+        bom: out.bom,
+        color: ctx.color && out.output.is_none(),
+    };
+    let layout = Layout {
+        date: Some(ctx.as_of.0),
+        ..layout
+    };
+    let bytes = render_with(doc, format, opts, layout)?;
+    emit(&bytes, out.output.as_deref(), format.is_binary())?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,78 @@
+//! `dangjian report review`: a period's review results (考评表).
+
+use anyhow::{Result, anyhow};
+
+use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
+use crate::commands::{Ctx, Exit};
+use crate::i18n::{t, tf};
+use crate::model::{Date, Period};
+use crate::report::render::Layout;
+use crate::report::review::{Options, build};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// Period, YYYY-Qn, YYYY-Hn or YYYY-Y (default: the latest quarter ended on or before --as-of)
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// The latest quarter that ended on or before `date`.
+pub fn latest_quarter(date: Date) -> Period {
+    let q = Period::quarter_of(date);
+    if q.end() <= date { q } else { q.previous() }
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let early = message_locale(ctx);
+    let period = match args.period.as_deref() {
+        None => latest_quarter(ctx.as_of),
+        Some(s) => s.parse::<Period>().map_err(|_| {
+            anyhow!(
+                "{}\n{}: {}",
+                tf(early, "report.bad-period", &[("value", &s)]),
+                t(early, "cli.help"),
+                t(early, "report.bad-period.help")
+            )
+        })?,
+    };
+    let (loaded, format) = prepare(ctx, &args.out)?;
+    let locale = loaded.locale;
+    let org = resolve_org(&loaded.ws, args.org.org.as_deref(), locale)?;
+    let opts = Options {
+        org,
+        period,
+        as_of: ctx.as_of,
+    };
+    let doc = build(&loaded.ws, &opts, locale);
+    let layout = Layout {
+        landscape: true,
+        locale,
+        ..Layout::default()
+    };
+    finish(ctx, &doc, format, &args.out, layout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latest_quarter_ended_on_or_before() {
+        assert_eq!(
+            latest_quarter(Date::ymd(2026, 11, 20)),
+            Period::quarter(2026, 3)
+        );
+        assert_eq!(
+            latest_quarter(Date::ymd(2026, 9, 30)),
+            Period::quarter(2026, 3)
+        );
+        assert_eq!(
+            latest_quarter(Date::ymd(2026, 1, 5)),
+            Period::quarter(2025, 4)
+        );
+    }
+}
