@@ -393,3 +393,80 @@ fn fuzz_corpus_replays_without_panics() {
         "fuzz corpus folder exists but is empty"
     );
 }
+
+/// No `[private]` value leaves the workspace: plant one in every kind of record of a copy of the
+/// example, then run every reading command in every format and search all of the output.
+#[test]
+fn private_values_appear_in_no_output() {
+    let env = TestEnv::example("qingxi");
+    const SECRET: &str = "PRIVATE-13912345678";
+    let mut planted = 0;
+    for entry in walkdir::WalkDir::new(env.root()).into_iter().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("toml") || path.ends_with(".taplo.toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        if text.contains("[private]") {
+            let text = text.replacen("[private]\n", &format!("[private]\nsecret = \"{SECRET}\"\n"), 1);
+            std::fs::write(path, text).unwrap();
+        } else {
+            std::fs::write(path, format!("{text}\n[private]\nsecret = \"{SECRET}\"\n")).unwrap();
+        }
+        planted += 1;
+    }
+    assert!(planted > 100, "planted in {planted} files");
+    let check = env.run(&["check", "--format", "json"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+
+    let mut commands: Vec<Vec<&str>> = vec![
+        vec!["check"],
+        vec!["check", "--format", "github"],
+        vec!["org", "list"],
+        vec!["org", "tree"],
+        vec!["org", "show", "jiangbin"],
+        vec!["member", "list"],
+        vec!["member", "show", "yangfan"],
+        vec!["post", "list"],
+        vec!["post", "show", "jiangbin-pingan"],
+        vec!["matter", "list"],
+        vec!["matter", "status"],
+        vec!["commit", "list", "--half", "2026-H1"],
+        vec!["review", "quarterly"],
+        vec!["review", "half"],
+        vec!["review", "annual", "--year", "2026"],
+        vec!["review", "quarterly", "--explain", "yangfan"],
+    ];
+    let formats = ["table", "json", "csv"];
+    let mut with_formats = Vec::new();
+    for c in &commands {
+        if c[0] != "check" && !c.contains(&"--explain") {
+            for f in formats {
+                let mut v = c.clone();
+                v.extend(["--format", f]);
+                with_formats.push(v);
+            }
+        }
+    }
+    commands.extend(with_formats);
+    for report in ["board", "ledger", "review", "annual", "roles", "matters"] {
+        for f in ["table", "md", "csv", "json", "yaml", "html"] {
+            commands.push(vec!["report", report, "--format", f]);
+        }
+    }
+    for f in ["table", "json", "html"] {
+        commands.push(vec!["report", "progress", "--month", "2026-10", "--format", f]);
+    }
+    for args in &commands {
+        let r = env.run(args);
+        assert!(!r.stderr.contains("panicked"), "{args:?}: {}", r.stderr);
+        assert!(
+            !r.stdout.contains(SECRET) && !r.stderr.contains(SECRET),
+            "{args:?} printed a private value"
+        );
+        assert!(!r.stdout.contains("13501313757"), "{args:?} printed a member's phone");
+    }
+    // And the one command that may show it, does.
+    let shown = env.run(&["member", "show", "yangfan", "--private"]);
+    assert!(shown.stdout.contains(SECRET), "{}", shown.stdout);
+}
