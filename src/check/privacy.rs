@@ -2,34 +2,32 @@
 //! `[private]` table would be printed in reports that are posted publicly. Such values belong in
 //! `[private]`, which no report renders.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::Context;
 use crate::diag::{Diagnostic, Seg};
 use crate::i18n::tf;
-use crate::workspace::Workspace;
+use crate::workspace::{Rec, Workspace};
 
 pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
+    fn all<T: Serialize + Sync>(recs: &[Rec<T>], ctx: &Context) -> Vec<Diagnostic> {
+        recs.par_iter()
+            .flat_map_iter(|r| {
+                let mut found = Vec::new();
+                scan(&r.path, &r.value, ctx, &mut found);
+                found
+            })
+            .collect()
+    }
     scan(&ws.settings.path, &ws.settings.value, ctx, out);
-    for r in &ws.orgs {
-        scan(&r.path, &r.value, ctx, out);
-    }
-    for r in &ws.members {
-        scan(&r.path, &r.value, ctx, out);
-    }
-    for r in &ws.posts {
-        scan(&r.path, &r.value, ctx, out);
-    }
-    for r in &ws.matters {
-        scan(&r.path, &r.value, ctx, out);
-    }
-    for r in &ws.commitments {
-        scan(&r.path, &r.value, ctx, out);
-    }
-    for r in &ws.evaluations {
-        scan(&r.path, &r.value, ctx, out);
-    }
+    out.extend(all(&ws.orgs, ctx));
+    out.extend(all(&ws.members, ctx));
+    out.extend(all(&ws.posts, ctx));
+    out.extend(all(&ws.matters, ctx));
+    out.extend(all(&ws.commitments, ctx));
+    out.extend(all(&ws.evaluations, ctx));
 }
 
 /// What kind of personal number a text holds, if any.
@@ -92,6 +90,10 @@ fn walk(value: &Value, segs: &mut Vec<Seg>, f: &mut dyn FnMut(&[Seg], &str)) {
 /// Finds a mainland mobile number (11 digits starting 13–19, spaces or hyphens allowed inside)
 /// or an 18-character resident ID number with a valid check digit.
 pub fn find_exposed(text: &str) -> Option<Exposed> {
+    // Most texts hold fewer than 11 digits and cannot contain either number.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 11 {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {

@@ -173,7 +173,9 @@ impl Plan {
 
     pub fn settings_text(&self) -> String {
         let mut s = String::new();
-        s.push_str("# dangjian workspace settings; every key is described by `dangjian schema dangjian`\n");
+        s.push_str(
+            "# dangjian workspace settings; every key is described by `dangjian schema dangjian`\n",
+        );
         s.push_str("format = 1\n");
         s.push_str(&format!("name = {}\n", quote(&self.name)));
         s.push_str(&format!("root = {}\n", quote(&self.root)));

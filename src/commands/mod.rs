@@ -61,7 +61,9 @@ pub struct Ctx {
 #[derive(Debug)]
 pub struct Loaded {
     pub root: PathBuf,
-    pub ws: Workspace,
+    /// Never dropped: a command runs once and the process ends, so freeing tens of thousands of
+    /// records one by one would only cost time (measured: 1.5–7 % of `check` and `review`).
+    pub ws: std::mem::ManuallyDrop<Workspace>,
     pub diags: Vec<Diagnostic>,
     pub locale: Locale,
 }
@@ -123,7 +125,7 @@ impl Ctx {
         debug_assert_eq!(ws.settings.value, settings);
         Ok(Loaded {
             root,
-            ws,
+            ws: std::mem::ManuallyDrop::new(ws),
             diags,
             locale,
         })

@@ -2,6 +2,7 @@
 //! `half` (H1) and `year_end` (Y), their weighted mean, a veto anywhere in the year, grades,
 //! and the outcome candidates (outstanding member, vanguard post, rectification).
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_decimal::Decimal;
@@ -97,8 +98,9 @@ pub fn part_periods(year: i32) -> [Period; 6] {
 pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     let settings = &ws.settings.review;
     let index = Index::new(ws);
+    // The six periods are independent: score them in parallel (order kept by `collect`).
     let periods: Vec<PeriodResult> = part_periods(year)
-        .into_iter()
+        .into_par_iter()
         .map(|p| period::compute_with(ws, &index, p))
         .collect();
     let year_window = Period::year(year).window();
