@@ -383,7 +383,10 @@ fn fuzz_corpus_replays_without_panics() {
         if !entry.file_type().is_file() {
             continue;
         }
-        let bytes = std::fs::read(entry.path()).unwrap();
+        // (A running fuzzer may remove a file between listing and reading.)
+        let Ok(bytes) = std::fs::read(entry.path()) else {
+            continue;
+        };
         dangjian::fuzzing::record(&bytes);
         dangjian::fuzzing::workspace(&bytes);
         count += 1;
@@ -401,14 +404,23 @@ fn private_values_appear_in_no_output() {
     let env = TestEnv::example("qingxi");
     const SECRET: &str = "PRIVATE-13912345678";
     let mut planted = 0;
-    for entry in walkdir::WalkDir::new(env.root()).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(env.root())
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let path = entry.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("toml") || path.ends_with(".taplo.toml") {
+        if path.extension().and_then(|e| e.to_str()) != Some("toml")
+            || path.ends_with(".taplo.toml")
+        {
             continue;
         }
         let text = std::fs::read_to_string(path).unwrap();
         if text.contains("[private]") {
-            let text = text.replacen("[private]\n", &format!("[private]\nsecret = \"{SECRET}\"\n"), 1);
+            let text = text.replacen(
+                "[private]\n",
+                &format!("[private]\nsecret = \"{SECRET}\"\n"),
+                1,
+            );
             std::fs::write(path, text).unwrap();
         } else {
             std::fs::write(path, format!("{text}\n[private]\nsecret = \"{SECRET}\"\n")).unwrap();
@@ -455,7 +467,9 @@ fn private_values_appear_in_no_output() {
         }
     }
     for f in ["table", "json", "html"] {
-        commands.push(vec!["report", "progress", "--month", "2026-10", "--format", f]);
+        commands.push(vec![
+            "report", "progress", "--month", "2026-10", "--format", f,
+        ]);
     }
     for args in &commands {
         let r = env.run(args);
@@ -464,7 +478,10 @@ fn private_values_appear_in_no_output() {
             !r.stdout.contains(SECRET) && !r.stderr.contains(SECRET),
             "{args:?} printed a private value"
         );
-        assert!(!r.stdout.contains("13501313757"), "{args:?} printed a member's phone");
+        assert!(
+            !r.stdout.contains("13501313757"),
+            "{args:?} printed a member's phone"
+        );
     }
     // And the one command that may show it, does.
     let shown = env.run(&["member", "show", "yangfan", "--private"]);
