@@ -174,6 +174,11 @@ for N in $SIZES; do
         wms=$([ "$w" = n/a ] && echo n/a || awk -v s="$w" 'BEGIN {printf "%.1f ms", s*1000}')
         rows+=("post log $POST $MEMBER (median of $WRITE_RUNS)|$wms|–|$wusage")
         echo "  post log: $wms" >&2
+        # The same without the write (no fsync): what the command costs apart from the disk.
+        d=$(median_seconds "$WRITE_RUNS" "" "$BIN" -C "$WS" post log "$POST" "$MEMBER" --date "$AS_OF" --text "巡查小区，未发现隐患" --dry-run)
+        dms=$([ "$d" = n/a ] && echo n/a || awk -v s="$d" 'BEGIN {printf "%.1f ms", s*1000}')
+        rows+=("post log --dry-run (median of $WRITE_RUNS)|$dms|–|n/a|n/a")
+        echo "  post log --dry-run: $dms" >&2
     else
         rows+=("post log|n/a (no serving holder found)|–|n/a|n/a")
     fi
