@@ -127,26 +127,14 @@ pub fn document(
         .collect();
     let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
         || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
-    let mut meta = vec![
-        (
-            t(locale, "review.meta.year").to_string(),
-            r.year.to_string(),
-        ),
-        (
-            t(locale, "review.meta.as-of").to_string(),
-            as_of.to_string(),
-        ),
-        (
-            t(locale, "review.meta.scale").to_string(),
-            r.scale.to_string(),
-        ),
-    ];
-    if let Some(org) = org {
-        meta.push((
-            t(locale, "review.meta.org").to_string(),
-            format!("{} ({org})", ws.name_of(org)),
-        ));
-    }
+    let meta = super::review::result_meta(
+        ws,
+        ("review.meta.year", r.year.to_string()),
+        as_of,
+        &r.scale,
+        org,
+        locale,
+    );
     Document {
         title: tf(locale, "review.title.annual", &[("year", &r.year)]),
         meta,

@@ -207,26 +207,14 @@ pub fn document(
         .collect();
     let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
         || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
-    let mut meta = vec![
-        (
-            t(locale, "review.meta.period").to_string(),
-            r.period.to_string(),
-        ),
-        (
-            t(locale, "review.meta.as-of").to_string(),
-            as_of.to_string(),
-        ),
-        (
-            t(locale, "review.meta.scale").to_string(),
-            r.scale.to_string(),
-        ),
-    ];
-    if let Some(org) = org {
-        meta.push((
-            t(locale, "review.meta.org").to_string(),
-            format!("{} ({org})", ws.name_of(org)),
-        ));
-    }
+    let meta = result_meta(
+        ws,
+        ("review.meta.period", r.period.to_string()),
+        as_of,
+        &r.scale,
+        org,
+        locale,
+    );
     Document {
         title: tf(locale, "review.title.period", &[("period", &r.period)]),
         meta,
@@ -239,6 +227,36 @@ pub fn document(
         .flatten()
         .collect(),
     }
+}
+
+/// The meta lines of a results report: the period (or year), as-of date, scale and, with
+/// `--org`, the organization shown.
+pub(super) fn result_meta(
+    ws: &Workspace,
+    (key, value): (&'static str, String),
+    as_of: Date,
+    scale: &dyn std::fmt::Display,
+    org: Option<&str>,
+    locale: Locale,
+) -> Vec<(String, String)> {
+    let mut meta = vec![
+        (t(locale, key).to_string(), value),
+        (
+            t(locale, "review.meta.as-of").to_string(),
+            as_of.to_string(),
+        ),
+        (
+            t(locale, "review.meta.scale").to_string(),
+            scale.to_string(),
+        ),
+    ];
+    if let Some(org) = org {
+        meta.push((
+            t(locale, "review.meta.org").to_string(),
+            format!("{} ({org})", ws.name_of(org)),
+        ));
+    }
+    meta
 }
 
 #[cfg(test)]
