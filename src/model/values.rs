@@ -199,10 +199,14 @@ impl Period {
             PeriodPart::H(h) => (6 * u32::from(h) - 5, 6 * u32::from(h)),
             PeriodPart::Y => (1, 12),
         };
-        (
-            Date::ymd(self.year, m0, 1),
-            Date(last_day_of_month(self.year, m1)),
-        )
+        // Years beyond the calendar's range (only from hand-edited files, which `check`
+        // reports) clamp to its ends rather than panic.
+        let first = NaiveDate::from_ymd_opt(self.year, m0, 1).unwrap_or(if self.year < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        });
+        (Date(first), Date(last_day_of_month(self.year, m1)))
     }
 
     pub fn start(self) -> Date {
@@ -239,14 +243,17 @@ impl Period {
 
 pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
     let (ny, nm) = if month == 12 {
-        (year + 1, 1)
+        (year.saturating_add(1), 1)
     } else {
         (year, month + 1)
     };
     NaiveDate::from_ymd_opt(ny, nm, 1)
-        .expect("valid month")
-        .pred_opt()
-        .expect("not the first day")
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(if year < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
 }
 
 impl fmt::Display for Period {

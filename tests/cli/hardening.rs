@@ -487,3 +487,43 @@ fn private_values_appear_in_no_output() {
     let shown = env.run(&["member", "show", "yangfan", "--private"]);
     assert!(shown.stdout.contains(SECRET), "{}", shown.stdout);
 }
+
+/// An absurd `year` in dangjian.toml is an `out-of-range` finding, and no command that derives
+/// periods from it panics (the calendar's range ends at ±262,143).
+#[test]
+fn absurd_years_never_panic() {
+    for year in ["999999", "-5", "2147483647"] {
+        let env = TestEnv::example("qingxi");
+        let settings =
+            env.read("dangjian.toml")
+                .replacen("year = 2026", &format!("year = {year}"), 1);
+        env.write("dangjian.toml", &settings);
+        let (run, json) = check_json(&env, year);
+        assert_eq!(run.code, 1, "year {year}");
+        assert!(
+            json["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["code"] == "out-of-range" && d["file"] == "dangjian.toml"),
+            "year {year}: {json:#}"
+        );
+        for args in [
+            &["report", "annual"][..],
+            &["report", "roles"],
+            &["report", "matters"],
+            &["review", "annual"],
+            &["matter", "status"],
+            &["report", "board"],
+        ] {
+            let r = env.run(args);
+            assert!(
+                !r.stderr.contains("panicked"),
+                "year {year}, {args:?}: {}",
+                r.stderr
+            );
+        }
+    }
+    let r = TestEnv::example("qingxi").run(&["report", "annual", "--year", "99999"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}

@@ -20,10 +20,10 @@ use crate::model::{
 /// Days after a period's end within which its review meeting (or a matter's review) may be held.
 pub const REVIEW_GRACE_DAYS: u64 = 90;
 
-/// The years a matter may be for; outside them its dates are not checked (and no calendar
-/// arithmetic overflows).
-const MIN_YEAR: i32 = 1900;
-const MAX_YEAR: i32 = 9999;
+/// The years a workspace or a matter may be for; outside them dates are not checked (and no
+/// calendar arithmetic overflows). `--year` arguments take the same range.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 9999;
 
 pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
     let mut f = Finder::new(path, ctx.locale);
@@ -34,6 +34,15 @@ pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
             "check.format",
             "check.format.help",
             &[("format", &s.format)],
+        );
+    }
+    if !(MIN_YEAR..=MAX_YEAR).contains(&s.year) {
+        f.error(
+            "out-of-range",
+            "year",
+            "check.matter.year",
+            "check.matter.year.help",
+            &[("year", &s.year)],
         );
     }
     if !is_valid_id(&s.root) {

@@ -19,7 +19,7 @@ pub struct Args {
     #[arg(long)]
     pub org: Option<String>,
     /// Only matters of this year
-    #[arg(long)]
+    #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long)]
     pub year: Option<i32>,
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]

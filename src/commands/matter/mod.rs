@@ -86,7 +86,7 @@ pub fn run(ctx: &Ctx, cmd: MatterCommand) -> Result<Exit> {
 #[derive(Debug, clap::Args)]
 pub struct EditOpts {
     /// Year folder of the matter (default: the workspace year; other years are searched too)
-    #[arg(long, value_name = "YEAR")]
+    #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long, value_name = "YEAR")]
     pub year: Option<i32>,
     /// Date of the record (default: --as-of)
     #[arg(long, value_name = "DATE")]

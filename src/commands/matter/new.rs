@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long)]
     pub org: String,
     /// Year of the matter (default: the workspace year)
-    #[arg(long)]
+    #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long)]
     pub year: Option<i32>,
     /// Print the new file as a diff and write nothing
     #[arg(long)]

@@ -17,7 +17,7 @@ pub struct Args {
     /// Id of the matter
     pub id: String,
     /// Year folder of the matter (default: the workspace year; other years are searched too)
-    #[arg(long)]
+    #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long)]
     pub year: Option<i32>,
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]

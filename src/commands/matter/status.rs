@@ -10,7 +10,7 @@ use crate::report::matters::{Options, build};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Year of the matters (default: the workspace year)
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=9999))]
     pub year: Option<i32>,
     /// Only matters owned by this organization or below it
     #[arg(long)]

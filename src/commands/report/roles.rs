@@ -12,7 +12,7 @@ pub struct Args {
     #[command(flatten)]
     pub org: OrgArg,
     /// Year (default: the workspace's current year)
-    #[arg(long, value_name = "YEAR")]
+    #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long, value_name = "YEAR")]
     pub year: Option<i32>,
     #[command(flatten)]
     pub out: OutputArgs,

@@ -9,7 +9,7 @@ use crate::review::{PeriodKind, latest_ended};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Year to review (default: the latest year ended on or before --as-of)
-    #[arg(long, value_name = "YEAR")]
+    #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long, value_name = "YEAR")]
     pub year: Option<i32>,
     #[command(flatten)]
     pub common: Common,
