@@ -60,9 +60,92 @@ pub fn workspace(bytes: &[u8]) {
     }
     let Some(settings) = settings else { return };
     let ws = Workspace::new(settings, records);
+    let as_of = Date::ymd(2026, 11, 20);
     let ctx = check::Context {
-        as_of: Date::ymd(2026, 11, 20),
+        as_of,
         locale: Locale::En,
     };
     let _ = check::run(&ws, &ctx);
+    scores_and_reports(&ws, as_of);
+}
+
+/// Runs the scoring engine and every report builder, and renders each report in every format.
+fn scores_and_reports(ws: &Workspace, as_of: Date) {
+    use crate::model::Period;
+    use crate::report::{self, Format, render::RenderOptions};
+    let year = ws.settings.year;
+    let _ = crate::review::period::compute(ws, Period::quarter(2026, 1));
+    let _ = crate::review::annual::compute(ws, year);
+    let locale = Locale::ZhCn;
+    let org = None;
+    let docs = [
+        report::board::build(
+            ws,
+            &report::board::Options {
+                org: org.clone(),
+                as_of,
+            },
+            locale,
+        ),
+        report::ledger::build(
+            ws,
+            &report::ledger::Options {
+                org: org.clone(),
+                half: None,
+                status: None,
+                as_of,
+            },
+            locale,
+        ),
+        report::review::build(
+            ws,
+            &report::review::Options {
+                org: org.clone(),
+                period: Period::quarter(2026, 3),
+                as_of,
+            },
+            locale,
+        ),
+        report::annual::build(
+            ws,
+            &report::annual::Options {
+                org: org.clone(),
+                year,
+                as_of,
+            },
+            locale,
+        ),
+        report::progress::build(
+            ws,
+            &report::progress::Options {
+                org: org.clone(),
+                month: as_of,
+                as_of,
+            },
+            locale,
+        ),
+        report::roles::build(
+            ws,
+            &report::roles::Options {
+                org: org.clone(),
+                year,
+                as_of,
+            },
+            locale,
+        ),
+        report::matters::build(ws, &report::matters::Options { org, year, as_of }, locale),
+    ];
+    for doc in &docs {
+        for format in [
+            Format::Table,
+            Format::Md,
+            Format::Csv,
+            Format::Json,
+            Format::Yaml,
+            Format::Html,
+            Format::Xlsx,
+        ] {
+            let _ = report::render(doc, format, RenderOptions::default());
+        }
+    }
 }
