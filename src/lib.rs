@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod error;
 pub mod format;
 pub mod fuzzing;
 pub mod i18n;

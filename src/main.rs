@@ -5,22 +5,20 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use dangjian::cli::Cli;
-use dangjian::commands::{self, Exit, Refused};
+use dangjian::commands::{self, Exit};
+use dangjian::error::Kind;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match commands::run(cli) {
         Ok(Exit::Success) => ExitCode::SUCCESS,
         Ok(Exit::Problems) => ExitCode::from(1),
-        Err(err) => {
-            if let Some(refused) = err.downcast_ref::<Refused>() {
-                for reason in &refused.reasons {
-                    eprintln!("error: {reason}");
-                }
-                return ExitCode::from(1);
+        Err(failure) => {
+            failure.print();
+            match failure.error.kind {
+                Kind::Refused => ExitCode::from(1),
+                Kind::Usage | Kind::Environment => ExitCode::from(2),
             }
-            eprintln!("error: {err:#}");
-            ExitCode::from(2)
         }
     }
 }

@@ -21,6 +21,8 @@ use anyhow::{Context, Result, anyhow};
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diag::Diagnostic;
+use crate::error::{Error, Kind};
+use crate::i18n::t;
 use crate::i18n::Locale;
 use crate::model::{Date, Settings};
 use crate::workspace::{self, LoadOptions, Workspace};
@@ -32,19 +34,28 @@ pub enum Exit {
     Problems,
 }
 
-/// A refused step: every reason, printed by `main`, exit 1, nothing written.
+pub use crate::error::Refused;
+
+/// A command that failed: the error, and the locale to print it in.
 #[derive(Debug)]
-pub struct Refused {
-    pub reasons: Vec<String>,
+pub struct Failure {
+    pub error: Error,
+    pub locale: Locale,
 }
 
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.reasons.join("; "))
+impl Failure {
+    /// Prints every problem to stderr: `error: message`, then its help line.
+    pub fn print(&self) {
+        let mut out = String::new();
+        for p in &self.error.problems {
+            out.push_str(&format!("{}: {}\n", t(self.locale, "cli.error-prefix"), p.message));
+            if let Some(help) = &p.help {
+                out.push_str(&format!("{}: {help}\n", t(self.locale, "cli.help")));
+            }
+        }
+        let _ = std::io::stderr().write_all(out.as_bytes());
     }
 }
-
-impl std::error::Error for Refused {}
 
 /// Global options, resolved.
 #[derive(Clone, Debug)]
@@ -131,28 +142,55 @@ impl Ctx {
         })
     }
 
+    /// The locale an error is printed in: `--lang`, else the workspace's if its settings can be
+    /// read, else zh-CN.
+    pub fn failure_locale(&self) -> Locale {
+        if let Some(l) = self.lang {
+            return l;
+        }
+        self.root()
+            .ok()
+            .and_then(|root| self.settings(&root).ok())
+            .map_or_else(Locale::default, |(_, l)| l)
+    }
+
     /// The locale to use, given the workspace's.
     pub fn locale(&self, workspace_locale: Locale) -> Locale {
         self.lang.unwrap_or(workspace_locale)
     }
 }
 
-/// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<Exit> {
-    let ctx = Ctx::from_cli(&cli)?;
-    match cli.command {
-        Command::Init(args) => init::run(&ctx, args),
-        Command::Check(args) => check::run(&ctx, args),
-        Command::Fmt(args) => fmt::run(&ctx, args),
-        Command::Org(cmd) => org::run(&ctx, cmd),
-        Command::Member(cmd) => member::run(&ctx, cmd),
-        Command::Post(cmd) => post::run(&ctx, cmd),
-        Command::Matter(cmd) => matter::run(&ctx, cmd),
-        Command::Commit(cmd) => commit::run(&ctx, cmd),
-        Command::Review(cmd) => review::run(&ctx, cmd),
-        Command::Report(cmd) => report::run(&ctx, cmd),
-        Command::Schema(args) => schema::run(&ctx, args),
-        Command::Completions(args) => completions::run(&ctx, args),
+/// Runs the parsed command line; a failure carries the locale to print it in.
+pub fn run(cli: Cli) -> std::result::Result<Exit, Failure> {
+    let ctx = match Ctx::from_cli(&cli) {
+        Ok(ctx) => ctx,
+        Err(err) => {
+            return Err(Failure {
+                error: Error::of(&err).with_kind(Kind::Usage),
+                locale: Locale::default(),
+            });
+        }
+    };
+    dispatch(&ctx, cli.command).map_err(|err| Failure {
+        error: Error::of(&err),
+        locale: ctx.failure_locale(),
+    })
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> Result<Exit> {
+    match command {
+        Command::Init(args) => init::run(ctx, args),
+        Command::Check(args) => check::run(ctx, args),
+        Command::Fmt(args) => fmt::run(ctx, args),
+        Command::Org(cmd) => org::run(ctx, cmd),
+        Command::Member(cmd) => member::run(ctx, cmd),
+        Command::Post(cmd) => post::run(ctx, cmd),
+        Command::Matter(cmd) => matter::run(ctx, cmd),
+        Command::Commit(cmd) => commit::run(ctx, cmd),
+        Command::Review(cmd) => review::run(ctx, cmd),
+        Command::Report(cmd) => report::run(ctx, cmd),
+        Command::Schema(args) => schema::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
     }
 }
 

@@ -14,6 +14,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "no dangjian.toml in {dir} or any folder above it",
     ),
     ("cli.error", "错误", "error"),
+    ("cli.error-prefix", "error", "error"),
     ("cli.help", "提示", "help"),
     ("cli.refused", "操作被拒绝", "refused"),
     (
@@ -39,10 +40,21 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("resolve.member", "党员", "member"),
     ("resolve.post", "岗位", "post"),
     ("resolve.org", "组织", "organization"),
+    ("resolve.subject", "考评对象", "subject"),
     (
         "resolve.unknown",
         "找不到{kind}“{name}”（按 id 或名称查找）",
         "no {kind} has the id or name `{name}`",
+    ),
+    (
+        "resolve.did-you-mean",
+        "是不是“{name}”？",
+        "did you mean `{name}`?",
+    ),
+    (
+        "resolve.list",
+        "用 `{command}` 列出全部",
+        "`{command}` lists them all",
     ),
     (
         "resolve.ambiguous",

@@ -101,6 +101,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "cumulative value {value} is more than {later}, recorded later on {date} (values never decrease)",
     ),
     (
+        "commit.refuse.unknown-committer.help",
+        "用 `dangjian member list` 或 `dangjian org list` 查看 id",
+        "`dangjian member list` and `dangjian org list` show the ids",
+    ),
+    (
         "commit.refuse.unknown-committer",
         "找不到承诺人“{name}”：没有这个 id 或名称的党员或组织",
         "no member or organization has the id or name `{name}`",

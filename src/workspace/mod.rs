@@ -18,6 +18,7 @@ pub use load::{LoadOptions, Parsed, classify, load, parse_kind, read_one, read_t
 pub use locate::{line_column, locate, span_of};
 pub use parse::{parse_record, parse_value};
 
+use crate::i18n::Locale;
 use crate::model::{Commitment, Evaluation, Matter, Member, Org, Period, Post, Settings};
 
 /// A record with the path it was read from (relative to the root, with `/`).
@@ -59,6 +60,21 @@ struct Index {
 }
 
 impl Workspace {
+    /// The organization `arg` names (an id, or an unambiguous name); see `resolve::find`.
+    pub fn find_org(&self, arg: &str, locale: Locale) -> Result<&Org, crate::error::Error> {
+        resolve::find(self.orgs.iter().map(|r| &r.value), arg, locale)
+    }
+
+    /// The member `arg` names (an id, or an unambiguous name).
+    pub fn find_member(&self, arg: &str, locale: Locale) -> Result<&Member, crate::error::Error> {
+        resolve::find(self.members.iter().map(|r| &r.value), arg, locale)
+    }
+
+    /// The post `arg` names (an id, or an unambiguous name).
+    pub fn find_post(&self, arg: &str, locale: Locale) -> Result<&Post, crate::error::Error> {
+        resolve::find(self.posts.iter().map(|r| &r.value), arg, locale)
+    }
+
     /// Builds a workspace from records, as the loader does and as tests do. Records are kept
     /// in the order given; the first of duplicate ids wins in lookups.
     pub fn new(settings: Rec<Settings>, records: Records) -> Workspace {

@@ -9,8 +9,9 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::{Rec, parse_record, read_text};
-use crate::commands::Refused;
-use crate::i18n::{Locale, tf};
+use crate::diag::did_you_mean;
+use crate::error::{Error, Problem, What};
+use crate::i18n::{Locale, t, tf};
 use crate::model::{Member, Org, Post, is_valid_id};
 
 /// Reads and parses one record at `rel`; a missing or bad file is an error naming it.
@@ -44,9 +45,11 @@ pub fn read_by_id<T: DeserializeOwned>(
 }
 
 /// A record kind that can be named by id or by its `name`.
-pub trait Named: DeserializeOwned + Send {
+pub trait Named: DeserializeOwned + Send + Sync {
     const FOLDER: &'static str;
     const KIND_KEY: &'static str;
+    /// The command that lists records of this kind, for the help line of an unknown name.
+    const LIST_COMMAND: &'static str;
     fn id(&self) -> &str;
     fn name(&self) -> &str;
     /// Extra words shown for a candidate of an ambiguous name (its organization).
@@ -54,6 +57,7 @@ pub trait Named: DeserializeOwned + Send {
 }
 
 impl Named for Member {
+    const LIST_COMMAND: &'static str = "dangjian member list";
     const FOLDER: &'static str = "members";
     const KIND_KEY: &'static str = "resolve.member";
     fn id(&self) -> &str {
@@ -68,6 +72,7 @@ impl Named for Member {
 }
 
 impl Named for Post {
+    const LIST_COMMAND: &'static str = "dangjian post list";
     const FOLDER: &'static str = "posts";
     const KIND_KEY: &'static str = "resolve.post";
     fn id(&self) -> &str {
@@ -82,6 +87,7 @@ impl Named for Post {
 }
 
 impl Named for Org {
+    const LIST_COMMAND: &'static str = "dangjian org list";
     const FOLDER: &'static str = "orgs";
     const KIND_KEY: &'static str = "resolve.org";
     fn id(&self) -> &str {
@@ -95,13 +101,13 @@ impl Named for Org {
     }
 }
 
-/// Finds a record by id, else by unambiguous name. Unknown or ambiguous names are refusals
-/// (exit 1) that say what was looked for and list candidates.
+/// Finds a record by id, else by unambiguous name, reading only that kind's folder. A name that
+/// names no record, or more than one, is a usage error (exit 2) with a did-you-mean or the
+/// candidates; a file that does not parse is reported as that file's error.
 pub fn resolve<T: Named>(root: &Path, arg: &str, locale: Locale) -> Result<Rec<T>> {
     if let Some(rec) = read_by_id::<T>(root, T::FOLDER, arg, locale)? {
         return Ok(rec);
     }
-    let kind = crate::i18n::t(locale, T::KIND_KEY);
     let dir = root.join(T::FOLDER);
     let mut paths: Vec<String> = match std::fs::read_dir(&dir) {
         Ok(rd) => rd
@@ -113,38 +119,120 @@ pub fn resolve<T: Named>(root: &Path, arg: &str, locale: Locale) -> Result<Rec<T
         Err(_) => Vec::new(),
     };
     paths.sort();
-    let found: Vec<Rec<T>> = paths
+    let read: Vec<Result<Rec<T>>> = paths
         .par_iter()
-        .filter_map(|rel| read_record::<T>(root, rel, locale).ok())
-        .filter(|r| r.value.name() == arg)
+        .map(|rel| read_record::<T>(root, rel, locale))
         .collect();
-    match found.len() {
-        1 => Ok(found.into_iter().next().expect("one candidate")),
-        0 => Err(Refused {
-            reasons: vec![tf(
-                locale,
-                "resolve.unknown",
-                &[("kind", &kind), ("name", &arg)],
-            )],
+    let mut records = Vec::with_capacity(read.len());
+    let mut broken = None;
+    for r in read {
+        match r {
+            Ok(rec) => records.push(rec),
+            Err(e) => broken = broken.or(Some(e)),
         }
-        .into()),
-        _ => {
-            let list: Vec<String> = found
-                .iter()
-                .map(|r| format!("{} ({})", r.value.id(), r.value.context()))
-                .collect();
-            Err(Refused {
-                reasons: vec![tf(
+    }
+    match find(records.iter().map(|r| &r.value), arg, locale) {
+        Ok(found) => {
+            let id = found.id().to_string();
+            Ok(records
+                .into_iter()
+                .find(|r| r.value.id() == id)
+                .expect("found among the records"))
+        }
+        // The record looked for may be the one whose file does not parse: say so.
+        Err(e) if e.what == Some(What::UnknownName) && broken.is_some() => {
+            Err(broken.expect("checked"))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// One record that a name on the command line may stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Words that tell two equal names apart (the organization, the parent).
+    pub context: &'a str,
+}
+
+/// The one resolver: finds a record among `items` by id, else by unambiguous name. An unknown
+/// name is a usage error with a did-you-mean (or the command that lists the records); an
+/// ambiguous one lists the candidates.
+pub fn find<'a, T: Named + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    arg: &str,
+    locale: Locale,
+) -> std::result::Result<&'a T, Error> {
+    let items: Vec<&T> = items.into_iter().collect();
+    let candidates: Vec<Candidate> = items
+        .iter()
+        .map(|r| Candidate {
+            id: r.id(),
+            name: r.name(),
+            context: r.context(),
+        })
+        .collect();
+    let i = pick(&candidates, arg, T::KIND_KEY, T::LIST_COMMAND, locale)?;
+    Ok(items[i])
+}
+
+/// `find` over plain candidates: the index of the one `arg` names. `kind_key` is the catalog
+/// key of the kind's word; `list_command` the command that lists that kind.
+pub fn pick(
+    candidates: &[Candidate],
+    arg: &str,
+    kind_key: &'static str,
+    list_command: &str,
+    locale: Locale,
+) -> std::result::Result<usize, Error> {
+    if let Some(i) = candidates.iter().position(|c| c.id == arg) {
+        return Ok(i);
+    }
+    let named: Vec<usize> = (0..candidates.len())
+        .filter(|&i| candidates[i].name == arg)
+        .collect();
+    let kind = t(locale, kind_key);
+    match named.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let words = candidates.iter().flat_map(|c| [c.id, c.name]);
+            let help = match did_you_mean(arg, words) {
+                Some(s) => tf(locale, "resolve.did-you-mean", &[("name", &s)]),
+                None => tf(locale, "resolve.list", &[("command", &list_command)]),
+            };
+            Err(Error::usage(
+                Problem::new(tf(
                     locale,
-                    "resolve.ambiguous",
-                    &[
-                        ("kind", &kind),
-                        ("name", &arg),
-                        ("candidates", &list.join(", ")),
-                    ],
-                )],
-            }
-            .into())
+                    "resolve.unknown",
+                    &[("kind", &kind), ("name", &arg)],
+                ))
+                .help(help),
+            )
+            .what(What::UnknownName))
+        }
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|&i| {
+                    let c = &candidates[i];
+                    if c.context.is_empty() {
+                        c.id.to_string()
+                    } else {
+                        format!("{} ({})", c.id, c.context)
+                    }
+                })
+                .collect();
+            Err(Error::usage(Problem::new(tf(
+                locale,
+                "resolve.ambiguous",
+                &[
+                    ("kind", &kind),
+                    ("name", &arg),
+                    ("candidates", &list.join(", ")),
+                ],
+            )))
+            .what(What::AmbiguousName))
         }
     }
 }

@@ -13,7 +13,7 @@ use toml_edit::DocumentMut;
 use serde::de::DeserializeOwned;
 
 use super::{Decoded, decode, parse_record};
-use crate::commands::Refused;
+use crate::error::Refused;
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Locale, t, tf};
 

@@ -134,10 +134,19 @@ fn ok(r: &Run) {
 
 /// Runs a refused command: exit 1, every reason on stderr, the letter byte-identical.
 fn refused(env: &TestEnv, as_of: &str, args: &[&str], reasons: &[&str]) {
+    failed(env, as_of, args, reasons, 1);
+}
+
+/// A command line naming no record: a usage error, exit 2, nothing written.
+fn unknown(env: &TestEnv, as_of: &str, args: &[&str], reasons: &[&str]) {
+    failed(env, as_of, args, reasons, 2);
+}
+
+fn failed(env: &TestEnv, as_of: &str, args: &[&str], reasons: &[&str], code: i32) {
     let before = std::fs::read(env.path(LETTER)).ok();
     let r = run(env, as_of, args);
     assert_eq!(
-        r.code, 1,
+        r.code, code,
         "{args:?}: stdout {} stderr {}",
         r.stdout, r.stderr
     );
@@ -486,8 +495,8 @@ fn list_filters_by_status_org_and_half() {
 
     let bad = run(&env, "2026-07-10", &["commit", "list", "--org", "nowhere"]);
     assert_eq!(
-        bad.code, 1,
-        "an unknown organization is refused: {}",
+        bad.code, 2,
+        "an unknown organization is a usage error: {}",
         bad.stderr
     );
     assert!(bad.stderr.contains("nowhere"));
@@ -792,13 +801,13 @@ fn writes_keep_comments_crlf_and_bom() {
 fn refusals_give_every_reason_and_write_nothing() {
     let env = with_letter();
     // unknown committer, ambiguous name, unknown item, no letter for the half
-    refused(
+    unknown(
         &env,
         "2026-06-01",
         &["commit", "progress", "nobody", "c1", "--value", "1"],
         &["`nobody`"],
     );
-    refused(
+    unknown(
         &env,
         "2026-06-01",
         &["commit", "new", "李明"],
@@ -893,7 +902,7 @@ fn refusals_give_every_reason_and_write_nothing() {
         &["target of 12", "before the letter was signed"],
     );
     // comments by a non-member, a non-Party member
-    refused(
+    unknown(
         &env,
         "2026-06-01",
         &[

@@ -49,10 +49,19 @@ fn ok(env: &TestEnv, args: &[&str]) -> Run {
 
 /// Runs a command that must be refused: exit 1, the file untouched, every reason named.
 fn refused(env: &TestEnv, rel: &str, args: &[&str], reasons: &[&str]) -> Run {
+    failed(env, rel, args, reasons, 1)
+}
+
+/// Runs a command that names no record: a usage error, exit 2, the file untouched.
+fn usage(env: &TestEnv, rel: &str, args: &[&str], reasons: &[&str]) -> Run {
+    failed(env, rel, args, reasons, 2)
+}
+
+fn failed(env: &TestEnv, rel: &str, args: &[&str], reasons: &[&str], code: i32) -> Run {
     let before = std::fs::read(env.path(rel)).ok();
     let r = env.run(args);
     assert_eq!(
-        r.code, 1,
+        r.code, code,
         "{args:?}\nstdout: {}\nstderr: {}",
         r.stdout, r.stderr
     );
@@ -951,7 +960,7 @@ fn record_commands_refuse_what_check_would_reject() {
             "published (2026-01-09) is before date (2026-01-10)",
         ],
     );
-    refused(
+    usage(
         &env,
         ROAD,
         &[
@@ -1119,7 +1128,7 @@ fn record_commands_refuse_what_check_would_reject() {
         &["matter", "new", "road", "--name", "again", "--org", "top"],
         &["matter `road` already exists"],
     );
-    refused(
+    usage(
         &env,
         "matters/2026/x.toml",
         &["matter", "new", "x", "--name", "X", "--org", "ghost"],
@@ -1296,7 +1305,7 @@ fn list_show_and_status_in_every_format() {
         "id,name,org,year,step,step_name,tasks,completion\r\nwell,饮水井,partner,2026,decide,decide,0,\r\n"
     );
     let r = env.run(&["matter", "list", "--org", "nowhere"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("`nowhere`"), "{}", r.stderr);
     let r = ok(
         &env,

@@ -113,10 +113,20 @@ fn errors_in(env: &TestEnv, file: &str) -> Vec<String> {
 
 /// Asserts a refusal: exit 1, each expected reason on stderr, and the file unchanged.
 fn refused(env: &TestEnv, args: &[&str], file: &str, reasons: &[&str]) -> Run {
+    failed(env, args, file, reasons, 1)
+}
+
+/// Asserts a usage error (a name that names no record, or more than one): exit 2, each
+/// expected problem on stderr, and the file unchanged.
+fn usage(env: &TestEnv, args: &[&str], file: &str, reasons: &[&str]) -> Run {
+    failed(env, args, file, reasons, 2)
+}
+
+fn failed(env: &TestEnv, args: &[&str], file: &str, reasons: &[&str], code: i32) -> Run {
     let before = std::fs::read(env.path(file)).unwrap();
     let r = env.run(args);
     assert_eq!(
-        r.code, 1,
+        r.code, code,
         "{args:?}\nstdout: {}\nstderr: {}",
         r.stdout, r.stderr
     );
@@ -554,7 +564,7 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
 #[test]
 fn names_resolve_and_ambiguous_names_list_candidates() {
     let env = with_pingan();
-    let r = refused(
+    let r = usage(
         &env,
         &["post", "claim", "平安创建岗", "李明"],
         "posts/pingan-1.toml",
@@ -564,15 +574,15 @@ fn names_resolve_and_ambiguous_names_list_candidates() {
             "liming-2 (hexi)",
         ],
     );
-    assert_eq!(r.code, 1);
-    refused(
+    assert_eq!(r.code, 2);
+    usage(
         &env,
         &["post", "claim", "没有这个岗", "张三"],
         "posts/pingan-1.toml",
         &["no post has the id or name `没有这个岗`"],
     );
     // Both names wrong: both reasons.
-    refused(
+    usage(
         &env,
         &["post", "assign", "没有这个岗", "李明"],
         "posts/pingan-1.toml",
@@ -587,7 +597,7 @@ fn names_resolve_and_ambiguous_names_list_candidates() {
 #[test]
 fn new_refuses_existing_ids_unknown_orgs_and_bad_windows() {
     let env = with_pingan();
-    refused(
+    usage(
         &env,
         &[
             "post", "new", "pingan-1", "--name", "x", "--org", "nowhere", "--duty", "d",
@@ -1151,7 +1161,7 @@ fn example_refusals() {
         "posts/qingxi-tufa.toml",
         &["2026-11-20 不在临时岗位的工作期（2026-06-18 至 2026-07-31）内"],
     );
-    refused(
+    usage(
         &env,
         &["post", "assign", "平安创建岗", "杨帆"],
         "posts/jiangbin-pingan.toml",

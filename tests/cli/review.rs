@@ -269,7 +269,8 @@ fn org_filter_narrows_output_but_keeps_grades_and_group_ranks() {
     let r = env.run(&["review", "quarterly", "--org", "nowhere"]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("no organization `nowhere`"),
+        r.stderr
+            .contains("no organization has the id or name `nowhere`"),
         "{}",
         r.stderr
     );

@@ -96,33 +96,24 @@ pub fn resolve_committer(root: &Path, arg: &str, locale: Locale) -> Result<Commi
     if let Some(o) = read_by_id::<Org>(root, "orgs", arg, locale)? {
         return Ok(Committer::Org(o));
     }
-    let unknown = |key: &'static str| {
-        tf(
-            locale,
-            "resolve.unknown",
-            &[("kind", &crate::i18n::t(locale, key)), ("name", &arg)],
-        )
-    };
-    let is_unknown = |e: &anyhow::Error, key: &'static str| {
-        e.downcast_ref::<Refused>()
-            .is_some_and(|r| r.reasons == [unknown(key)])
-    };
+    let is_unknown = |e: &anyhow::Error| crate::error::Error::is(e, crate::error::What::UnknownName);
     let member_error = match resolve::<Member>(root, arg, locale) {
         Ok(m) => return Ok(Committer::Member(m)),
         Err(e) => e,
     };
-    if !is_unknown(&member_error, "resolve.member") {
+    if !is_unknown(&member_error) {
         return Err(member_error);
     }
     match resolve::<Org>(root, arg, locale) {
         Ok(o) => Ok(Committer::Org(o)),
-        Err(e) if is_unknown(&e, "resolve.org") => Err(Refused {
-            reasons: vec![tf(
+        Err(e) if is_unknown(&e) => Err(crate::error::Error::usage(
+            crate::error::Problem::new(tf(
                 locale,
                 "commit.refuse.unknown-committer",
                 &[("name", &arg)],
-            )],
-        }
+            ))
+            .help(crate::i18n::t(locale, "commit.refuse.unknown-committer.help")),
+        )
         .into()),
         Err(e) => Err(e),
     }

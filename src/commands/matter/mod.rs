@@ -295,33 +295,7 @@ pub(crate) fn org_filter(
     arg: &str,
     locale: Locale,
 ) -> Result<String> {
-    if ws.org(arg).is_some() {
-        return Ok(arg.to_string());
-    }
-    let named: Vec<&str> = ws
-        .orgs
-        .iter()
-        .filter(|o| o.name == arg)
-        .map(|o| o.id.as_str())
-        .collect();
-    let kind = crate::i18n::t(locale, "resolve.org");
-    match named.as_slice() {
-        [one] => Ok(one.to_string()),
-        [] => Err(refused(vec![tf(
-            locale,
-            "resolve.unknown",
-            &[("kind", &kind), ("name", &arg)],
-        )])),
-        many => Err(refused(vec![tf(
-            locale,
-            "resolve.ambiguous",
-            &[
-                ("kind", &kind),
-                ("name", &arg),
-                ("candidates", &many.join(", ")),
-            ],
-        )])),
-    }
+    Ok(ws.find_org(arg, locale)?.id.clone())
 }
 
 /// A TOML date value.

@@ -68,7 +68,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     {
         reasons.push(tf(loc, "matter.negative", &[("value", &t)]));
     }
-    // Every reference is resolved; each unknown one is a reason of its own.
+    // Every reference is resolved; each unknown one is a problem of its own (a usage error).
+    let mut unknown: Option<anyhow::Error> = None;
     let mut resolve = |arg: &Option<String>, org: bool| -> Option<String> {
         let a = arg.as_deref()?;
         let r = if org {
@@ -79,10 +80,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         match r {
             Ok(id) => Some(id),
             Err(e) => {
-                match e.downcast::<crate::commands::Refused>() {
-                    Ok(refusal) => reasons.extend(refusal.reasons),
-                    Err(e) => reasons.push(format!("{e:#}")),
-                }
+                unknown = Some(match unknown.take() {
+                    Some(prev) => crate::error::Error::merge(prev, e),
+                    None => e,
+                });
                 None
             }
         }
@@ -96,6 +97,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .iter()
         .filter_map(|a| resolve(&Some(a.clone()), true))
         .collect();
+    if let Some(e) = unknown {
+        return Err(e);
+    }
     if !reasons.is_empty() {
         return Err(refused(reasons));
     }

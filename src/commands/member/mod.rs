@@ -31,12 +31,5 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Exit> {
 
 /// A member of the loaded workspace by id or unambiguous name.
 pub fn find_member(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
-    super::org::pick(
-        ws.members
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str(), r.org.as_str())),
-        arg,
-        "resolve.member",
-        locale,
-    )
+    Ok(ws.find_member(arg, locale)?.id.clone())
 }

@@ -8,8 +8,8 @@ mod tree;
 use anyhow::Result;
 use clap::Subcommand;
 
-use super::{Ctx, Exit, Refused};
-use crate::i18n::{Locale, t, tf};
+use super::{Ctx, Exit};
+use crate::i18n::Locale;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Subcommand)]
@@ -30,51 +30,6 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<Exit> {
     }
 }
 
-/// Picks a record by id, else by unambiguous name, among `(id, name, context)` triples. An
-/// unknown or ambiguous name is a refusal listing the candidates.
-pub fn pick<'a>(
-    items: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
-    arg: &str,
-    kind_key: &'static str,
-    locale: Locale,
-) -> Result<String> {
-    let items: Vec<(&str, &str, &str)> = items.collect();
-    if items.iter().any(|(id, _, _)| *id == arg) {
-        return Ok(arg.to_string());
-    }
-    let found: Vec<&(&str, &str, &str)> = items.iter().filter(|(_, n, _)| *n == arg).collect();
-    let kind = t(locale, kind_key);
-    match found.as_slice() {
-        [one] => Ok(one.0.to_string()),
-        [] => Err(Refused {
-            reasons: vec![tf(
-                locale,
-                "resolve.unknown",
-                &[("kind", &kind), ("name", &arg)],
-            )],
-        }
-        .into()),
-        many => {
-            let list: Vec<String> = many
-                .iter()
-                .map(|(id, _, ctx)| format!("{id} ({ctx})"))
-                .collect();
-            Err(Refused {
-                reasons: vec![tf(
-                    locale,
-                    "resolve.ambiguous",
-                    &[
-                        ("kind", &kind),
-                        ("name", &arg),
-                        ("candidates", &list.join(", ")),
-                    ],
-                )],
-            }
-            .into())
-        }
-    }
-}
-
 /// The locale a listing is built in: the user's for tables; English for json and csv, so that
 /// scripts see the canonical keyword values (`full`, `branch`) and stable keys.
 pub fn doc_locale(format: crate::report::Format, locale: Locale) -> Locale {
@@ -87,18 +42,7 @@ pub fn doc_locale(format: crate::report::Format, locale: Locale) -> Locale {
 
 /// An organization of the loaded workspace by id or unambiguous name.
 pub fn find_org(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
-    pick(
-        ws.orgs.iter().map(|r| {
-            (
-                r.id.as_str(),
-                r.name.as_str(),
-                r.parent.as_deref().unwrap_or(""),
-            )
-        }),
-        arg,
-        "resolve.org",
-        locale,
-    )
+    Ok(ws.find_org(arg, locale)?.id.clone())
 }
 
 /// Party members (full and probationary) present on `as_of` whose `org` is `id`.

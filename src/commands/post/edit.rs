@@ -61,13 +61,7 @@ pub fn post_and_member(s: &Session, post: &str, member: &str) -> Result<(Rec<Pos
     let member = resolve::<Member>(&s.root, member, s.locale);
     match (post, member) {
         (Ok(p), Ok(m)) => Ok((p, m)),
-        (Err(a), Err(b)) => match (a.downcast::<Refused>(), b.downcast::<Refused>()) {
-            (Ok(mut a), Ok(b)) => {
-                a.reasons.extend(b.reasons);
-                Err(a.into())
-            }
-            (Err(e), _) | (_, Err(e)) => Err(e),
-        },
+        (Err(a), Err(b)) => Err(crate::error::Error::merge(a, b)),
         (Err(e), _) | (_, Err(e)) => Err(e),
     }
 }

@@ -137,13 +137,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     let org = match resolve::<Org>(&s.root, &args.org, s.locale) {
         Ok(org) => Some(org),
-        Err(e) => match e.downcast::<Refused>() {
-            Ok(r) => {
-                reasons.extend(r.reasons);
-                None
-            }
-            Err(e) => return Err(e),
-        },
+        Err(e) => {
+            // An unknown organization is a usage error; the other reasons go with it.
+            let mut err = crate::error::Error::of(&e);
+            err.problems
+                .splice(0..0, reasons.into_iter().map(crate::error::Problem::new));
+            return Err(err.into());
+        }
     };
     let Some(org) = org.filter(|_| reasons.is_empty()) else {
         return Err(Refused { reasons }.into());

@@ -168,14 +168,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let ws = &loaded.ws;
     let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
-    let id = crate::commands::org::pick(
-        ws.posts
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str(), r.org.as_str())),
-        &args.post,
-        "resolve.post",
-        loaded.locale,
-    )?;
+    let id = ws.find_post(&args.post, loaded.locale)?.id.clone();
     let post = ws
         .post(&id)
         .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;

@@ -155,37 +155,9 @@ pub(crate) fn resolve_org(
     arg: Option<&str>,
     locale: Locale,
 ) -> Result<Option<String>> {
-    let Some(arg) = arg else {
-        return Ok(None);
-    };
-    if ws.org(arg).is_some() {
-        return Ok(Some(arg.to_string()));
-    }
-    let named: Vec<&str> = ws
-        .orgs
-        .iter()
-        .filter(|o| o.name == arg)
-        .map(|o| o.id.as_str())
-        .collect();
-    match named.as_slice() {
-        [one] => Ok(Some((*one).to_string())),
-        [] => Err(anyhow!(
-            "{}\n{}: {}",
-            tf(locale, "report.unknown-org", &[("org", &arg)]),
-            t(locale, "cli.help"),
-            t(locale, "report.unknown-org.help")
-        )),
-        many => Err(anyhow!(
-            "{}\n{}: {}",
-            tf(
-                locale,
-                "report.ambiguous-org",
-                &[("org", &arg), ("ids", &many.join(", "))]
-            ),
-            t(locale, "cli.help"),
-            t(locale, "report.ambiguous-org.help")
-        )),
-    }
+    Ok(arg
+        .map(|a| ws.find_org(a, locale).map(|o| o.id.clone()))
+        .transpose()?)
 }
 
 /// Renders the document and writes it out.

@@ -12,6 +12,8 @@ use crate::model::Period;
 use crate::report::{self, Document, Format};
 use crate::review::{self, AnnualResult, PeriodResult, explain, json};
 use crate::workspace::Workspace;
+use crate::error::What;
+use crate::workspace::resolve::{self, Candidate};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
@@ -61,47 +63,42 @@ pub fn load(ctx: &Ctx) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Refuses an unknown `--org`.
-pub fn check_org(ws: &Workspace, org: Option<&str>, locale: Locale) -> Result<()> {
-    match org {
-        Some(o) if ws.org(o).is_none() => {
-            bail!(tf(locale, "review.error.unknown-org", &[("org", &o)]))
-        }
-        _ => Ok(()),
-    }
+/// The id of the organization `--org` names (an id or an unambiguous name).
+pub fn org_id(ws: &Workspace, org: Option<&str>, locale: Locale) -> Result<Option<String>> {
+    Ok(org
+        .map(|o| ws.find_org(o, locale).map(|o| o.id.clone()))
+        .transpose()?)
 }
 
-/// The id of the subject named by `--explain`: an id, or an unambiguous name.
+/// The id of the subject named by `--explain`: an id, or an unambiguous name, among the
+/// subjects of the result.
 fn subject_id<'a>(
-    ids: impl Iterator<Item = (&'a str, &'a str)>,
+    subjects: impl Iterator<Item = (&'a str, &'a str)>,
     wanted: &str,
     period: &str,
     l: Locale,
 ) -> Result<String> {
-    let all: Vec<(&str, &str)> = ids.collect();
-    if all.iter().any(|(id, _)| *id == wanted) {
-        return Ok(wanted.to_string());
-    }
-    let named: Vec<&(&str, &str)> = all.iter().filter(|(_, name)| *name == wanted).collect();
-    match named.as_slice() {
-        [one] => Ok(one.0.to_string()),
-        [] => Err(anyhow!(tf(
-            l,
-            "review.error.unknown-subject",
-            &[("subject", &wanted), ("period", &period)]
-        ))),
-        many => {
-            let c: Vec<String> = many
-                .iter()
-                .map(|(id, name)| format!("{name} ({id})"))
-                .collect();
-            Err(anyhow!(tf(
-                l,
-                "review.error.ambiguous-subject",
-                &[("subject", &wanted), ("candidates", &c.join(", "))]
-            )))
-        }
-    }
+    let candidates: Vec<Candidate> = subjects
+        .map(|(id, name)| Candidate {
+            id,
+            name,
+            context: "",
+        })
+        .collect();
+    let i = resolve::pick(&candidates, wanted, "resolve.subject", "dangjian member list", l)
+        .map_err(|mut e| {
+            if e.what == Some(What::UnknownName)
+                && let Some(p) = e.problems.first_mut()
+            {
+                p.message = tf(
+                    l,
+                    "review.error.unknown-subject",
+                    &[("subject", &wanted), ("period", &period)],
+                );
+            }
+            e
+        })?;
+    Ok(candidates[i].id.to_string())
 }
 
 fn markdown(doc: &Document) -> Vec<u8> {
@@ -161,10 +158,10 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
     let loaded = load(ctx)?;
     let ws = &loaded.ws;
     let l = loaded.locale;
-    check_org(ws, common.org.as_deref(), l)?;
+    let org = org_id(ws, common.org.as_deref(), l)?;
     let mut result: PeriodResult = review::period::compute(ws, period);
     let mut previous = review::period::compute(ws, period.previous());
-    if let Some(org) = &common.org {
+    if let Some(org) = &org {
         result = review::period::narrow(ws, result, org);
         previous = review::period::narrow(ws, previous, org);
     }
@@ -193,7 +190,7 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
         &result,
         Some(&previous),
         ctx.as_of,
-        common.org.as_deref(),
+        org.as_deref(),
         l,
     );
     write(ctx, common, &doc, &value)
@@ -204,9 +201,9 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
     let loaded = load(ctx)?;
     let ws = &loaded.ws;
     let l = loaded.locale;
-    check_org(ws, common.org.as_deref(), l)?;
+    let org = org_id(ws, common.org.as_deref(), l)?;
     let mut result: AnnualResult = review::annual::compute(ws, year);
-    if let Some(org) = &common.org {
+    if let Some(org) = &org {
         result = review::annual::narrow(ws, result, org);
     }
     if let Some(wanted) = &common.explain {
@@ -229,7 +226,7 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
         return Ok(Exit::Success);
     }
     let value = json::annual(&result, &ws.settings.review, ctx.as_of);
-    let doc = report::annual::document(ws, &result, ctx.as_of, common.org.as_deref(), l);
+    let doc = report::annual::document(ws, &result, ctx.as_of, org.as_deref(), l);
     write(ctx, common, &doc, &value)
 }
 

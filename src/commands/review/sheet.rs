@@ -105,7 +105,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .map_err(|e: String| anyhow!("--period: {e}"))?;
     let loaded = super::output::load(ctx)?;
     let (root, ws, l) = (&loaded.root, &loaded.ws, loaded.locale);
-    super::output::check_org(ws, Some(&args.org), l)?;
+    let org = ws.find_org(&args.org, l)?.id.clone();
     let date = match &args.date {
         Some(d) => d.parse::<Date>().map_err(|e| anyhow!("--date: {e}"))?,
         None => {
@@ -117,7 +117,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             }
         }
     };
-    let rel = format!("evaluations/{period}/{}.toml", args.org);
+    let rel = format!("evaluations/{period}/{}.toml", org);
     let _lock = write::lock(root, l, ctx.quiet)?;
     if root.join(&rel).exists() {
         return Err(Refused {
@@ -131,9 +131,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let header = tf(
         l,
         "review.sheet.header",
-        &[("org", &ws.name_of(&args.org)), ("period", &period)],
+        &[("org", &ws.name_of(&org)), ("period", &period)],
     );
-    let edit = write::Editable::create(&rel, &text(ws, &args.org, period, date, &header))?;
+    let edit = write::Editable::create(&rel, &text(ws, &org, period, date, &header))?;
     let cctx = check::Context {
         as_of: ctx.as_of,
         locale: l,
