@@ -18,16 +18,10 @@ use std::fmt::Display;
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
 use crate::i18n::{Locale, t, tf};
-use crate::model::{CheckSettings, Date};
+use crate::model::CheckSettings;
 use crate::workspace::Workspace;
 
-/// What the rules need besides the records.
-#[derive(Clone, Copy, Debug)]
-pub struct Context {
-    /// "Today" for overdue and missing-letter rules.
-    pub as_of: Date,
-    pub locale: Locale,
-}
+pub use crate::diag::Context;
 
 /// Every finding of every rule over the workspace, before `[check]` levels.
 pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
@@ -185,7 +179,7 @@ pub(crate) mod tests {
 
     pub(crate) fn ctx() -> Context {
         Context {
-            as_of: Date::ymd(2026, 11, 20),
+            as_of: crate::model::Date::ymd(2026, 11, 20),
             locale: Locale::En,
         }
     }

@@ -47,6 +47,14 @@ pub enum Place {
     Pos { line: usize, column: usize },
 }
 
+/// What the rules (of `check`, the workflows and the scoring settings) need besides the records.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// "Today" for overdue and missing-letter rules.
+    pub as_of: crate::model::Date,
+    pub locale: crate::i18n::Locale,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,

@@ -16,7 +16,7 @@ pub use annual::{AnnualResult, AnnualScored, Outcome};
 pub use period::{Missing, MissingReason, PeriodResult, Scored, Subject, SubjectKind};
 pub use settings_check::settings as check_settings;
 
-use crate::check::Context;
+use crate::diag::Context;
 use crate::diag::Diagnostic;
 use crate::model::{Date, Period, PeriodPart};
 use crate::workspace::Workspace;

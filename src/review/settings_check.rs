@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::check::Context;
+use crate::diag::Context;
 use crate::diag::Diagnostic;
 use crate::i18n::{t, tf};
 use crate::model::{Grade, Num, OutcomeKind, ReviewSettings};

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use crate::check::Context;
+use crate::diag::Context;
 use crate::diag::Diagnostic;
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Comment, Commitment, Date, Item, ItemStatus, Num, Period};

@@ -5,7 +5,9 @@ mod check;
 mod commit;
 mod ecosystem;
 mod hardening;
+mod layers;
 mod matter;
+mod names;
 mod post;
 mod report;
 mod review;
@@ -77,6 +79,33 @@ impl TestEnv {
 
     pub fn run(&self, args: &[&str]) -> Run {
         run(self.cmd(args))
+    }
+}
+
+impl Run {
+    /// Asserts exit 0 and returns the run.
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        self.exits(0)
+    }
+
+    /// Asserts the exit code, printing both streams when it differs.
+    #[track_caller]
+    pub fn exits(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "exit code\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Exit code, stdout and stderr as one text, for snapshots.
+    pub fn transcript(&self) -> String {
+        format!(
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
     }
 }
 

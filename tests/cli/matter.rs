@@ -1116,7 +1116,7 @@ fn record_commands_refuse_what_check_would_reject() {
         &["matter", "sign", "road", "t9"],
         &["has no task `t9`"],
     );
-    refused(
+    usage(
         &env,
         "matters/2026/ghost.toml",
         &["matter", "advance", "ghost"],

@@ -141,7 +141,15 @@ pub(crate) fn matter_path(
     year: Option<i32>,
     locale: Locale,
 ) -> Result<String> {
-    let unknown = || refused(vec![tf(locale, "matter.unknown", &[("id", &id)])]);
+    let unknown = || -> anyhow::Error {
+        crate::error::Error::usage(crate::error::Problem::new(tf(
+            locale,
+            "matter.unknown",
+            &[("id", &id)],
+        )))
+        .what(crate::error::What::UnknownName)
+        .into()
+    };
     if !is_valid_id(id) {
         return Err(unknown());
     }
@@ -154,11 +162,13 @@ pub(crate) fn matter_path(
     match found.as_slice() {
         [] => Err(unknown()),
         [one] => Ok(one.clone()),
-        many => Err(refused(vec![tf(
+        many => Err(crate::error::Error::usage(crate::error::Problem::new(tf(
             locale,
             "matter.ambiguous",
             &[("id", &id), ("files", &many.join(", "))],
-        )])),
+        )))
+        .what(crate::error::What::AmbiguousName)
+        .into()),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Layout, display_width, svg};
+use super::{Layout, display_width, escape, svg};
 use crate::i18n::Locale;
 use crate::report::{Cell, Chart, Document, Table};
 
@@ -13,22 +13,6 @@ const SERIF: &str = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Source Ha
 const SANS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Source Han Sans CN\", \
                     \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", \
                     sans-serif";
-
-/// Escapes text for HTML content and attribute values.
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 pub(super) fn render(doc: &Document, layout: Layout) -> String {
     let mut out = String::new();

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use rust_decimal::prelude::ToPrimitive;
 use unicode_width::UnicodeWidthChar;
 
-use super::html::escape;
+use super::escape;
 use crate::report::table::fmt_decimal;
 use crate::report::{Cell, Chart, Table};
 

@@ -2,7 +2,7 @@
 //! functions. Each step takes the records it needs and returns the edit to make to the post, or
 //! every reason it is refused; the commands apply the edit through the write path.
 
-use crate::check::Context;
+use crate::diag::Context;
 use crate::diag::Diagnostic;
 use crate::i18n::{Locale, t, tf};
 use crate::model::{

@@ -17,7 +17,7 @@ pub use rules::Rules;
 
 use chrono::{Days, Months};
 
-use crate::check::Context;
+use crate::diag::Context;
 use crate::diag::Diagnostic;
 use crate::i18n::tf;
 use crate::model::{Cadence, Date, Matter, Sector, Settings, Step};

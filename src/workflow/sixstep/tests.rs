@@ -402,7 +402,7 @@ fn cadences() {
 }
 
 mod check {
-    use crate::check::Context;
+    use crate::diag::Context;
     use crate::i18n::Locale;
     use crate::model::{Org, Settings};
     use crate::workspace::{Rec, Records, Workspace};
