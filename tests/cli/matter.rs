@@ -1567,7 +1567,7 @@ fn a_yearly_matter_may_recur_and_the_year_picks_it() {
         "matters/2024/road.toml",
         "id = \"road\"\nname = \"R\"\norg = \"top\"\nyear = 2024\nstep = \"consult\"\n",
     );
-    refused(
+    usage(
         &env,
         "matters/2025/road.toml",
         &["matter", "show", "road"],
