@@ -36,7 +36,7 @@ fn duplicates<'a>(
             Some(other) => {
                 let mut f = Finder::new(path, ctx.locale);
                 f.error(
-                    "duplicate-id",
+                    crate::diag::Code::DuplicateId,
                     "id",
                     "check.duplicate-id",
                     "check.duplicate-id.help",

@@ -78,9 +78,11 @@ fn single_rules(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
 pub fn apply_levels(diags: Vec<Diagnostic>, levels: &CheckSettings) -> Vec<Diagnostic> {
     diags
         .into_iter()
-        .filter(|d| d.severity == Severity::Error || !levels.allow.iter().any(|c| c == d.code))
+        .filter(|d| {
+            d.severity == Severity::Error || !levels.allow.iter().any(|c| d.code == c.as_str())
+        })
         .map(|mut d| {
-            if levels.deny.iter().any(|c| c == d.code) {
+            if levels.deny.iter().any(|c| d.code == c.as_str()) {
                 d.severity = Severity::Error;
             }
             d
@@ -108,7 +110,7 @@ impl<'a> Finder<'a> {
     pub(crate) fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: crate::diag::Code,
         at: &str,
         msg: &'static str,
         help: &'static str,
@@ -157,7 +159,7 @@ impl<'a> Finder<'a> {
         };
         self.out.push(
             Diagnostic::error(
-                "unknown-reference",
+                crate::diag::Code::UnknownReference,
                 self.file,
                 tf(
                     self.locale,
@@ -221,15 +223,15 @@ pub(crate) mod tests {
 
     #[test]
     fn levels_allow_and_deny() {
-        let w = Diagnostic::warning("unquantified", "a.toml", "w".into());
-        let e = Diagnostic::error("schema", "a.toml", "e".into());
-        let i = Diagnostic::info("long-tenure", "a.toml", "i".into());
+        let w = Diagnostic::warning(crate::diag::Code::Unquantified, "a.toml", "w".into());
+        let e = Diagnostic::error(crate::diag::Code::Schema, "a.toml", "e".into());
+        let i = Diagnostic::info(crate::diag::Code::LongTenure, "a.toml", "i".into());
         let levels = CheckSettings {
             allow: vec!["unquantified".into(), "schema".into()],
             deny: vec!["long-tenure".into()],
         };
         let out = apply_levels(vec![w, e, i], &levels);
-        let got: Vec<_> = out.iter().map(|d| (d.code, d.severity)).collect();
+        let got: Vec<_> = out.iter().map(|d| (d.code.as_str(), d.severity)).collect();
         assert_eq!(
             got,
             vec![

@@ -51,7 +51,7 @@ fn scan<T: Serialize>(path: &str, record: &T, ctx: &Context, out: &mut Vec<Diagn
             };
             out.push(
                 Diagnostic::warning(
-                    "exposed-private",
+                    crate::diag::Code::ExposedPrivate,
                     path,
                     tf(
                         ctx.locale,

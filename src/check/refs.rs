@@ -169,7 +169,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
                     && !ws.is_within(&member.org, &e.org)
                 {
                     f.error(
-                        "outside-subtree",
+                        crate::diag::Code::OutsideSubtree,
                         &at,
                         "check.sheet.member-outside",
                         "check.sheet.outside.help",
@@ -184,7 +184,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
                     && (o == &e.org || !ws.is_within(o, &e.org))
                 {
                     f.error(
-                        "outside-subtree",
+                        crate::diag::Code::OutsideSubtree,
                         &at,
                         "check.sheet.org-outside",
                         "check.sheet.org-outside.help",

@@ -25,7 +25,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
             let key = (e.period, subject.0, subject.1);
             match first.get(&key) {
                 Some(other) => f.error(
-                    "duplicate-subject",
+                    crate::diag::Code::DuplicateSubject,
                     &format!("score[{i}].{}", if subject.0 { "org" } else { "member" }),
                     "check.duplicate-subject",
                     "check.duplicate-subject.help",
@@ -70,7 +70,10 @@ mod tests {
         super::check(&ws, &ctx(), &mut out);
         // The repeat inside one sheet is `single::evaluation`'s; across sheets it is reported
         // on the later sheet only, and another period is no repeat.
-        let got: Vec<(&str, &str)> = out.iter().map(|d| (d.file.as_str(), d.code)).collect();
+        let got: Vec<(&str, &str)> = out
+            .iter()
+            .map(|d| (d.file.as_str(), d.code.as_str()))
+            .collect();
         assert_eq!(
             got,
             [("evaluations/2026-Q1/root.toml", "duplicate-subject")]

@@ -24,14 +24,14 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut f = Finder::new(&o.path, ctx.locale);
         match (&o.parent, o.id == root) {
             (Some(p), true) => f.error(
-                "root-parent",
+                crate::diag::Code::RootParent,
                 "parent",
                 "check.tree.root-parent",
                 "check.tree.root-parent.help",
                 &[("id", &o.id), ("parent", p)],
             ),
             (None, false) => f.error(
-                "missing-parent",
+                crate::diag::Code::MissingParent,
                 "id",
                 "check.tree.missing-parent",
                 "check.tree.missing-parent.help",
@@ -91,7 +91,7 @@ fn cycles(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
             ring.push(at);
             let mut f = Finder::new(&first.path, ctx.locale);
             f.error(
-                "cycle",
+                crate::diag::Code::Cycle,
                 "parent",
                 "check.cycle",
                 "check.cycle.help",
@@ -112,7 +112,7 @@ mod tests {
         let ws = ws_with(records);
         let mut out = Vec::new();
         super::check(&ws, &ctx(), &mut out);
-        out.into_iter().map(|d| (d.file, d.code)).collect()
+        out.into_iter().map(|d| (d.file, d.code.as_str())).collect()
     }
 
     #[test]

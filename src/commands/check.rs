@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     // A `dangjian.toml` that does not parse is a finding with its place, like any record.
     let root = ctx.root()?;
     if let Err(d) = settings_finding(&root, ctx.early_locale()) {
-        if d.code == "unreadable" {
+        if d.code == crate::diag::Code::Unreadable {
             return Err(anyhow!("dangjian.toml: {}", d.message));
         }
         let mut diags = vec![d];

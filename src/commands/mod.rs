@@ -22,8 +22,8 @@ use anyhow::{Context, Result, anyhow};
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Kind};
-use crate::i18n::t;
 use crate::i18n::Locale;
+use crate::i18n::t;
 use crate::model::{Date, Settings};
 use crate::workspace::{self, LoadOptions, Workspace};
 
@@ -48,7 +48,11 @@ impl Failure {
     pub fn print(&self) {
         let mut out = String::new();
         for p in &self.error.problems {
-            out.push_str(&format!("{}: {}\n", t(self.locale, "cli.error-prefix"), p.message));
+            out.push_str(&format!(
+                "{}: {}\n",
+                t(self.locale, "cli.error-prefix"),
+                p.message
+            ));
             if let Some(help) = &p.help {
                 out.push_str(&format!("{}: {help}\n", t(self.locale, "cli.help")));
             }

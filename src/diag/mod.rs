@@ -3,7 +3,10 @@
 //! The core reports places as key paths (`holder[1].member`); `workspace::locate` turns them into
 //! line and column before rendering, so clean records never pay for spans.
 
+mod code;
 pub mod render;
+
+pub use code::Code;
 
 use std::fmt;
 
@@ -58,7 +61,7 @@ pub struct Context {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub file: String,
     pub place: Place,
@@ -68,7 +71,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, code: &'static str, file: &str, message: String) -> Diagnostic {
+    pub fn new(severity: Severity, code: Code, file: &str, message: String) -> Diagnostic {
         Diagnostic {
             severity,
             code,
@@ -79,13 +82,13 @@ impl Diagnostic {
             source: None,
         }
     }
-    pub fn error(code: &'static str, file: &str, message: String) -> Diagnostic {
+    pub fn error(code: Code, file: &str, message: String) -> Diagnostic {
         Diagnostic::new(Severity::Error, code, file, message)
     }
-    pub fn warning(code: &'static str, file: &str, message: String) -> Diagnostic {
+    pub fn warning(code: Code, file: &str, message: String) -> Diagnostic {
         Diagnostic::new(Severity::Warning, code, file, message)
     }
-    pub fn info(code: &'static str, file: &str, message: String) -> Diagnostic {
+    pub fn info(code: Code, file: &str, message: String) -> Diagnostic {
         Diagnostic::new(Severity::Info, code, file, message)
     }
     /// Places the finding at a key path, written like `holder[1].member` or `review.weights`.
@@ -171,12 +174,18 @@ impl Summary {
 /// Sorts findings by file, then position, then code, so output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (a.file.as_str(), a.line_column(), a.code, &a.message).cmp(&(
-            b.file.as_str(),
-            b.line_column(),
-            b.code,
-            &b.message,
-        ))
+        (
+            a.file.as_str(),
+            a.line_column(),
+            a.code.as_str(),
+            &a.message,
+        )
+            .cmp(&(
+                b.file.as_str(),
+                b.line_column(),
+                b.code.as_str(),
+                &b.message,
+            ))
     });
 }
 

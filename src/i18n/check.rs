@@ -4,6 +4,21 @@ use super::Entry;
 
 pub(super) const ENTRIES: &[Entry] = &[
     (
+        "check.unknown-code",
+        "[check] 中的“{code}”不是诊断代码，这一项不起作用",
+        "`{code}` in [check] is not a diagnostic code, so it does nothing",
+    ),
+    (
+        "check.unknown-code.did-you-mean",
+        "是不是“{code}”？",
+        "did you mean `{code}`?",
+    ),
+    (
+        "check.unknown-code.help",
+        "README 的诊断代码表列出了全部代码",
+        "the README's table of diagnostic codes lists them all",
+    ),
+    (
         "check.encoding",
         "文件不是 UTF-8 编码（看起来是 {encoding}）",
         "file is not UTF-8 (it looks like {encoding})",

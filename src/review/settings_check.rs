@@ -56,7 +56,7 @@ pub fn settings(r: &ReviewSettings, ctx: &Context) -> Vec<Diagnostic> {
     if r.scale.0 <= Decimal::ZERO {
         out.push(
             Diagnostic::error(
-                "out-of-range",
+                crate::diag::Code::OutOfRange,
                 SETTINGS,
                 tf(l, "review.check.scale", &[("scale", &r.scale)]),
             )
@@ -75,7 +75,7 @@ fn weights(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[(&str,
         if w.0 < Decimal::ZERO {
             out.push(
                 Diagnostic::error(
-                    "weights",
+                    crate::diag::Code::Weights,
                     SETTINGS,
                     tf(
                         l,
@@ -91,7 +91,7 @@ fn weights(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[(&str,
     if (sum - Decimal::ONE).abs() > tolerance() {
         out.push(
             Diagnostic::error(
-                "weights",
+                crate::diag::Code::Weights,
                 SETTINGS,
                 tf(
                     l,
@@ -117,7 +117,7 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
     if list.is_empty() {
         out.push(
             Diagnostic::error(
-                "grades",
+                crate::diag::Code::Grades,
                 SETTINGS,
                 tf(l, "review.check.grades-empty", &[("table", &table)]),
             )
@@ -132,7 +132,7 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
         if list[..i].iter().any(|o| o.id == g.id) {
             out.push(
                 Diagnostic::error(
-                    "grades",
+                    crate::diag::Code::Grades,
                     SETTINGS,
                     tf(l, "review.check.grade-duplicate", &[("id", &g.id)]),
                 )
@@ -143,7 +143,7 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
         match (g.min, i == last) {
             (None, false) => out.push(
                 Diagnostic::error(
-                    "grades",
+                    crate::diag::Code::Grades,
                     SETTINGS,
                     tf(l, "review.check.grade-no-min", &[("id", &g.id)]),
                 )
@@ -152,7 +152,7 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
             ),
             (Some(_), true) => out.push(
                 Diagnostic::error(
-                    "grades",
+                    crate::diag::Code::Grades,
                     SETTINGS,
                     tf(l, "review.check.grade-last-min", &[("id", &g.id)]),
                 )
@@ -166,7 +166,7 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
         {
             out.push(
                 Diagnostic::error(
-                    "grades",
+                    crate::diag::Code::Grades,
                     SETTINGS,
                     tf(
                         l,
@@ -183,7 +183,7 @@ fn grades(out: &mut Vec<Diagnostic>, ctx: &Context, table: &str, list: &[Grade])
         {
             out.push(
                 Diagnostic::error(
-                    "grades",
+                    crate::diag::Code::Grades,
                     SETTINGS,
                     tf(
                         l,
@@ -214,7 +214,7 @@ pub fn overdue(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
             if due < ctx.as_of {
                 out.push(
                     Diagnostic::warning(
-                        "overdue",
+                        crate::diag::Code::Overdue,
                         &sheet.path,
                         tf(
                             l,

@@ -208,7 +208,7 @@ fn letter_rules(
     {
         out.push(
             Diagnostic::warning(
-                "unpublished-letter",
+                crate::diag::Code::UnpublishedLetter,
                 path,
                 tf(loc, "commit.check.unpublished", &[("signed", &signed)]),
             )
@@ -225,7 +225,7 @@ fn letter_rules(
         if item.target.is_none() {
             out.push(
                 Diagnostic::warning(
-                    "unquantified",
+                    crate::diag::Code::Unquantified,
                     path,
                     tf(loc, "commit.check.unquantified", &[("item", &id)]),
                 )
@@ -239,7 +239,7 @@ fn letter_rules(
         {
             out.push(
                 Diagnostic::warning(
-                    "overdue-item",
+                    crate::diag::Code::OverdueItem,
                     path,
                     tf(loc, "commit.check.overdue", &[("item", &id), ("due", &due)]),
                 )
@@ -285,7 +285,7 @@ fn progress_rules(
         {
             out.push(
                 Diagnostic::warning(
-                    "date-order",
+                    crate::diag::Code::DateOrder,
                     path,
                     tf(
                         loc,
@@ -301,7 +301,7 @@ fn progress_rules(
         match max_so_far {
             Some((before, date)) if value < before => out.push(
                 Diagnostic::warning(
-                    "out-of-range",
+                    crate::diag::Code::OutOfRange,
                     path,
                     tf(
                         loc,
@@ -344,7 +344,7 @@ fn missing_letters(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
         if due {
             out.push(
                 Diagnostic::warning(
-                    "missing-letter",
+                    crate::diag::Code::MissingLetter,
                     &m.path,
                     tf(
                         ctx.locale,

@@ -63,7 +63,7 @@ pub fn decode(rel: &str, bytes: Vec<u8>, locale: Locale) -> Result<Decoded, Diag
 
 fn encoding_error(rel: &str, encoding: &str, locale: Locale) -> Diagnostic {
     Diagnostic::error(
-        "encoding",
+        crate::diag::Code::Encoding,
         rel,
         tf(locale, "check.encoding", &[("encoding", &encoding)]),
     )

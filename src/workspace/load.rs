@@ -69,7 +69,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
                 let rel = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
                 diags.push(
                     Diagnostic::error(
-                        "unreadable",
+                        crate::diag::Code::Unreadable,
                         &rel,
                         tf(locale, "check.unreadable", &[("error", &err)]),
                     )
@@ -85,8 +85,12 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
             let rel = rel_path(root, entry.path());
             if rel.ends_with(".toml") {
                 diags.push(
-                    Diagnostic::error("file-name", &rel, tf(locale, "check.file-name", &[]))
-                        .help(tf(locale, "check.file-name.help", &[])),
+                    Diagnostic::error(
+                        crate::diag::Code::FileName,
+                        &rel,
+                        tf(locale, "check.file-name", &[]),
+                    )
+                    .help(tf(locale, "check.file-name.help", &[])),
                 );
             }
             continue;
@@ -97,19 +101,24 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         let rel = rel_path(root, entry.path());
         if rel.contains('\u{FFFD}') {
             diags.push(
-                Diagnostic::error("file-name", &rel, tf(locale, "check.file-name", &[])).help(tf(
-                    locale,
-                    "check.file-name.help",
-                    &[],
-                )),
+                Diagnostic::error(
+                    crate::diag::Code::FileName,
+                    &rel,
+                    tf(locale, "check.file-name", &[]),
+                )
+                .help(tf(locale, "check.file-name.help", &[])),
             );
             continue;
         }
         match classify(&rel) {
             Some(kind) => files.push((rel, kind)),
             None => diags.push(
-                Diagnostic::warning("stray-file", &rel, tf(locale, "check.stray-file", &[]))
-                    .help(tf(locale, "check.stray-file.help", &[])),
+                Diagnostic::warning(
+                    crate::diag::Code::StrayFile,
+                    &rel,
+                    tf(locale, "check.stray-file", &[]),
+                )
+                .help(tf(locale, "check.stray-file.help", &[])),
             ),
         }
     }
@@ -198,7 +207,7 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
     let path = root.join(rel);
     let unreadable = |e: &dyn std::fmt::Display| {
         Diagnostic::error(
-            "unreadable",
+            crate::diag::Code::Unreadable,
             rel,
             tf(locale, "check.unreadable", &[("error", e)]),
         )
@@ -211,7 +220,7 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
-            "too-large",
+            crate::diag::Code::TooLarge,
             rel,
             tf(
                 locale,
@@ -224,13 +233,12 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
     let bytes = std::fs::read(&path).map_err(|e| unreadable(&e))?;
     let decoded = decode(rel, bytes, locale)?;
     if decoded.text.trim().is_empty() {
-        return Err(
-            Diagnostic::error("empty-file", rel, tf(locale, "check.empty-file", &[])).help(tf(
-                locale,
-                "check.empty-file.help",
-                &[],
-            )),
-        );
+        return Err(Diagnostic::error(
+            crate::diag::Code::EmptyFile,
+            rel,
+            tf(locale, "check.empty-file", &[]),
+        )
+        .help(tf(locale, "check.empty-file.help", &[])));
     }
     Ok(decoded)
 }

@@ -46,7 +46,7 @@ fn syntax_error(rel: &str, text: &str, err: &toml::de::Error, locale: Locale) ->
     let offset = err.span().map_or(0, |s| s.start).min(text.len());
     let message = first_line(err.message());
     let mut diag = Diagnostic::error(
-        "syntax",
+        crate::diag::Code::Syntax,
         rel,
         tf(locale, "check.syntax", &[("message", &message)]),
     )
@@ -74,7 +74,7 @@ fn syntax_error(rel: &str, text: &str, err: &toml::de::Error, locale: Locale) ->
 
 fn schema_error(rel: &str, err: &toml::de::Error, locale: Locale) -> Diagnostic {
     let raw = first_line(err.message());
-    let mut diag = Diagnostic::error("schema", rel, String::new());
+    let mut diag = Diagnostic::error(crate::diag::Code::Schema, rel, String::new());
     if let Some(span) = err.span() {
         diag = diag.at_offset(span.start);
     }

@@ -13,8 +13,8 @@ use toml_edit::DocumentMut;
 use serde::de::DeserializeOwned;
 
 use super::{Decoded, decode, parse_record};
-use crate::error::Refused;
 use crate::diag::{Diagnostic, Severity};
+use crate::error::Refused;
 use crate::i18n::{Locale, t, tf};
 
 pub const LOCK_FILE: &str = ".dangjian.lock";

@@ -639,6 +639,29 @@ fn check_levels_and_deny_warnings() {
 }
 
 #[test]
+fn a_mistyped_code_in_check_levels_is_reported() {
+    let env = base();
+    env.write(
+        "dangjian.toml",
+        &format!("{SETTINGS}\n[check]\nallow = [\"unquantifed\"]\n"),
+    );
+    let r = env.run(&["check"]);
+    insta::assert_snapshot!(r.transcript(), @r#"
+    exit: 0
+    --- stdout
+    warning[unknown-code]: `unquantifed` in [check] is not a diagnostic code, so it does nothing
+      --> dangjian.toml:13:10
+       |
+    13 | allow = ["unquantifed"]
+       |          ^
+      = help: did you mean `unquantified`?
+
+    checked 10 files: 0 errors, 1 warnings, 0 notes
+    --- stderr
+    "#);
+}
+
+#[test]
 fn messages_follow_the_language() {
     let env = base();
     env.write(

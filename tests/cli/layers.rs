@@ -90,7 +90,12 @@ fn imports(src: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
             continue;
         }
         let rel = path.strip_prefix(src).unwrap();
-        let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
         let module = first.trim_end_matches(".rs").to_string();
         if module == "main" || module == "lib" {
             continue;

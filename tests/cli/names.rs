@@ -37,7 +37,9 @@ const UNKNOWN: &[&[&str]] = &[
     &["report", "ledger", "--org", "nosuch"],
     &["report", "review", "--org", "nosuch"],
     &["report", "annual", "--org", "nosuch"],
-    &["report", "progress", "--month", "2026-10", "--org", "nosuch"],
+    &[
+        "report", "progress", "--month", "2026-10", "--org", "nosuch",
+    ],
     &["report", "roles", "--org", "nosuch"],
     &["report", "matters", "--org", "nosuch"],
 ];

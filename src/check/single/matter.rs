@@ -9,7 +9,7 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
         && folder != m.year.to_string()
     {
         f.error(
-            "period-mismatch",
+            crate::diag::Code::PeriodMismatch,
             "year",
             "check.matter.folder",
             "check.folder.help",
@@ -24,7 +24,7 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
     history(&mut f, m);
     if !(MIN_YEAR..=MAX_YEAR).contains(&m.year) {
         f.error(
-            "out-of-range",
+            crate::diag::Code::OutOfRange,
             "year",
             "check.matter.year",
             "check.matter.year.help",
@@ -46,7 +46,7 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
             && p < mt.date
         {
             f.error(
-                "date-order",
+                crate::diag::Code::DateOrder,
                 &format!("meeting[{i}].published"),
                 "check.date-order",
                 "check.date-order.help",
@@ -69,7 +69,7 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
         let task = unknown_task(&mut f, m, &p.task, &format!("progress[{i}].task"));
         if p.value.0.is_sign_negative() && !p.value.0.is_zero() {
             f.error(
-                "out-of-range",
+                crate::diag::Code::OutOfRange,
                 &format!("progress[{i}].value"),
                 "check.negative",
                 "check.negative.help",
@@ -80,7 +80,7 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
             && p.value.0 > 100.into()
         {
             f.error(
-                "out-of-range",
+                crate::diag::Code::OutOfRange,
                 &format!("progress[{i}].value"),
                 "check.matter.percent",
                 "check.matter.percent.help",
@@ -100,7 +100,7 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
             && (score.0.is_sign_negative() && !score.0.is_zero() || score > scale)
         {
             f.error(
-                "out-of-range",
+                crate::diag::Code::OutOfRange,
                 &format!("review[{i}].score"),
                 "check.score-range",
                 "check.score-range.help",
@@ -111,7 +111,7 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
     for (at, date, last) in dated {
         if date < start || date > last {
             f.warning(
-                "date-outside",
+                crate::diag::Code::DateOutside,
                 &at,
                 "check.date-outside",
                 "check.date-outside.help",
@@ -136,7 +136,7 @@ fn history(f: &mut Finder, m: &Matter) {
             in_order = false;
             let expected_word = expected.map_or("-", |s| s.as_str());
             f.error(
-                "step-history",
+                crate::diag::Code::StepHistory,
                 &format!("history[{i}].step"),
                 "check.matter.history-order",
                 "check.matter.history-order.help",
@@ -147,7 +147,7 @@ fn history(f: &mut Finder, m: &Matter) {
             && h.completed < p
         {
             f.error(
-                "step-history",
+                crate::diag::Code::StepHistory,
                 &format!("history[{i}].completed"),
                 "check.matter.history-date",
                 "check.matter.history-date.help",
@@ -157,7 +157,7 @@ fn history(f: &mut Finder, m: &Matter) {
         prev = Some(h.completed);
         if let Some(reason) = &h.forced {
             f.info(
-                "forced-step",
+                crate::diag::Code::ForcedStep,
                 &format!("history[{i}].forced"),
                 "check.matter.forced",
                 "check.matter.forced.help",
@@ -170,7 +170,7 @@ fn history(f: &mut Finder, m: &Matter) {
         && m.step != expected
     {
         f.error(
-            "step-history",
+            crate::diag::Code::StepHistory,
             "step",
             "check.matter.step",
             "check.matter.step.help",
@@ -187,7 +187,7 @@ fn meeting_numbers(f: &mut Finder, i: usize, mt: &crate::model::Meeting) {
     let votes = u64::from(mt.yes) + u64::from(mt.no) + u64::from(mt.abstain);
     if u64::from(mt.present) > u64::from(mt.expected) {
         f.error(
-            "out-of-range",
+            crate::diag::Code::OutOfRange,
             &format!("meeting[{i}].present"),
             "check.matter.present",
             "check.matter.present.help",
@@ -196,7 +196,7 @@ fn meeting_numbers(f: &mut Finder, i: usize, mt: &crate::model::Meeting) {
     }
     if votes > u64::from(mt.present) {
         f.error(
-            "out-of-range",
+            crate::diag::Code::OutOfRange,
             &format!("meeting[{i}].yes"),
             "check.matter.votes",
             "check.matter.votes.help",
@@ -210,7 +210,7 @@ fn tasks(f: &mut Finder, m: &Matter, dated: &mut Vec<(String, Date, Date)>, end:
     for (i, t) in m.tasks.iter().enumerate() {
         if let Some(first) = seen.get(t.id.as_str()) {
             f.error(
-                "duplicate-id",
+                crate::diag::Code::DuplicateId,
                 &format!("task[{i}].id"),
                 "check.duplicate-task",
                 "check.duplicate-entry.help",
@@ -221,7 +221,7 @@ fn tasks(f: &mut Finder, m: &Matter, dated: &mut Vec<(String, Date, Date)>, end:
         }
         if t.org.is_none() && t.member.is_none() {
             f.error(
-                "schema",
+                crate::diag::Code::Schema,
                 &format!("task[{i}]"),
                 "check.matter.task-owner",
                 "check.matter.task-owner.help",
@@ -232,7 +232,7 @@ fn tasks(f: &mut Finder, m: &Matter, dated: &mut Vec<(String, Date, Date)>, end:
             && target.0 <= 0.into()
         {
             f.error(
-                "out-of-range",
+                crate::diag::Code::OutOfRange,
                 &format!("task[{i}].target"),
                 "check.positive",
                 "check.positive.help",

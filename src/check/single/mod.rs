@@ -29,7 +29,7 @@ pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
     let mut f = Finder::new(path, ctx.locale);
     if s.format != 1 {
         f.error(
-            "schema",
+            crate::diag::Code::Schema,
             "format",
             "check.format",
             "check.format.help",
@@ -38,7 +38,7 @@ pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
     }
     if !(MIN_YEAR..=MAX_YEAR).contains(&s.year) {
         f.error(
-            "out-of-range",
+            crate::diag::Code::OutOfRange,
             "year",
             "check.matter.year",
             "check.matter.year.help",
@@ -47,18 +47,43 @@ pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
     }
     if !is_valid_id(&s.root) {
         f.error(
-            "invalid-id",
+            crate::diag::Code::InvalidId,
             "root",
             "check.invalid-id",
             "check.invalid-id.help",
             &[("id", &s.root)],
         );
     }
+    for (key, words) in [("allow", &s.check.allow), ("deny", &s.check.deny)] {
+        for (i, word) in words.iter().enumerate() {
+            if crate::diag::Code::parse(word).is_some() {
+                continue;
+            }
+            let known = crate::diag::Code::ALL.iter().map(|c| c.as_str());
+            let help = match crate::diag::did_you_mean(word, known) {
+                Some(s) => crate::i18n::tf(
+                    ctx.locale,
+                    "check.unknown-code.did-you-mean",
+                    &[("code", &s)],
+                ),
+                None => crate::i18n::tf(ctx.locale, "check.unknown-code.help", &[]),
+            };
+            f.out.push(
+                Diagnostic::warning(
+                    crate::diag::Code::UnknownCode,
+                    path,
+                    crate::i18n::tf(ctx.locale, "check.unknown-code", &[("code", word)]),
+                )
+                .at(&format!("check.{key}[{i}]"))
+                .help(help),
+            );
+        }
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, role) in s.roles.iter().enumerate() {
         if !is_valid_id(&role.id) {
             f.error(
-                "invalid-id",
+                crate::diag::Code::InvalidId,
                 &format!("role[{i}].id"),
                 "check.invalid-id",
                 "check.invalid-id.help",
@@ -67,7 +92,7 @@ pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
         }
         if let Some(first) = seen.insert(&role.id, i) {
             f.error(
-                "duplicate-id",
+                crate::diag::Code::DuplicateId,
                 &format!("role[{i}].id"),
                 "check.duplicate-role",
                 "check.duplicate-entry.help",
@@ -84,7 +109,7 @@ pub fn org(path: &str, o: &Org, ctx: &Context) -> Vec<Diagnostic> {
     id_and_stem(&mut f, &o.id, "id");
     if o.parent.as_deref() == Some(o.id.as_str()) {
         f.error(
-            "cycle",
+            crate::diag::Code::Cycle,
             "parent",
             "check.cycle-self",
             "check.cycle.help",
@@ -101,7 +126,7 @@ pub fn member(path: &str, m: &Member, ctx: &Context) -> Vec<Diagnostic> {
         && left < joined
     {
         f.error(
-            "date-order",
+            crate::diag::Code::DateOrder,
             "left",
             "check.date-order",
             "check.date-order.help",
@@ -122,7 +147,7 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
     let is_half = matches!(c.half.part, PeriodPart::H(_));
     if !is_half {
         f.error(
-            "schema",
+            crate::diag::Code::Schema,
             "half",
             "check.commitment.not-half",
             "check.commitment.not-half.help",
@@ -133,7 +158,7 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
         && folder != c.half.to_string()
     {
         f.error(
-            "period-mismatch",
+            crate::diag::Code::PeriodMismatch,
             "half",
             "check.commitment.folder",
             "check.folder.help",
@@ -153,7 +178,7 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
         && p < s
     {
         f.error(
-            "date-order",
+            crate::diag::Code::DateOrder,
             "published",
             "check.date-order",
             "check.date-order.help",
@@ -169,7 +194,7 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
     for (i, item) in c.items.iter().enumerate() {
         if let Some(first) = seen.get(item.id.as_str()) {
             f.error(
-                "duplicate-id",
+                crate::diag::Code::DuplicateId,
                 &format!("item[{i}].id"),
                 "check.duplicate-item",
                 "check.duplicate-entry.help",
@@ -182,7 +207,7 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
             && t.0 <= 0.into()
         {
             f.error(
-                "out-of-range",
+                crate::diag::Code::OutOfRange,
                 &format!("item[{i}].target"),
                 "check.positive",
                 "check.positive.help",
@@ -195,28 +220,28 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
             dated.push((format!("{at}.date"), p.date));
             match (item.target.is_some(), p.value, p.done) {
                 (_, Some(_), Some(_)) => f.error(
-                    "schema",
+                    crate::diag::Code::Schema,
                     &at,
                     "check.commitment.value-and-done",
                     "check.commitment.value-and-done.help",
                     &[("item", &item.id)],
                 ),
                 (true, None, _) => f.error(
-                    "schema",
+                    crate::diag::Code::Schema,
                     &at,
                     "check.commitment.needs-value",
                     "check.commitment.needs-value.help",
                     &[("item", &item.id)],
                 ),
                 (false, _, None) => f.error(
-                    "schema",
+                    crate::diag::Code::Schema,
                     &at,
                     "check.commitment.needs-done",
                     "check.commitment.needs-done.help",
                     &[("item", &item.id)],
                 ),
                 (_, Some(v), None) if v.0.is_sign_negative() && !v.0.is_zero() => f.error(
-                    "out-of-range",
+                    crate::diag::Code::OutOfRange,
                     &format!("{at}.value"),
                     "check.negative",
                     "check.negative.help",
@@ -233,7 +258,7 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
         for (at, date) in dated {
             if !c.half.contains(date) {
                 f.warning(
-                    "date-outside",
+                    crate::diag::Code::DateOutside,
                     &at,
                     "check.date-outside",
                     "check.date-outside.help",
@@ -262,7 +287,7 @@ pub fn evaluation(
         && folder != e.period.to_string()
     {
         f.error(
-            "period-mismatch",
+            crate::diag::Code::PeriodMismatch,
             "period",
             "check.evaluation.folder",
             "check.folder.help",
@@ -278,7 +303,7 @@ pub fn evaluation(
     let last = plus_days(end, REVIEW_GRACE_DAYS);
     if e.date < start || e.date > last {
         f.warning(
-            "date-outside",
+            crate::diag::Code::DateOutside,
             "date",
             "check.evaluation.date",
             "check.evaluation.date.help",
@@ -295,7 +320,7 @@ pub fn evaluation(
     for (i, row) in e.scores.iter().enumerate() {
         let Some(subject) = row.subject() else {
             f.error(
-                "schema",
+                crate::diag::Code::Schema,
                 &format!("score[{i}]"),
                 "check.evaluation.subject",
                 "check.evaluation.subject.help",
@@ -305,7 +330,7 @@ pub fn evaluation(
         };
         if let Some(first) = seen.get(&subject) {
             f.error(
-                "duplicate-subject",
+                crate::diag::Code::DuplicateSubject,
                 &format!("score[{i}].{}", if subject.0 { "org" } else { "member" }),
                 "check.duplicate-subject.same-sheet",
                 "check.duplicate-subject.help",
@@ -333,7 +358,7 @@ pub fn evaluation(
             for (at, v) in values {
                 if v.0.is_sign_negative() && !v.0.is_zero() || v > scale {
                     f.error(
-                        "out-of-range",
+                        crate::diag::Code::OutOfRange,
                         &at,
                         "check.score-range",
                         "check.score-range.help",
@@ -345,7 +370,7 @@ pub fn evaluation(
     }
     if !e.outcomes.is_empty() && e.period.part != PeriodPart::Y {
         f.error(
-            "period-mismatch",
+            crate::diag::Code::PeriodMismatch,
             "outcome[0]",
             "check.evaluation.outcome-period",
             "check.evaluation.outcome-period.help",
@@ -377,7 +402,7 @@ fn id_and_stem(f: &mut Finder, id: &str, key: &str) {
     let stem = stem_of(f.file);
     if !is_valid_id(id) {
         f.error(
-            "invalid-id",
+            crate::diag::Code::InvalidId,
             key,
             "check.invalid-id",
             "check.invalid-id.help",
@@ -385,7 +410,7 @@ fn id_and_stem(f: &mut Finder, id: &str, key: &str) {
         );
     } else if id != stem {
         f.error(
-            "id-mismatch",
+            crate::diag::Code::IdMismatch,
             key,
             "check.id-mismatch",
             "check.id-mismatch.help",
@@ -406,7 +431,7 @@ fn t_year(ctx: &Context) -> &'static str {
 impl Finder<'_> {
     pub(crate) fn error(
         &mut self,
-        code: &'static str,
+        code: crate::diag::Code,
         at: &str,
         msg: &'static str,
         help: &'static str,
@@ -416,7 +441,7 @@ impl Finder<'_> {
     }
     pub(crate) fn warning(
         &mut self,
-        code: &'static str,
+        code: crate::diag::Code,
         at: &str,
         msg: &'static str,
         help: &'static str,
@@ -426,7 +451,7 @@ impl Finder<'_> {
     }
     pub(crate) fn info(
         &mut self,
-        code: &'static str,
+        code: crate::diag::Code,
         at: &str,
         msg: &'static str,
         help: &'static str,

@@ -7,7 +7,7 @@ pub fn post(path: &str, p: &Post, ctx: &Context) -> Vec<Diagnostic> {
     id_and_stem(&mut f, &p.id, "id");
     if p.duties.iter().all(|d| d.trim().is_empty()) {
         f.error(
-            "schema",
+            crate::diag::Code::Schema,
             "duties",
             "check.post.no-duty",
             "check.post.no-duty.help",
@@ -16,7 +16,7 @@ pub fn post(path: &str, p: &Post, ctx: &Context) -> Vec<Diagnostic> {
     }
     if p.capacity == Some(0) {
         f.error(
-            "out-of-range",
+            crate::diag::Code::OutOfRange,
             "capacity",
             "check.post.capacity-zero",
             "check.post.capacity-zero.help",
@@ -30,7 +30,7 @@ pub fn post(path: &str, p: &Post, ctx: &Context) -> Vec<Diagnostic> {
             && (confirmed < from || confirmed > until)
         {
             f.error(
-                "window",
+                crate::diag::Code::Window,
                 &format!("holder[{i}].confirmed"),
                 "check.post.window",
                 "check.post.window.help",
@@ -51,7 +51,7 @@ pub fn post(path: &str, p: &Post, ctx: &Context) -> Vec<Diagnostic> {
             .any(|h| h.member == log.member && h.serving_on(log.date))
         {
             f.error(
-                "log-holder",
+                crate::diag::Code::LogHolder,
                 &format!("log[{i}].member"),
                 "check.post.log-holder",
                 "check.post.log-holder.help",
@@ -63,7 +63,7 @@ pub fn post(path: &str, p: &Post, ctx: &Context) -> Vec<Diagnostic> {
             .is_some_and(|h| h.0.is_sign_negative() && !h.0.is_zero())
         {
             f.error(
-                "out-of-range",
+                crate::diag::Code::OutOfRange,
                 &format!("log[{i}].hours"),
                 "check.negative",
                 "check.negative.help",
@@ -76,7 +76,7 @@ pub fn post(path: &str, p: &Post, ctx: &Context) -> Vec<Diagnostic> {
             .is_some_and(|v| v.0.is_sign_negative() && !v.0.is_zero())
         {
             f.error(
-                "out-of-range",
+                crate::diag::Code::OutOfRange,
                 &format!("target[{i}].value"),
                 "check.negative",
                 "check.negative.help",
@@ -96,7 +96,7 @@ fn post_window(f: &mut Finder, p: &Post) -> Option<(Date, Date)> {
             for (key, v) in [("from", p.from), ("until", p.until)] {
                 if v.is_some() {
                     f.error(
-                        "schema",
+                        crate::diag::Code::Schema,
                         key,
                         "check.post.standing-window",
                         "check.post.standing-window.help",
@@ -110,7 +110,7 @@ fn post_window(f: &mut Finder, p: &Post) -> Option<(Date, Date)> {
             (Some(from), Some(until)) => {
                 if until < from {
                     f.error(
-                        "date-order",
+                        crate::diag::Code::DateOrder,
                         "until",
                         "check.date-order",
                         "check.date-order.help",
@@ -133,7 +133,7 @@ fn post_window(f: &mut Finder, p: &Post) -> Option<(Date, Date)> {
                     _ => "until",
                 };
                 f.error(
-                    "schema",
+                    crate::diag::Code::Schema,
                     "kind",
                     "check.post.temporary-window",
                     "check.post.temporary-window.help",
@@ -159,7 +159,7 @@ fn holder_dates(f: &mut Finder, i: usize, h: &crate::model::Holder) {
             && date < prev
         {
             f.error(
-                "date-order",
+                crate::diag::Code::DateOrder,
                 &format!("holder[{i}].{key}"),
                 "check.date-order",
                 "check.date-order.help",
@@ -187,7 +187,7 @@ fn capacity(f: &mut Finder, p: &Post) {
         let serving = p.holders.iter().filter(|o| o.serving_on(confirmed)).count();
         if serving > cap as usize {
             f.error(
-                "capacity",
+                crate::diag::Code::Capacity,
                 &format!("holder[{i}].confirmed"),
                 "check.post.capacity",
                 "check.post.capacity.help",
@@ -215,7 +215,7 @@ fn long_tenure(f: &mut Finder, p: &Post, as_of: Date) {
         };
         if three < as_of.0 {
             f.info(
-                "long-tenure",
+                crate::diag::Code::LongTenure,
                 &format!("holder[{i}]"),
                 "check.post.long-tenure",
                 "check.post.long-tenure.help",

@@ -52,7 +52,7 @@ proptest! {
         });
         let reported = super::post("posts/p.toml", &record, &ctx())
             .iter()
-            .any(|d| d.code == "capacity");
+            .any(|d| d.code == crate::diag::Code::Capacity);
         prop_assert_eq!(reported, over);
     }
 }

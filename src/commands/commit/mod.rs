@@ -96,7 +96,8 @@ pub fn resolve_committer(root: &Path, arg: &str, locale: Locale) -> Result<Commi
     if let Some(o) = read_by_id::<Org>(root, "orgs", arg, locale)? {
         return Ok(Committer::Org(o));
     }
-    let is_unknown = |e: &anyhow::Error| crate::error::Error::is(e, crate::error::What::UnknownName);
+    let is_unknown =
+        |e: &anyhow::Error| crate::error::Error::is(e, crate::error::What::UnknownName);
     let member_error = match resolve::<Member>(root, arg, locale) {
         Ok(m) => return Ok(Committer::Member(m)),
         Err(e) => e,
@@ -112,7 +113,10 @@ pub fn resolve_committer(root: &Path, arg: &str, locale: Locale) -> Result<Commi
                 "commit.refuse.unknown-committer",
                 &[("name", &arg)],
             ))
-            .help(crate::i18n::t(locale, "commit.refuse.unknown-committer.help")),
+            .help(crate::i18n::t(
+                locale,
+                "commit.refuse.unknown-committer.help",
+            )),
         )
         .into()),
         Err(e) => Err(e),

@@ -7,12 +7,12 @@ use anyhow::{Result, anyhow, bail};
 use clap::ValueEnum;
 
 use crate::commands::{Ctx, Exit, Loaded, emit};
+use crate::error::What;
 use crate::i18n::{Locale, t, tf};
 use crate::model::Period;
 use crate::report::{self, Document, Format};
 use crate::review::{self, AnnualResult, PeriodResult, explain, json};
 use crate::workspace::Workspace;
-use crate::error::What;
 use crate::workspace::resolve::{self, Candidate};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -85,19 +85,25 @@ fn subject_id<'a>(
             context: "",
         })
         .collect();
-    let i = resolve::pick(&candidates, wanted, "resolve.subject", "dangjian member list", l)
-        .map_err(|mut e| {
-            if e.what == Some(What::UnknownName)
-                && let Some(p) = e.problems.first_mut()
-            {
-                p.message = tf(
-                    l,
-                    "review.error.unknown-subject",
-                    &[("subject", &wanted), ("period", &period)],
-                );
-            }
-            e
-        })?;
+    let i = resolve::pick(
+        &candidates,
+        wanted,
+        "resolve.subject",
+        "dangjian member list",
+        l,
+    )
+    .map_err(|mut e| {
+        if e.what == Some(What::UnknownName)
+            && let Some(p) = e.problems.first_mut()
+        {
+            p.message = tf(
+                l,
+                "review.error.unknown-subject",
+                &[("subject", &wanted), ("period", &period)],
+            );
+        }
+        e
+    })?;
     Ok(candidates[i].id.to_string())
 }
 
@@ -185,14 +191,7 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
         return Ok(Exit::Success);
     }
     let value = json::period(&result, &ws.settings.review, ctx.as_of);
-    let doc = report::review::document(
-        ws,
-        &result,
-        Some(&previous),
-        ctx.as_of,
-        org.as_deref(),
-        l,
-    );
+    let doc = report::review::document(ws, &result, Some(&previous), ctx.as_of, org.as_deref(), l);
     write(ctx, common, &doc, &value)
 }
 

@@ -491,7 +491,7 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
                     };
                     out.push(
                         Diagnostic::error(
-                            "member-left",
+                            crate::diag::Code::MemberLeft,
                             path,
                             tf(
                                 loc,
@@ -533,7 +533,7 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
             {
                 out.push(
                     Diagnostic::error(
-                        "eligibility",
+                        crate::diag::Code::Eligibility,
                         path,
                         tf(
                             loc,
@@ -553,7 +553,7 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
             if let Some(left) = m.left.filter(|l| entry.date > *l) {
                 out.push(
                     Diagnostic::error(
-                        "member-left",
+                        crate::diag::Code::MemberLeft,
                         path,
                         tf(
                             loc,

@@ -295,7 +295,7 @@ fn check_finds_ineligible_holders_and_members_who_left() {
     };
     let found: Vec<(&str, crate::diag::Place)> = check(&ws, &ctx)
         .into_iter()
-        .map(|d| (d.code, d.place))
+        .map(|d| (d.code.as_str(), d.place))
         .collect();
     let at = |p: &str| crate::diag::Place::Path(crate::diag::parse_path(p));
     assert_eq!(

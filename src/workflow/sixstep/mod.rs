@@ -87,7 +87,7 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
             if ctx.as_of > limit {
                 out.push(
                     Diagnostic::warning(
-                        "stale-progress",
+                        crate::diag::Code::StaleProgress,
                         &rec.path,
                         tf(
                             loc,

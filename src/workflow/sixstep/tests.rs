@@ -486,7 +486,7 @@ value = 5
         };
         super::super::check(ws, &ctx)
             .into_iter()
-            .filter(|d| d.code == "stale-progress")
+            .filter(|d| d.code == crate::diag::Code::StaleProgress)
             .map(|d| d.message)
             .collect()
     }
