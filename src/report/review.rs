@@ -56,6 +56,7 @@ pub fn reason_label(r: MissingReason, locale: Locale) -> &'static str {
         MissingReason::NoRow => t(locale, "review.reason.no-score-row"),
         MissingReason::NoComponent => t(locale, "review.reason.no-component"),
         MissingReason::ZeroWeight => t(locale, "review.reason.zero-weight"),
+        MissingReason::NoSheetScore => t(locale, "review.reason.no-sheet-score"),
         MissingReason::NoScore => t(locale, "review.reason.no-score"),
     }
 }

@@ -204,6 +204,7 @@ fn missing(m: &Missing, period: &str, l: Locale) -> String {
         super::MissingReason::NoRow => "review.explain.missing-row",
         super::MissingReason::NoComponent => "review.explain.missing-component",
         super::MissingReason::ZeroWeight => "review.explain.missing-weight",
+        super::MissingReason::NoSheetScore => "review.explain.missing-sheet-score",
         super::MissingReason::NoScore => "review.explain.missing-score",
     };
     let mut out = String::new();
