@@ -84,6 +84,7 @@ fn col(key: &str, locale: Locale) -> Column {
         "due" => t(locale, "review.col.due"),
         "recorded" => t(locale, "review.col.recorded"),
         "verified" => t(locale, "review.col.verified"),
+        "check" => t(locale, "review.col.check"),
         _ => "",
     };
     Column::new(key, label)
