@@ -156,6 +156,7 @@ fn explain_shows_every_step_in_english() {
     let expected = "\
 张三 (zhangsan, member), review 2026-Q1 (2026-01-01 to 2026-03-31)
   organization: 江滨社区党支部 (jiangbin)
+  quota and group rank: counted in the member's own organization 江滨社区党支部 (jiangbin)
   score row: evaluations/2026-Q1/jiangbin.toml, [[score]] number 0 (from 0), review meeting on 2026-04-05
 1. Scores given
   Self: 90 (one number, used as it is)
@@ -432,7 +433,19 @@ fn sheet_writes_a_blank_sheet_once() {
         text.ends_with("[[score]]\norg = \"sub\"  # 第一支部\n"),
         "{text}"
     );
-    // The blank sheet loads: its rows have no component, so every subject is missing.
+    assert!(
+        text.contains(
+            "# a blank row is not scored: each subject is reviewed once at least one of the four is entered\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        r.stdout.contains("note: a blank row is not scored."),
+        "the command says a blank row is not scored: {}",
+        r.stdout
+    );
+    // The blank sheet loads: its rows hold no sheet score, so every subject is missing with
+    // `no sheet score` (SPEC §6: a blank sheet ranks nobody), whatever its objective data.
     let r = env.run(&[
         "review",
         "quarterly",
@@ -442,7 +455,14 @@ fn sheet_writes_a_blank_sheet_once() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["missing"][0]["reason"], "no component");
+    assert_eq!(v["subjects"], serde_json::json!([]));
+    let reasons: Vec<&str> = v["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, vec!["no sheet score"; 4], "{}", r.stdout);
     let again = env.run(&[
         "review", "sheet", "--period", "2026-Q2", "--org", "jiangbin",
     ]);
@@ -528,6 +548,7 @@ fn annual_explain_shows_parts_weights_and_post_rates() {
     let expected = "\
 张三 (zhangsan, member), annual review 2026
   organization: 江滨社区党支部 (jiangbin)
+  quota and group rank: counted in the member's own organization 江滨社区党支部 (jiangbin)
 1. Period scores
   quarters = mean of the quarterly scores that exist (Q1 89.8, Q2 —, Q3 —, Q4 —) = 89.8
   half (H1) = —
