@@ -49,7 +49,11 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     ("review.recorded.rectify", "整改", "rectify"),
     ("review.recorded.due", "，期限 {due}", ", due {due}"),
-    ("review.recorded.verified", "，{date} 复验", ", verified {date}"),
+    (
+        "review.recorded.verified",
+        "，{date} 复验",
+        ", verified {date}",
+    ),
     (
         "review.recorded.unsupported",
         "计算结果不支持",

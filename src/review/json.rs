@@ -181,9 +181,8 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
     let mut orphans = Vec::new();
     for (subject, rec) in &r.unscored_recorded {
         let entry = missing.as_array_mut().and_then(|list| {
-            list.iter_mut().find(|m| {
-                m["kind"] == subject.kind.as_str() && m["id"] == subject.id.as_str()
-            })
+            list.iter_mut()
+                .find(|m| m["kind"] == subject.kind.as_str() && m["id"] == subject.id.as_str())
         });
         match entry {
             Some(Value::Object(m)) => {

@@ -98,4 +98,6 @@ pub(crate) mod fixture;
 #[cfg(test)]
 mod props;
 #[cfg(test)]
+mod rules_tests;
+#[cfg(test)]
 mod tests;

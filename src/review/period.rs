@@ -183,7 +183,9 @@ pub fn subject(ws: &Workspace, kind: SubjectKind, id: &str, sheet_org: Option<&s
                 kind,
                 id: id.to_string(),
                 name: m.map_or_else(|| id.to_string(), |m| m.name.clone()),
-                group: org.as_deref().map_or_else(String::new, |o| member_group(ws, o)),
+                group: org
+                    .as_deref()
+                    .map_or_else(String::new, |o| member_group(ws, o)),
                 org,
             }
         }

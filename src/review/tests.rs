@@ -159,7 +159,11 @@ fn equal_dates_take_the_last_entry_in_the_file() {
          [[item.progress]]\ndate = 2026-01-10\nvalue = 8\n[[item.progress]]\ndate = 2026-01-10\nvalue = 5\n"
             .to_string(),
     );
-    let ws = base_ws_with(OBJECTIVE_ONLY, "[[score]]\nmember = \"zhangsan\"\n", &[letter]);
+    let ws = base_ws_with(
+        OBJECTIVE_ONLY,
+        "[[score]]\nmember = \"zhangsan\"\n",
+        &[letter],
+    );
     assert_eq!(score_of(&period::compute(&ws, q1()), "zhangsan"), "50");
 }
 

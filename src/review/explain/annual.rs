@@ -269,9 +269,7 @@ pub fn annual(
 /// A recorded decision as words: the kind, the honour's title, the due and verified dates.
 pub fn decision_words(rec: &Recorded, l: Locale) -> String {
     let mut s = match (rec.kind, &rec.title) {
-        (OutcomeKind::Honour, Some(title)) => {
-            tf(l, "review.recorded.honour", &[("title", title)])
-        }
+        (OutcomeKind::Honour, Some(title)) => tf(l, "review.recorded.honour", &[("title", title)]),
         (OutcomeKind::Honour, None) => OutcomeKind::Honour.label(l).to_string(),
         (OutcomeKind::Rectify, _) => t(l, "review.recorded.rectify").to_string(),
     };

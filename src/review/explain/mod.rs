@@ -7,9 +7,7 @@ use super::annual::{AnnualResult, AnnualScored, Outcome, vanguard};
 use super::ballots::Reduction;
 use super::grades::GroupQuota;
 use super::objective::Objective;
-use super::period::{
-    COMPONENTS, Missing, PeriodResult, Scored, Subject, SubjectKind, grade_table,
-};
+use super::period::{COMPONENTS, Missing, PeriodResult, Scored, Subject, SubjectKind, grade_table};
 use super::rational::Q;
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Grade, Num, ReviewSettings};
