@@ -89,5 +89,10 @@ pub(super) const ENTRIES: &[Entry] = &[
         "全年没有得分，已记录的决定照常有效，在结果中标注为计算结果不支持",
         "no annual score: the recorded decision stands and is marked as not supported by the computed result",
     ),
+    (
+        "review.explain.no-candidate",
+        "计算结果：无候选",
+        "computed: no candidate",
+    ),
     ("review.col.check", "核对", "Check"),
 ];

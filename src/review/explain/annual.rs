@@ -205,8 +205,10 @@ pub fn annual(
             s.y_row.as_ref().map(|r| r.date),
             settings.rectify_days,
         );
-        if s.outcomes.is_empty() {
-            line(&mut out, 1, t(l, "review.explain.outcome-none"));
+        match (s.outcomes.is_empty(), s.recorded.is_empty()) {
+            (true, true) => line(&mut out, 1, t(l, "review.explain.outcome-none")),
+            (true, false) => line(&mut out, 1, t(l, "review.explain.no-candidate")),
+            _ => {}
         }
         for o in &s.outcomes {
             let text = match o {
