@@ -591,11 +591,15 @@ fn the_example_workspace_scores_its_third_quarter() {
             .find(|s| s["id"] == id)
             .unwrap_or_else(|| panic!("{id}"))
     };
-    // 袁春兰: 0.1 × 94 + 0.2 × 272/3 + 0.3 × 94 + 0.2 × 90 + 0.2 × 100 = 93.733… → 93.73, the only
-    // excellent place of 柳杨 (4 scored → 1 place).
+    // 袁春兰: 0.1 × 94 + 0.2 × 272/3 + 0.3 × 94 + 0.2 × 90 + 0.2 × 100 = 93.733… → 93.73, first
+    // of 柳杨's quota group: its 4 members and the 3 of its party group 老年党小组 (7 scored → 2
+    // places, taken by 93.73 and 杜晓峰's 92.33; 潘国华's 90.1 is demoted).
     assert_eq!(get("yuanchunlan")["score"], 93.73);
     assert_eq!(get("yuanchunlan")["grade"], "excellent");
+    assert_eq!(get("duxiaofeng")["grade"], "excellent");
     assert_eq!(get("panguohua")["demoted"], true);
+    assert_eq!(get("weizhongping")["org"], "liuyang-ln");
+    assert_eq!(get("weizhongping")["rank"], 5);
     // 邓永刚 is vetoed in 2026-Q3: lowest grade, score and rank kept.
     let deng = get("dengyonggang");
     assert_eq!(
