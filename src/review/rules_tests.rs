@@ -397,3 +397,29 @@ fn a_decision_for_a_member_without_an_annual_score_is_kept() {
         "{text}"
     );
 }
+
+#[test]
+fn the_board_and_the_review_report_follow_the_rules() {
+    use crate::report::board::latest_scores;
+    let as_of = Date::ymd(2026, 4, 10);
+    // The board's latest grade of a party-group member is the one of the parent's quota group.
+    let ws = branch_with_group();
+    let scores = latest_scores(&ws, as_of, Locale::ZhCn);
+    assert_eq!(scores["g1"].0.to_string(), "96.35");
+    assert_eq!(scores["g1"].1, "优秀");
+    assert_eq!(scores["b1"].1, "合格");
+    // A blank row puts no score on the board, and the review report lists it as not scored.
+    let ws = blank_row_ws("[[score]]\nmember = \"x\"\n");
+    let scores = latest_scores(&ws, as_of, Locale::ZhCn);
+    assert!(!scores.contains_key("x"));
+    assert_eq!(scores["a"].1, "优秀");
+    let opts = crate::report::review::Options {
+        org: None,
+        period: q1(),
+        as_of,
+    };
+    let doc = crate::report::review::build(&ws, &opts, Locale::En);
+    let missing = doc.tables.iter().find(|t| t.id == "missing").unwrap();
+    let row: Vec<String> = missing.rows[0].iter().map(|c| c.display()).collect();
+    assert_eq!(row, ["member", "x", "x-name", "b", "no sheet score"]);
+}
