@@ -65,8 +65,9 @@ fn branch_with_group() -> Workspace {
     workspace(ONE_PLACE_IN_EIGHT, &refs(&files))
 }
 
-fn graded(r: &period::PeriodResult) -> Vec<(String, String, bool, usize)> {
-    let table = period::grade_table(&branch_with_group().settings.review, SubjectKind::Member);
+/// Each subject's id, grade id, demotion and group rank, best score first.
+fn graded(ws: &Workspace, r: &period::PeriodResult) -> Vec<(String, String, bool, usize)> {
+    let table = period::grade_table(&ws.settings.review, SubjectKind::Member);
     r.subjects
         .iter()
         .map(|s| {
@@ -91,7 +92,7 @@ fn a_party_groups_best_member_takes_the_branchs_only_excellent_place() {
         (id.to_string(), g.to_string(), demoted, rank)
     };
     assert_eq!(
-        graded(&r),
+        graded(&ws, &r),
         vec![
             s("g1", "excellent", false, 1),
             s("b1", "qualified", true, 2),
