@@ -17,6 +17,7 @@ mod matter;
 mod post;
 mod report;
 mod review;
+mod review_rules;
 
 /// One entry: key, zh-CN text, en text.
 pub type Entry = (&'static str, &'static str, &'static str);
@@ -28,6 +29,7 @@ const AREAS: &[&[Entry]] = &[
     matter::ENTRIES,
     commit::ENTRIES,
     review::ENTRIES,
+    review_rules::ENTRIES,
     report::ENTRIES,
     eco::ENTRIES,
 ];

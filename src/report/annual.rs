@@ -1,11 +1,12 @@
 //! Annual report (年终总评): annual scores, grade distribution, honours and rectifications (SPEC §8).
 
 use crate::i18n::{Locale, t, tf};
-use crate::model::{Date, OutcomeKind, Period};
+use crate::model::{Date, OutcomeKind};
 use crate::report::review::{columns, grade_label, grades_table, kind_label, missing_table};
 use crate::report::{Cell, Chart, Document, Table};
 use crate::review::annual::{self, AnnualResult, Outcome, PARTS};
-use crate::review::period::{SubjectKind, grade_table};
+use crate::review::period::{Subject, SubjectKind, grade_table};
+use crate::review::recorded::Recorded;
 use crate::workspace::Workspace;
 
 #[derive(Clone, Debug)]
@@ -32,6 +33,55 @@ pub fn outcome_label(o: &Outcome, locale: Locale) -> &'static str {
     }
 }
 
+/// The rows of one member in the outcomes table: each computed candidate beside the recorded
+/// decision of its kind (honours in order, then rectification), whose `due` replaces the
+/// computed one; then every recorded decision left over, as recorded, marked when the computed
+/// result does not support it.
+fn outcome_rows(
+    table: &mut Table,
+    subject: &Subject,
+    computed: &[Outcome],
+    recorded: &[Recorded],
+    locale: Locale,
+) {
+    let mut left: Vec<&Recorded> = recorded.iter().collect();
+    let mut take = |kind: OutcomeKind| {
+        let i = left.iter().position(|r| r.kind == kind)?;
+        Some(left.remove(i))
+    };
+    let mut rows: Vec<(String, Option<Date>, Option<&Recorded>)> = Vec::new();
+    for o in computed {
+        let (kind, due) = match o {
+            Outcome::Rectify { due } => (OutcomeKind::Rectify, *due),
+            _ => (OutcomeKind::Honour, None),
+        };
+        let rec = take(kind);
+        let due = rec.and_then(|r| r.due).or(due);
+        rows.push((outcome_label(o, locale).to_string(), due, rec));
+    }
+    for rec in left {
+        rows.push((rec.kind.label(locale).to_string(), rec.due, Some(rec)));
+    }
+    for (label, due, rec) in rows {
+        let check = rec
+            .filter(|r| !r.supported)
+            .map(|_| t(locale, "review.recorded.unsupported"));
+        table.rows.push(vec![
+            Cell::text(&subject.id),
+            Cell::text(&subject.name),
+            Cell::opt_text(subject.org.as_deref()),
+            Cell::text(label),
+            Cell::opt_date(due),
+            Cell::opt_text(
+                rec.and_then(|x| x.title.as_deref())
+                    .or(rec.map(|x| x.kind.label(locale))),
+            ),
+            Cell::opt_date(rec.and_then(|x| x.verified)),
+            Cell::opt_text(check),
+        ]);
+    }
+}
+
 /// The document of a computed (already narrowed) annual review.
 pub fn document(
     ws: &Workspace,
@@ -53,17 +103,11 @@ pub fn document(
         t(locale, "review.table.outcomes"),
         columns(
             &[
-                "id", "name", "org", "outcomes", "due", "recorded", "verified",
+                "id", "name", "org", "outcomes", "due", "recorded", "verified", "check",
             ],
             locale,
         ),
     );
-    let recorded: Vec<_> = ws
-        .evaluations
-        .iter()
-        .filter(|e| e.period == Period::year(r.year))
-        .flat_map(|e| e.outcomes.iter())
-        .collect();
     for s in &r.subjects {
         let table = grade_table(&ws.settings.review, s.subject.kind);
         let words: Vec<&str> = s
@@ -92,31 +136,10 @@ pub fn document(
         row.push(Cell::Int(s.graded.rank as i64));
         row.push(Cell::text(words.join("、")));
         scores.rows.push(row);
-        for o in &s.outcomes {
-            let kind = match o {
-                Outcome::Rectify { .. } => OutcomeKind::Rectify,
-                _ => OutcomeKind::Honour,
-            };
-            let rec = recorded
-                .iter()
-                .find(|x| x.member == s.subject.id && x.kind == kind);
-            let due = match o {
-                Outcome::Rectify { due } => rec.and_then(|x| x.due).or(*due),
-                _ => None,
-            };
-            outcomes.rows.push(vec![
-                Cell::text(&s.subject.id),
-                Cell::text(&s.subject.name),
-                Cell::opt_text(s.subject.org.as_deref()),
-                Cell::text(outcome_label(o, locale)),
-                Cell::opt_date(due),
-                Cell::opt_text(
-                    rec.and_then(|x| x.title.as_deref())
-                        .or(rec.map(|x| x.kind.label(locale))),
-                ),
-                Cell::opt_date(rec.and_then(|x| x.verified)),
-            ]);
-        }
+        outcome_rows(&mut outcomes, &s.subject, &s.outcomes, &s.recorded, locale);
+    }
+    for (subject, rec) in &r.unscored_recorded {
+        outcome_rows(&mut outcomes, subject, &[], rec, locale);
     }
     let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
     scores.chart = Some(Chart::Histogram { value: score_col });

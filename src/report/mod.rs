@@ -13,3 +13,6 @@ mod table;
 
 pub use render::{Format, render};
 pub use table::{Cell, Chart, Column, Document, Table};
+
+#[cfg(test)]
+mod scoring_rules_tests;

@@ -56,6 +56,7 @@ pub fn reason_label(r: MissingReason, locale: Locale) -> &'static str {
         MissingReason::NoRow => t(locale, "review.reason.no-score-row"),
         MissingReason::NoComponent => t(locale, "review.reason.no-component"),
         MissingReason::ZeroWeight => t(locale, "review.reason.zero-weight"),
+        MissingReason::NoSheetScore => t(locale, "review.reason.no-sheet-score"),
         MissingReason::NoScore => t(locale, "review.reason.no-score"),
     }
 }
@@ -83,6 +84,7 @@ fn col(key: &str, locale: Locale) -> Column {
         "due" => t(locale, "review.col.due"),
         "recorded" => t(locale, "review.col.recorded"),
         "verified" => t(locale, "review.col.verified"),
+        "check" => t(locale, "review.col.check"),
         _ => "",
     };
     Column::new(key, label)

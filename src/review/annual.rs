@@ -14,6 +14,7 @@ use super::period::{
     overall_ranks, reviewed_member, subject,
 };
 use super::rational::Q;
+use super::recorded::{self, Recorded};
 use crate::model::{Date, Num, Period};
 use crate::workspace::Workspace;
 
@@ -69,6 +70,8 @@ pub struct AnnualScored {
     pub outcomes: Vec<Outcome>,
     pub posts: Vec<PostYear>,
     pub y_row: Option<RowRef>,
+    /// Members only: the decisions recorded in the year's Y sheets, each marked supported or not.
+    pub recorded: Vec<Recorded>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +83,9 @@ pub struct AnnualResult {
     pub subjects: Vec<AnnualScored>,
     pub missing: Vec<Missing>,
     pub quotas: BTreeMap<(SubjectKind, String), GroupQuota>,
+    /// Decisions recorded for members without an annual score (missing, or not reviewed at
+    /// all): shown, marked unsupported, never dropped.
+    pub unscored_recorded: Vec<(Subject, Vec<Recorded>)>,
 }
 
 /// The periods whose scores make the annual parts.
@@ -210,6 +216,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
             outcomes: Vec::new(),
             posts: Vec::new(),
             y_row: y_rows.get(&(key.0, key.1.as_str())).cloned(),
+            recorded: Vec::new(),
         });
     }
 
@@ -235,6 +242,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
         });
     }
 
+    let mut recorded = recorded::of_year(ws, year);
     let mut quotas = BTreeMap::new();
     for kind in [SubjectKind::Member, SubjectKind::Org] {
         let table = grade_table(settings, kind);
@@ -267,12 +275,24 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
                     n,
                     settings.rectify_days,
                 );
+                let s = &mut subjects[i];
+                if let Some(mut rec) = recorded.remove(&s.subject.id) {
+                    recorded::judge(&mut s.outcomes, &mut rec);
+                    s.recorded = rec;
+                }
             }
         }
     }
     sort(&mut subjects);
     rank_overall(&mut subjects);
     period::sort_missing(&mut missing);
+    let unscored_recorded = recorded
+        .into_iter()
+        .map(|(id, rec)| {
+            let sheet_org = rec.first().map(|r| r.sheet_org.as_str());
+            (subject(ws, SubjectKind::Member, &id, sheet_org), rec)
+        })
+        .collect();
     AnnualResult {
         year,
         scale: settings.scale,
@@ -280,6 +300,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
         subjects,
         missing,
         quotas,
+        unscored_recorded,
     }
 }
 
@@ -316,12 +337,7 @@ fn outcomes(
         }
     }
     if vetoed || s.graded.grade + 2 >= grades {
-        let due = s.y_row.as_ref().and_then(|r| {
-            r.date
-                .0
-                .checked_add_days(chrono::Days::new(u64::from(rectify_days)))
-                .map(Date)
-        });
+        let due = recorded::computed_due(s.y_row.as_ref().map(|r| r.date), rectify_days);
         s.outcomes.push(Outcome::Rectify { due });
     }
 }
@@ -352,6 +368,8 @@ fn rank_overall(subjects: &mut [AnnualScored]) {
 pub fn narrow(ws: &Workspace, mut r: AnnualResult, org: &str) -> AnnualResult {
     r.subjects.retain(|s| period::within(ws, &s.subject, org));
     r.missing.retain(|m| period::within(ws, &m.subject, org));
+    r.unscored_recorded
+        .retain(|(s, _)| period::within(ws, s, org));
     rank_overall(&mut r.subjects);
     r
 }

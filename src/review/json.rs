@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use super::annual::{AnnualResult, Outcome, PARTS};
 use super::period::{COMPONENTS, Missing, PeriodResult, Subject, SubjectKind, grade_table};
 use super::rational::Q;
+use super::recorded::Recorded;
 use crate::model::{Date, Grade, ReviewSettings};
 
 /// A printed value: rounded half away from zero to 2 decimals, as a JSON number.
@@ -169,10 +170,27 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
                     })
                     .collect();
                 m.insert("outcomes".into(), Value::Array(outcomes));
+                m.insert("recorded".into(), recorded_list(&s.recorded));
             }
             Value::Object(m)
         })
         .collect();
+    // Decisions recorded for members without an annual score stay visible: beside their
+    // `missing` entry, or (for an id that is not reviewed at all) in a top-level list.
+    let mut missing = missing(&r.missing);
+    let mut orphans = Vec::new();
+    for (subject, rec) in &r.unscored_recorded {
+        let entry = missing.as_array_mut().and_then(|list| {
+            list.iter_mut()
+                .find(|m| m["kind"] == subject.kind.as_str() && m["id"] == subject.id.as_str())
+        });
+        match entry {
+            Some(Value::Object(m)) => {
+                m.insert("recorded".into(), recorded_list(rec));
+            }
+            _ => orphans.push(json!({ "member": subject.id, "recorded": recorded_list(rec) })),
+        }
+    }
     let with_orgs = has_orgs(r.subjects.iter().map(|s| s.subject.kind), &r.missing);
     let mut out = Map::new();
     out.insert("year".into(), r.year.into());
@@ -182,7 +200,7 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
         serde_json::to_value(r.scale).unwrap_or(Value::Null),
     );
     out.insert("subjects".into(), Value::Array(subjects));
-    out.insert("missing".into(), missing(&r.missing));
+    out.insert("missing".into(), missing);
     out.insert(
         "grades".into(),
         grade_counts(
@@ -191,5 +209,27 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
             r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)),
         ),
     );
+    if !orphans.is_empty() {
+        out.insert("recorded".into(), Value::Array(orphans));
+    }
     Value::Object(out)
+}
+
+/// Recorded decisions: kind, title, due, verified (null when absent) and whether the computed
+/// result supports them.
+fn recorded_list(list: &[Recorded]) -> Value {
+    let date = |d: Option<Date>| d.map_or(Value::Null, |d| d.to_string().into());
+    Value::Array(
+        list.iter()
+            .map(|r| {
+                json!({
+                    "kind": r.kind.as_str(),
+                    "title": r.title.clone().map_or(Value::Null, Value::from),
+                    "due": date(r.due),
+                    "verified": date(r.verified),
+                    "supported": r.supported,
+                })
+            })
+            .collect(),
+    )
 }

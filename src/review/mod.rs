@@ -10,6 +10,7 @@ pub mod json;
 pub mod objective;
 pub mod period;
 pub mod rational;
+pub mod recorded;
 mod settings_check;
 
 pub use annual::{AnnualResult, AnnualScored, Outcome};

@@ -9,7 +9,7 @@ use super::ballots::{Source, reduce};
 use super::grades::{Entry, Graded, GroupQuota, competition_ranks, grade_all};
 use super::objective::{Index, Objective};
 use super::rational::Q;
-use crate::model::{Date, Grade, Member, Num, Period, ReviewSettings, ScoreRow};
+use crate::model::{Date, Grade, Member, Num, OrgKind, Period, ReviewSettings, ScoreRow};
 use crate::workspace::Workspace;
 
 /// The components in the order of `[review.weights]` and of the JSON output.
@@ -49,7 +49,8 @@ pub struct Subject {
     pub name: String,
     /// The `org` printed: a member's organization, an organization's parent.
     pub org: Option<String>,
-    /// Quota and rank group: a member's `org`, an organization's parent.
+    /// Quota and rank group: a member's `org` (its parent when that is a party group), an
+    /// organization's parent.
     pub group: String,
 }
 
@@ -59,6 +60,9 @@ pub enum MissingReason {
     NoRow,
     NoComponent,
     ZeroWeight,
+    /// A row holding none of self, peer, leader, masses (a blank sheet), while those four do
+    /// not all weigh 0.
+    NoSheetScore,
     /// Annual: no part.
     NoScore,
 }
@@ -69,6 +73,7 @@ impl MissingReason {
             MissingReason::NoRow => "no score row",
             MissingReason::NoComponent => "no component",
             MissingReason::ZeroWeight => "components weigh 0",
+            MissingReason::NoSheetScore => "no sheet score",
             MissingReason::NoScore => "no score",
         }
     }
@@ -178,7 +183,9 @@ pub fn subject(ws: &Workspace, kind: SubjectKind, id: &str, sheet_org: Option<&s
                 kind,
                 id: id.to_string(),
                 name: m.map_or_else(|| id.to_string(), |m| m.name.clone()),
-                group: org.clone().unwrap_or_default(),
+                group: org
+                    .as_deref()
+                    .map_or_else(String::new, |o| member_group(ws, o)),
                 org,
             }
         }
@@ -193,6 +200,16 @@ pub fn subject(ws: &Workspace, kind: SubjectKind, id: &str, sheet_org: Option<&s
                 org: parent,
             }
         }
+    }
+}
+
+/// The quota and rank group of a member whose `org` is `org` (SPEC §6): the organization
+/// itself, or its parent when it is a party group (党小组), since a party group does not hold
+/// the democratic review itself.
+pub fn member_group(ws: &Workspace, org: &str) -> String {
+    match ws.org(org) {
+        Some(o) if o.kind == OrgKind::Group => o.parent.clone().unwrap_or_else(|| org.to_string()),
+        _ => org.to_string(),
     }
 }
 
@@ -259,7 +276,9 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
             .zip(weights)
             .filter_map(|(c, w)| c.map(|c| (w, c)))
             .collect();
-        let reason = if present.is_empty() {
+        let reason = if blank_row(&sources, &weights) {
+            Some(MissingReason::NoSheetScore)
+        } else if present.is_empty() {
             Some(MissingReason::NoComponent)
         } else {
             None
@@ -337,6 +356,13 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
         missing,
         quotas,
     }
+}
+
+/// Whether a row is blank for scoring (SPEC §6): it holds none of self, peer, leader, masses (an
+/// empty list of ballots holds nothing), and those four do not all weigh 0. A blank sheet written
+/// by `review sheet` thus ranks nobody, however complete the objective data is.
+pub fn blank_row(sources: &[Option<Source>; 4], weights: &[Q; 5]) -> bool {
+    sources.iter().all(Option::is_none) && weights[..4].iter().any(|w| *w != Q::ZERO)
 }
 
 /// Members first, then organizations; best score first; then by id.

@@ -1,6 +1,7 @@
 //! Property tests of the scoring arithmetic (proptest): scores stay within [0, scale], the order
 //! of files and rows changes nothing, a component equal to the base leaves the score unchanged,
-//! and no group exceeds a quota.
+//! no group exceeds a quota, moving members between a party group and its parent changes no
+//! grade or group rank, and a blank row changes no other subject's result.
 
 use proptest::prelude::*;
 
@@ -115,6 +116,53 @@ fn q1() -> Period {
     Period::quarter(2026, 1)
 }
 
+/// A branch `b` (under `root`) with the party group `g` under it; row i's member is `m{i}`, in
+/// `g` when `in_group[i]`, else in `b`; all rows in `b`'s sheet. `extra` is appended to it.
+fn branch_files(rows: &[Row], in_group: &[bool], extra_rows: &str) -> Vec<(String, String)> {
+    let mut out = vec![org("root", None), org("b", Some("root"))];
+    out.push((
+        "orgs/g.toml".to_string(),
+        "id = \"g\"\nname = \"g-name\"\nkind = \"group\"\nsector = \"community\"\nparent = \"b\"\n"
+            .to_string(),
+    ));
+    let mut sheet = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        let id = format!("m{i}");
+        let o = if in_group.get(i).copied().unwrap_or(false) {
+            "g"
+        } else {
+            "b"
+        };
+        out.push(member(&id, o, ""));
+        sheet.push_str(&row_text(&id, r, true));
+    }
+    sheet.push_str(extra_rows);
+    out.push((
+        "evaluations/2026-Q1/b.toml".to_string(),
+        format!("org = \"b\"\nperiod = \"2026-Q1\"\ndate = 2026-04-02\n{sheet}"),
+    ));
+    out
+}
+
+/// Each subject's score, grade, demotion and group rank, by id.
+fn outcomes_of(r: &period::PeriodResult) -> Vec<(String, String, usize, bool, usize)> {
+    let mut v: Vec<_> = r
+        .subjects
+        .iter()
+        .map(|s| {
+            (
+                s.subject.id.clone(),
+                s.score.normalize().to_string(),
+                s.graded.grade,
+                s.graded.demoted,
+                s.graded.rank,
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -164,6 +212,59 @@ proptest! {
             prop_assert_eq!(r2.subjects[0].score, s.score);
             prop_assert_eq!(r2.subjects[0].base, s.base);
         }
+    }
+
+    #[test]
+    fn moving_members_between_a_party_group_and_its_parent_changes_no_grade_or_rank(
+        rows in proptest::collection::vec(row(), 1..16),
+        before in proptest::collection::vec(proptest::bool::ANY, 16),
+        after in proptest::collection::vec(proptest::bool::ANY, 16),
+    ) {
+        let a = workspace("", &refs(&branch_files(&rows, &before, "")));
+        let b = workspace("", &refs(&branch_files(&rows, &after, "")));
+        let ra = period::compute(&a, q1());
+        let rb = period::compute(&b, q1());
+        prop_assert_eq!(outcomes_of(&ra), outcomes_of(&rb));
+        let missing = |r: &period::PeriodResult| -> Vec<(String, &'static str)> {
+            r.missing.iter().map(|m| (m.subject.id.clone(), m.reason.as_str())).collect()
+        };
+        prop_assert_eq!(missing(&ra), missing(&rb));
+        for s in &ra.subjects {
+            prop_assert_eq!(s.subject.group.as_str(), "b");
+        }
+    }
+
+    #[test]
+    fn adding_a_blank_row_changes_no_other_result(
+        rows in proptest::collection::vec(row(), 1..16),
+        in_group in proptest::collection::vec(proptest::bool::ANY, 16),
+        blank_in_group in proptest::bool::ANY,
+        note in proptest::bool::ANY,
+    ) {
+        // The newcomer's commitment letter gives it an objective component of 100: scored, it
+        // would rank first and take a place; blank, it changes nothing.
+        let without = branch_files(&rows, &in_group, "");
+        let extra = if note { "[[score]]\nmember = \"new\"\nnote = \"n\"\n" } else { "[[score]]\nmember = \"new\"\n" };
+        let mut with = branch_files(&rows, &in_group, extra);
+        with.push(member("new", if blank_in_group { "g" } else { "b" }, ""));
+        with.push((
+            "commitments/2026-H1/new.toml".to_string(),
+            "committer = \"new\"\nhalf = \"2026-H1\"\n[[item]]\nid = \"i\"\ncategory = \"duty\"\ntype = \"service\"\n\
+             text = \"t\"\ndue = 2026-03-31\n[[item.progress]]\ndate = 2026-03-20\ndone = true\n"
+                .to_string(),
+        ));
+        let a = workspace("", &refs(&without));
+        let b = workspace("", &refs(&with));
+        let as_of = Date::ymd(2026, 4, 10);
+        let ja = json::period(&period::compute(&a, q1()), &a.settings.review, as_of);
+        let rb = period::compute(&b, q1());
+        let new = rb.missing.iter().find(|m| m.subject.id == "new");
+        prop_assert_eq!(new.map(|m| m.reason.as_str()), Some("no sheet score"));
+        let mut jb = json::period(&rb, &b.settings.review, as_of);
+        if let Some(list) = jb["missing"].as_array_mut() {
+            list.retain(|m| m["id"] != "new");
+        }
+        prop_assert_eq!(ja, jb);
     }
 
     #[test]

@@ -36,14 +36,22 @@ fn score_of(r: &period::PeriodResult, id: &str) -> String {
 }
 
 fn base_ws(rows: &str, extra: &[(String, String)]) -> Workspace {
+    base_ws_with("", rows, extra)
+}
+
+fn base_ws_with(settings: &str, rows: &str, extra: &[(String, String)]) -> Workspace {
     let mut files = vec![
         org("root", None),
         member("zhangsan", "root", ""),
         sheet("2026-Q1", "root", rows),
     ];
     files.extend_from_slice(extra);
-    workspace("", &refs(&files))
+    workspace(settings, &refs(&files))
 }
+
+/// Weights under which only the objective component counts: a blank row is then scored.
+const OBJECTIVE_ONLY: &str =
+    "[review.weights]\nself = 0\npeer = 0\nleader = 0\nmasses = 0\nobjective = 1\n";
 
 #[test]
 fn spec_example_row_is_reproduced_exactly() {
@@ -123,13 +131,23 @@ fn a_member_with_only_an_objective_component_is_scored_from_it() {
          [[item]]\nid = \"nodue\"\ncategory = \"duty\"\ntype = \"service\"\ntext = \"t\"\n"
             .to_string(),
     );
-    // C = mean(3/4, 1, 0) = 0.58333…; O = 58.333… → 58.33
-    let ws = base_ws("[[score]]\nmember = \"zhangsan\"\n", &[letter]);
+    // C = mean(3/4, 1, 0) = 0.58333…; O = 58.333… → 58.33. The row holds no sheet score, so it
+    // is scored only because self, peer, leader and masses all weigh 0 (SPEC §6).
+    let ws = base_ws_with(
+        OBJECTIVE_ONLY,
+        "[[score]]\nmember = \"zhangsan\"\n",
+        std::slice::from_ref(&letter),
+    );
     let r = period::compute(&ws, q1());
     assert_eq!(score_of(&r, "zhangsan"), "58.33");
     let c = r.subjects[0].objective.c.as_ref().unwrap();
     assert_eq!(c.items.len(), 3);
     assert_eq!(r.subjects[0].components[..4], [None, None, None, None]);
+    // With the default weights the same blank row scores nobody.
+    let ws = base_ws("[[score]]\nmember = \"zhangsan\"\n", &[letter]);
+    let r = period::compute(&ws, q1());
+    assert!(r.subjects.is_empty());
+    assert_eq!(r.missing[0].reason.as_str(), "no sheet score");
 }
 
 #[test]
@@ -141,7 +159,11 @@ fn equal_dates_take_the_last_entry_in_the_file() {
          [[item.progress]]\ndate = 2026-01-10\nvalue = 8\n[[item.progress]]\ndate = 2026-01-10\nvalue = 5\n"
             .to_string(),
     );
-    let ws = base_ws("[[score]]\nmember = \"zhangsan\"\n", &[letter]);
+    let ws = base_ws_with(
+        OBJECTIVE_ONLY,
+        "[[score]]\nmember = \"zhangsan\"\n",
+        &[letter],
+    );
     assert_eq!(score_of(&period::compute(&ws, q1()), "zhangsan"), "50");
 }
 
@@ -306,7 +328,7 @@ fn who_is_reviewed_and_who_is_missing() {
         missing,
         vec![
             ("a", "no score row"),
-            ("b", "no component"),
+            ("b", "no sheet score"),
             ("stays", "no score row")
         ]
     );

@@ -11,6 +11,7 @@ mod names;
 mod post;
 mod report;
 mod review;
+mod review_rules;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -156,6 +156,7 @@ fn explain_shows_every_step_in_english() {
     let expected = "\
 张三 (zhangsan, member), review 2026-Q1 (2026-01-01 to 2026-03-31)
   organization: 江滨社区党支部 (jiangbin)
+  quota and group rank: counted in the member's own organization 江滨社区党支部 (jiangbin)
   score row: evaluations/2026-Q1/jiangbin.toml, [[score]] number 0 (from 0), review meeting on 2026-04-05
 1. Scores given
   Self: 90 (one number, used as it is)
@@ -433,7 +434,19 @@ fn sheet_writes_a_blank_sheet_once() {
         text.ends_with("[[score]]\norg = \"sub\"  # 第一支部\n"),
         "{text}"
     );
-    // The blank sheet loads: its rows have no component, so every subject is missing.
+    assert!(
+        text.contains(
+            "# a blank row is not scored: each subject is reviewed once at least one of the four is entered\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        r.stdout.contains("note: a blank row is not scored."),
+        "the command says a blank row is not scored: {}",
+        r.stdout
+    );
+    // The blank sheet loads: its rows hold no sheet score, so every subject is missing with
+    // `no sheet score` (SPEC §6: a blank sheet ranks nobody), whatever its objective data.
     let r = env.run(&[
         "review",
         "quarterly",
@@ -443,7 +456,14 @@ fn sheet_writes_a_blank_sheet_once() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["missing"][0]["reason"], "no component");
+    assert_eq!(v["subjects"], serde_json::json!([]));
+    let reasons: Vec<&str> = v["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, vec!["no sheet score"; 4], "{}", r.stdout);
     let again = env.run(&[
         "review", "sheet", "--period", "2026-Q2", "--org", "jiangbin",
     ]);
@@ -529,6 +549,7 @@ fn annual_explain_shows_parts_weights_and_post_rates() {
     let expected = "\
 张三 (zhangsan, member), annual review 2026
   organization: 江滨社区党支部 (jiangbin)
+  quota and group rank: counted in the member's own organization 江滨社区党支部 (jiangbin)
 1. Period scores
   quarters = mean of the quarterly scores that exist (Q1 89.8, Q2 —, Q3 —, Q4 —) = 89.8
   half (H1) = —
@@ -571,11 +592,15 @@ fn the_example_workspace_scores_its_third_quarter() {
             .find(|s| s["id"] == id)
             .unwrap_or_else(|| panic!("{id}"))
     };
-    // 袁春兰: 0.1 × 94 + 0.2 × 272/3 + 0.3 × 94 + 0.2 × 90 + 0.2 × 100 = 93.733… → 93.73, the only
-    // excellent place of 柳杨 (4 scored → 1 place).
+    // 袁春兰: 0.1 × 94 + 0.2 × 272/3 + 0.3 × 94 + 0.2 × 90 + 0.2 × 100 = 93.733… → 93.73, first
+    // of 柳杨's quota group: its 4 members and the 3 of its party group 老年党小组 (7 scored → 2
+    // places, taken by 93.73 and 杜晓峰's 92.33; 潘国华's 90.1 is demoted).
     assert_eq!(get("yuanchunlan")["score"], 93.73);
     assert_eq!(get("yuanchunlan")["grade"], "excellent");
+    assert_eq!(get("duxiaofeng")["grade"], "excellent");
     assert_eq!(get("panguohua")["demoted"], true);
+    assert_eq!(get("weizhongping")["org"], "liuyang-ln");
+    assert_eq!(get("weizhongping")["rank"], 5);
     // 邓永刚 is vetoed in 2026-Q3: lowest grade, score and rank kept.
     let deng = get("dengyonggang");
     assert_eq!(

@@ -128,10 +128,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         }
         .into());
     }
-    let header = tf(
-        l,
-        "review.sheet.header",
-        &[("org", &ws.name_of(&org)), ("period", &period)],
+    // Two comment lines: what to fill in, and that a blank row is not scored.
+    let header = format!(
+        "{}\n# {}",
+        tf(
+            l,
+            "review.sheet.header",
+            &[("org", &ws.name_of(&org)), ("period", &period)],
+        ),
+        crate::i18n::t(l, "review.sheet.header-blank")
     );
     let edit = write::Editable::create(&rel, &text(ws, &org, period, date, &header))?;
     let cctx = check::Context {
@@ -144,6 +149,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     })?;
     if !ctx.quiet || args.dry_run {
         println!("{}", write::describe(&written, &rel, l).trim_end());
+    }
+    if !ctx.quiet {
+        println!("{}", crate::i18n::t(l, "review.sheet.blank-note"));
     }
     Ok(Exit::Success)
 }

@@ -1,6 +1,8 @@
 //! The explanation of one subject's annual result, step by step.
 
 use super::*;
+use crate::model::OutcomeKind;
+use crate::review::recorded::Recorded;
 
 /// Explains a subject of an annual result.
 pub fn annual(
@@ -12,7 +14,17 @@ pub fn annual(
 ) -> Option<String> {
     let year = r.year.to_string();
     if let Some(m) = r.missing.iter().find(|m| m.subject.id == subject) {
-        return Some(missing(m, &year, l));
+        let mut out = missing(m, &year, l);
+        let unscored = r
+            .unscored_recorded
+            .iter()
+            .filter(|(s, _)| s.kind == m.subject.kind && s.id == m.subject.id)
+            .flat_map(|(_, rec)| rec);
+        for rec in unscored {
+            recorded_line(&mut out, rec, l);
+            line(&mut out, 2, t(l, "review.explain.recorded-unscored"));
+        }
+        return Some(out);
     }
     let s: &AnnualScored = r.subjects.iter().find(|s| s.subject.id == subject)?;
     let mut out = String::new();
@@ -41,6 +53,7 @@ pub fn annual(
             ),
         );
     }
+    group_line(&mut out, &s.subject, org_name, l);
     line(&mut out, 0, t(l, "review.explain.parts"));
     let qs: Vec<String> = s
         .quarter_scores
@@ -188,8 +201,14 @@ pub fn annual(
                 ),
             );
         }
-        if s.outcomes.is_empty() {
-            line(&mut out, 1, t(l, "review.explain.outcome-none"));
+        let computed = crate::review::recorded::computed_due(
+            s.y_row.as_ref().map(|r| r.date),
+            settings.rectify_days,
+        );
+        match (s.outcomes.is_empty(), s.recorded.is_empty()) {
+            (true, true) => line(&mut out, 1, t(l, "review.explain.outcome-none")),
+            (true, false) => line(&mut out, 1, t(l, "review.explain.no-candidate")),
+            _ => {}
         }
         for o in &s.outcomes {
             let text = match o {
@@ -197,27 +216,82 @@ pub fn annual(
                     t(l, "review.explain.outcome-outstanding").to_string()
                 }
                 Outcome::VanguardPost => t(l, "review.explain.outcome-vanguard").to_string(),
-                Outcome::Rectify { due: Some(due) } => {
-                    let date = s
-                        .y_row
-                        .as_ref()
-                        .map_or_else(String::new, |r| r.date.to_string());
-                    tf(
+                Outcome::Rectify { .. } => match (&s.y_row, computed) {
+                    (Some(row), Some(due)) => tf(
                         l,
                         "review.explain.outcome-rectify",
                         &[
-                            ("due", due),
-                            ("date", &date),
+                            ("due", &due),
+                            ("date", &row.date),
                             ("days", &settings.rectify_days),
                         ],
-                    )
-                }
-                Outcome::Rectify { due: None } => {
-                    t(l, "review.explain.outcome-rectify-nodate").to_string()
-                }
+                    ),
+                    _ => t(l, "review.explain.outcome-rectify-nodate").to_string(),
+                },
             };
             line(&mut out, 1, &text);
         }
+        for rec in &s.recorded {
+            recorded_line(&mut out, rec, l);
+            let key = match (rec.supported, rec.kind) {
+                (true, _) => "review.explain.recorded-supported",
+                (false, OutcomeKind::Honour) => "review.explain.recorded-unsupported-honour",
+                (false, OutcomeKind::Rectify) => "review.explain.recorded-unsupported-rectify",
+            };
+            line(&mut out, 2, t(l, key));
+        }
+        let recorded_due = s
+            .recorded
+            .iter()
+            .filter(|r| r.kind == OutcomeKind::Rectify)
+            .find_map(|r| r.due);
+        let rectify = s
+            .outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Rectify { .. }));
+        if let Some(due) = recorded_due
+            && rectify
+            && computed != Some(due)
+        {
+            let computed = computed.map_or_else(|| "—".to_string(), |d| d.to_string());
+            line(
+                &mut out,
+                1,
+                &tf(
+                    l,
+                    "review.explain.recorded-due",
+                    &[("due", &due), ("computed", &computed)],
+                ),
+            );
+        }
     }
     Some(out)
+}
+
+/// A recorded decision as words: the kind, the honour's title, the due and verified dates.
+pub fn decision_words(rec: &Recorded, l: Locale) -> String {
+    let mut s = match (rec.kind, &rec.title) {
+        (OutcomeKind::Honour, Some(title)) => tf(l, "review.recorded.honour", &[("title", title)]),
+        (OutcomeKind::Honour, None) => OutcomeKind::Honour.label(l).to_string(),
+        (OutcomeKind::Rectify, _) => t(l, "review.recorded.rectify").to_string(),
+    };
+    if let Some(due) = rec.due {
+        s.push_str(&tf(l, "review.recorded.due", &[("due", &due)]));
+    }
+    if let Some(v) = rec.verified {
+        s.push_str(&tf(l, "review.recorded.verified", &[("date", &v)]));
+    }
+    s
+}
+
+fn recorded_line(out: &mut String, rec: &Recorded, l: Locale) {
+    line(
+        out,
+        1,
+        &tf(
+            l,
+            "review.explain.recorded",
+            &[("file", &rec.path), ("decision", &decision_words(rec, l))],
+        ),
+    );
 }

@@ -7,7 +7,7 @@ use super::annual::{AnnualResult, AnnualScored, Outcome, vanguard};
 use super::ballots::Reduction;
 use super::grades::GroupQuota;
 use super::objective::Objective;
-use super::period::{COMPONENTS, Missing, PeriodResult, Scored, SubjectKind, grade_table};
+use super::period::{COMPONENTS, Missing, PeriodResult, Scored, Subject, SubjectKind, grade_table};
 use super::rational::Q;
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Grade, Num, ReviewSettings};
@@ -103,6 +103,7 @@ pub fn period(
             ),
         );
     }
+    group_line(&mut out, &s.subject, org_name, l);
     line(
         &mut out,
         1,
@@ -199,11 +200,31 @@ pub fn period(
     Some(out)
 }
 
+/// Which group the quota and the group rank are counted in, and why (SPEC §6): a member's own
+/// organization, or its parent when that organization is a party group; an organization's parent.
+fn group_line(out: &mut String, s: &Subject, org_name: &dyn Fn(&str) -> String, l: Locale) {
+    if s.group.is_empty() {
+        return;
+    }
+    let group = org_words(&org_name(&s.group), &s.group);
+    let text = match (s.kind, s.org.as_deref()) {
+        (SubjectKind::Org, _) => tf(l, "review.explain.group-org", &[("group", &group)]),
+        (SubjectKind::Member, Some(org)) if org != s.group => tf(
+            l,
+            "review.explain.group-party",
+            &[("group", &group), ("org", &org_words(&org_name(org), org))],
+        ),
+        (SubjectKind::Member, _) => tf(l, "review.explain.group-own", &[("group", &group)]),
+    };
+    line(out, 1, &text);
+}
+
 fn missing(m: &Missing, period: &str, l: Locale) -> String {
     let key = match m.reason {
         super::MissingReason::NoRow => "review.explain.missing-row",
         super::MissingReason::NoComponent => "review.explain.missing-component",
         super::MissingReason::ZeroWeight => "review.explain.missing-weight",
+        super::MissingReason::NoSheetScore => "review.explain.missing-sheet-score",
         super::MissingReason::NoScore => "review.explain.missing-score",
     };
     let mut out = String::new();
@@ -673,4 +694,4 @@ fn rank(
 
 mod annual;
 
-pub use annual::annual;
+pub use annual::{annual, decision_words};
