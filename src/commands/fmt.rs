@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use super::{Ctx, Exit};
@@ -184,12 +184,17 @@ fn named_files(root: &Path, files: &[PathBuf], locale: Locale) -> Result<Vec<(St
         let rel = rel_path(&root, &path).filter(|_| path.starts_with(&root));
         match rel.as_deref().and_then(|r| classify(r).map(|k| (r, k))) {
             Some((r, k)) => out.push((r.to_string(), k)),
-            None => bail!(
-                "{}\n{}: {}",
-                tf(locale, "fmt.not-record", &[("file", &file.display())]),
-                t(locale, "cli.help"),
-                t(locale, "fmt.not-record.help")
-            ),
+            None => {
+                return Err(crate::error::Error::usage(
+                    crate::error::Problem::new(tf(
+                        locale,
+                        "fmt.not-record",
+                        &[("file", &file.display())],
+                    ))
+                    .help(t(locale, "fmt.not-record.help")),
+                )
+                .into());
+            }
         }
     }
     out.sort();

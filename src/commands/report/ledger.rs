@@ -1,6 +1,6 @@
 //! `dangjian report ledger`: the ledger of commitment items (承诺践诺台账).
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
 use crate::commands::{Ctx, Exit};
@@ -30,12 +30,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .as_deref()
         .map(|s| match s.parse::<Period>() {
             Ok(p) if matches!(p.part, PeriodPart::H(_)) => Ok(p),
-            _ => Err(anyhow!(
-                "{}\n{}: {}",
-                tf(early, "report.bad-half", &[("value", &s)]),
-                t(early, "cli.help"),
-                t(early, "report.bad-half.help")
-            )),
+            _ => Err(anyhow::Error::from(crate::error::Error::usage(
+                crate::error::Problem::new(tf(early, "report.bad-half", &[("value", &s)]))
+                    .help(t(early, "report.bad-half.help")),
+            ))),
         })
         .transpose()?;
     let status = args
@@ -43,16 +41,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .as_deref()
         .map(|s| {
             ItemStatus::parse(s).ok_or_else(|| {
-                anyhow!(
-                    "{}\n{}: {}",
-                    tf(early, "report.bad-status", &[("value", &s)]),
-                    t(early, "cli.help"),
-                    tf(
-                        early,
-                        "report.bad-status.help",
-                        &[("words", &ItemStatus::words())]
-                    )
-                )
+                anyhow::Error::from(crate::error::Error::usage(
+                    crate::error::Problem::new(tf(early, "report.bad-status", &[("value", &s)]))
+                        .help(tf(
+                            early,
+                            "report.bad-status.help",
+                            &[("words", &ItemStatus::words())],
+                        )),
+                ))
             })
         })
         .transpose()?;

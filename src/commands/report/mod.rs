@@ -13,7 +13,7 @@ pub mod roles;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::Subcommand;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
@@ -89,16 +89,14 @@ impl OutputArgs {
         match &self.output {
             None => Ok(Format::Table),
             Some(path) => Format::from_extension(path).ok_or_else(|| {
-                anyhow!(
-                    "{}\n{}: {}",
-                    tf(
+                anyhow::Error::from(crate::error::Error::usage(
+                    crate::error::Problem::new(tf(
                         locale,
                         "report.unknown-extension",
-                        &[("file", &path.display())]
-                    ),
-                    t(locale, "cli.help"),
-                    t(locale, "report.unknown-extension.help")
-                )
+                        &[("file", &path.display())],
+                    ))
+                    .help(t(locale, "report.unknown-extension.help")),
+                ))
             }),
         }
     }
@@ -121,16 +119,14 @@ pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
     let early = message_locale(ctx);
     let early_format = out.format(early)?;
     if early_format.is_binary() && out.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(anyhow!(
-            "{}\n{}: {}",
-            tf(
+        return Err(anyhow::Error::from(crate::error::Error::usage(
+            crate::error::Problem::new(tf(
                 early,
                 "report.binary-terminal",
-                &[("format", &early_format.as_str())]
-            ),
-            t(early, "cli.help"),
-            t(early, "report.binary-terminal.help")
-        ));
+                &[("format", &early_format.as_str())],
+            ))
+            .help(t(early, "report.binary-terminal.help")),
+        )));
     }
     let loaded = ctx.load()?;
     let locale = ctx.locale(loaded.locale);

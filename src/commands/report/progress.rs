@@ -1,7 +1,7 @@
 //! `dangjian report progress`: organizations ranked by task completion at a month's end
 //! (进度排名).
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
@@ -34,12 +34,10 @@ pub fn parse_month(s: &str) -> Option<Date> {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let early = message_locale(ctx);
     let month = parse_month(&args.month).ok_or_else(|| {
-        anyhow!(
-            "{}\n{}: {}",
-            tf(early, "report.bad-month", &[("value", &args.month)]),
-            t(early, "cli.help"),
-            t(early, "report.bad-month.help")
-        )
+        anyhow::Error::from(crate::error::Error::usage(
+            crate::error::Problem::new(tf(early, "report.bad-month", &[("value", &args.month)]))
+                .help(t(early, "report.bad-month.help")),
+        ))
     })?;
     let (loaded, format) = prepare(ctx, &args.out)?;
     let locale = loaded.locale;

@@ -1,6 +1,6 @@
 //! `dangjian report review`: a period's review results (考评表).
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
 use crate::commands::{Ctx, Exit};
@@ -31,12 +31,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let period = match args.period.as_deref() {
         None => latest_quarter(ctx.as_of),
         Some(s) => s.parse::<Period>().map_err(|_| {
-            anyhow!(
-                "{}\n{}: {}",
-                tf(early, "report.bad-period", &[("value", &s)]),
-                t(early, "cli.help"),
-                t(early, "report.bad-period.help")
-            )
+            anyhow::Error::from(crate::error::Error::usage(
+                crate::error::Problem::new(tf(early, "report.bad-period", &[("value", &s)]))
+                    .help(t(early, "report.bad-period.help")),
+            ))
         })?,
     };
     let (loaded, format) = prepare(ctx, &args.out)?;
