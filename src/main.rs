@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use dangjian::cli::Cli;
 use dangjian::commands::{self, Exit, Refused};
+use dangjian::diag::escape;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -15,11 +16,11 @@ fn main() -> ExitCode {
         Err(err) => {
             if let Some(refused) = err.downcast_ref::<Refused>() {
                 for reason in &refused.reasons {
-                    eprintln!("error: {reason}");
+                    eprintln!("error: {}", escape::lines(reason));
                 }
                 return ExitCode::from(1);
             }
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", escape::lines(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

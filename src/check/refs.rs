@@ -66,6 +66,11 @@ impl<'a> Refs<'a> {
         if self.exists(target, id) {
             return true;
         }
+        // The record's own file failed to parse and was reported: one error, not one per
+        // reference to it.
+        if !matches!(target, Target::Role) && self.ws.is_broken_id(id) {
+            return true;
+        }
         let kind = match target {
             Target::Org => "check.word.org",
             Target::Member => "check.word.member",
@@ -274,6 +279,22 @@ mod tests {
                 "posts/p.toml unknown-reference@holder[0].member did you mean `zhangsan`?",
                 "posts/p.toml unknown-reference@log[0].member correct the id, or create the member `nobody` first",
             ]
+        );
+    }
+
+    #[test]
+    fn references_to_a_broken_file_are_not_reported_again() {
+        let mut r = base();
+        r.members.push(member("wangwu", "c"));
+        r.members.push(member("zhaoliu", "c"));
+        r.members.push(member("qianqi", "d"));
+        r.broken.push(crate::workspace::Broken {
+            path: "orgs/c.toml".into(),
+            message: "TOML syntax error".into(),
+        });
+        assert_eq!(
+            findings(r),
+            ["members/qianqi.toml unknown-reference@org did you mean `a`?"]
         );
     }
 

@@ -1,6 +1,7 @@
 //! One module per command; each leaf is an `Args` struct and a `run` that turns options into a
 //! call into the core and renders the result. `Ctx` carries the global options.
 
+pub mod broken;
 pub mod check;
 pub mod commit;
 pub mod completions;

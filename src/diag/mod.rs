@@ -3,6 +3,7 @@
 //! The core reports places as key paths (`holder[1].member`); `workspace::locate` turns them into
 //! line and column before rendering, so clean records never pay for spans.
 
+pub mod escape;
 pub mod render;
 
 use std::fmt;

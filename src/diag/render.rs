@@ -3,6 +3,7 @@
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
+use super::escape::one_line;
 use super::{Diagnostic, Severity, Summary};
 use crate::i18n::{Locale, t, tf};
 
@@ -18,20 +19,29 @@ pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: boo
         } else {
             ("", "")
         };
-        out.push_str(&format!("{on}{sev}[{}]{off}: {}\n", d.code, d.message));
-        out.push_str(&format!("  --> {}:{line}:{column}\n", d.file));
+        out.push_str(&format!(
+            "{on}{sev}[{}]{off}: {}\n",
+            d.code,
+            one_line(&d.message)
+        ));
+        out.push_str(&format!("  --> {}:{line}:{column}\n", one_line(&d.file)));
         if let Some(src) = &d.source {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
             let (src, column) = clip_line(src, column);
             let prefix: String = src.chars().take(column.saturating_sub(1)).collect();
-            let caret_pad = " ".repeat(UnicodeWidthStr::width(prefix.as_str()));
+            let caret_pad = " ".repeat(UnicodeWidthStr::width(one_line(&prefix).as_ref()));
+            let src = one_line(&src);
             out.push_str(&format!(
                 "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}{on}^{off}\n"
             ));
         }
         if let Some(help) = &d.help {
-            out.push_str(&format!("  = {}: {help}\n", t(locale, "cli.help")));
+            out.push_str(&format!(
+                "  = {}: {}\n",
+                t(locale, "cli.help"),
+                one_line(help)
+            ));
         }
         out.push('\n');
     }

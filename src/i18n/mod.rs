@@ -17,6 +17,7 @@ mod matter;
 mod post;
 mod report;
 mod review;
+mod safety;
 
 /// One entry: key, zh-CN text, en text.
 pub type Entry = (&'static str, &'static str, &'static str);
@@ -30,6 +31,7 @@ const AREAS: &[&[Entry]] = &[
     review::ENTRIES,
     report::ENTRIES,
     eco::ENTRIES,
+    safety::ENTRIES,
 ];
 
 /// Language of reports and messages.

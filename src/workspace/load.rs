@@ -126,7 +126,15 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
     };
     for (rel, result) in results {
         match result {
-            Err(d) => diags.push(d),
+            Err(d) => {
+                if rel != SETTINGS_FILE {
+                    records.broken.push(super::Broken {
+                        path: rel.clone(),
+                        message: d.message.clone(),
+                    });
+                }
+                diags.push(d)
+            }
             Ok(Parsed::Settings(s)) => {
                 settings = Some(Rec {
                     path: rel,
@@ -223,7 +231,12 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
     }
     let bytes = std::fs::read(&path).map_err(|e| unreadable(&e))?;
     let decoded = decode(rel, bytes, locale)?;
-    if decoded.text.trim().is_empty() {
+    // Empty means TOML whitespace only: a file of control characters is a syntax error.
+    if decoded
+        .text
+        .trim_matches([' ', '\t', '\n', '\r'])
+        .is_empty()
+    {
         return Err(
             Diagnostic::error("empty-file", rel, tf(locale, "check.empty-file", &[])).help(tf(
                 locale,

@@ -47,7 +47,29 @@ pub struct Workspace {
     pub evaluations: Vec<Rec<Evaluation>>,
     /// Number of record files read (including those that failed to parse).
     pub files: usize,
+    /// Record files that could not be read or parsed, by path.
+    pub broken: Vec<Broken>,
     index: Index,
+}
+
+/// A record file that could not be read or parsed: its path and the loader's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    pub path: String,
+    pub message: String,
+}
+
+impl Broken {
+    /// The file's stem: the id its record would have.
+    pub fn id(&self) -> &str {
+        let name = self.path.rsplit('/').next().unwrap_or("");
+        name.strip_suffix(".toml").unwrap_or(name)
+    }
+
+    /// The layout folder the file lies in (`orgs`, `matters` …).
+    pub fn folder(&self) -> &str {
+        self.path.split('/').next().unwrap_or("")
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -84,8 +106,24 @@ impl Workspace {
             commitments: records.commitments,
             evaluations: records.evaluations,
             files: records.files,
+            broken: records.broken,
             index,
         }
+    }
+
+    /// The broken file that would hold the record `id` of `folder` (`members`, `matters` …).
+    pub fn broken_record(&self, folder: &str, id: &str) -> Option<&Broken> {
+        self.broken
+            .iter()
+            .find(|b| b.folder() == folder && b.id() == id)
+    }
+
+    /// Whether `id` is the id of an organization, member or post whose file failed to parse:
+    /// references to it were not checked, and are not reported a second time.
+    pub fn is_broken_id(&self, id: &str) -> bool {
+        self.broken
+            .iter()
+            .any(|b| matches!(b.folder(), "orgs" | "members" | "posts") && b.id() == id)
     }
 
     pub fn org(&self, id: &str) -> Option<&Org> {
@@ -186,4 +224,5 @@ pub struct Records {
     pub commitments: Vec<Rec<Commitment>>,
     pub evaluations: Vec<Rec<Evaluation>>,
     pub files: usize,
+    pub broken: Vec<Broken>,
 }

@@ -39,4 +39,5 @@ pub fn find_member(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> 
         "resolve.member",
         locale,
     )
+    .map_err(|e| super::broken::or_broken(e, ws, "members", arg, locale))
 }

@@ -87,7 +87,7 @@ pub fn doc_locale(format: crate::report::Format, locale: Locale) -> Locale {
 
 /// An organization of the loaded workspace by id or unambiguous name.
 pub fn find_org(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
-    pick(
+    let found = pick(
         ws.orgs.iter().map(|r| {
             (
                 r.id.as_str(),
@@ -98,7 +98,8 @@ pub fn find_org(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
         arg,
         "resolve.org",
         locale,
-    )
+    );
+    found.map_err(|e| super::broken::or_broken(e, ws, "orgs", arg, locale))
 }
 
 /// Party members (full and probationary) present on `as_of` whose `org` is `id`.

@@ -175,7 +175,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         &args.post,
         "resolve.post",
         loaded.locale,
-    )?;
+    )
+    .map_err(|e| crate::commands::broken::or_broken(e, ws, "posts", &args.post, loaded.locale))?;
     let post = ws
         .post(&id)
         .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;
