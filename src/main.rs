@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use dangjian::cli::Cli;
-use dangjian::commands::{self, Exit, Refused};
+use dangjian::commands::{self, ClosedPipe, Exit, Refused};
 use dangjian::diag::escape;
 
 fn main() -> ExitCode {
@@ -14,6 +14,9 @@ fn main() -> ExitCode {
         Ok(Exit::Success) => ExitCode::SUCCESS,
         Ok(Exit::Problems) => ExitCode::from(1),
         Err(err) => {
+            if err.downcast_ref::<ClosedPipe>().is_some() {
+                return ExitCode::SUCCESS;
+            }
             if let Some(refused) = err.downcast_ref::<Refused>() {
                 for reason in &refused.reasons {
                     eprintln!("error: {}", escape::lines(reason));

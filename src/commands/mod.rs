@@ -18,7 +18,7 @@ pub mod schema;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diag::Diagnostic;
@@ -84,8 +84,10 @@ impl Ctx {
         let color = match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
+            // NO_COLOR counts only when set to a non-empty value (no-color.org).
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
             }
         };
         Ok(Ctx {
@@ -159,9 +161,22 @@ pub fn run(cli: Cli) -> Result<Exit> {
 
 /// Writes command output to stdout, or to `-o FILE` (binary formats refuse a terminal).
 pub fn emit(bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
+    emit_in(Locale::default(), bytes, output, binary)
+}
+
+/// `emit` for commands that take `-o FILE`: a refused target is explained in the language of the
+/// command's messages.
+pub fn emit_to(ctx: &Ctx, bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
+    let locale = match output {
+        Some(_) => report::message_locale(ctx),
+        None => ctx.early_locale(),
+    };
+    emit_in(locale, bytes, output, binary)
+}
+
+fn emit_in(locale: Locale, bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
     match output {
-        Some(path) => workspace::write::atomic_write(path, bytes)
-            .with_context(|| format!("cannot write {}", path.display())),
+        Some(path) => workspace::output::write_output(path, bytes, locale),
         None => {
             let stdout = std::io::stdout();
             if binary && stdout.is_terminal() {
@@ -169,10 +184,34 @@ pub fn emit(bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
                     "refusing to write a binary format to the terminal; use -o FILE"
                 ));
             }
-            let mut lock = stdout.lock();
-            lock.write_all(bytes).context("cannot write to stdout")?;
-            lock.flush().ok();
-            Ok(())
+            print_bytes(bytes)
         }
+    }
+}
+
+/// Standard output was closed by its reader (`dangjian report ledger | head -1`): the command
+/// ends quietly with exit 0, as a reader that stops early asked for no more.
+#[derive(Debug)]
+pub struct ClosedPipe;
+
+impl std::fmt::Display for ClosedPipe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("standard output was closed")
+    }
+}
+
+impl std::error::Error for ClosedPipe {}
+
+/// Prints `text` on standard output; a closed pipe is `ClosedPipe`.
+pub fn print_out(text: &str) -> Result<()> {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<()> {
+    let mut lock = std::io::stdout().lock();
+    match lock.write_all(bytes).and_then(|()| lock.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ClosedPipe.into()),
+        Err(e) => Err(anyhow::Error::new(e).context("cannot write to stdout")),
     }
 }

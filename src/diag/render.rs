@@ -10,6 +10,23 @@ use crate::i18n::{Locale, t, tf};
 /// Human output: `error[code]: message`, `--> file:line:column`, the source line with a caret,
 /// and `help:` — readable without colour.
 pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: bool) -> String {
+    let mut out = human_findings(diags, locale, color);
+    out.push_str(&tf(
+        locale,
+        "check.summary",
+        &[
+            ("errors", &summary.errors),
+            ("warnings", &summary.warnings),
+            ("infos", &summary.infos),
+            ("files", &summary.files),
+        ],
+    ));
+    out.push('\n');
+    out
+}
+
+/// The findings of `human` without the summary line (for `check -q`).
+pub fn human_findings(diags: &[Diagnostic], locale: Locale, color: bool) -> String {
     let mut out = String::new();
     for d in diags {
         let (line, column) = d.line_column();
@@ -45,17 +62,6 @@ pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: boo
         }
         out.push('\n');
     }
-    out.push_str(&tf(
-        locale,
-        "check.summary",
-        &[
-            ("errors", &summary.errors),
-            ("warnings", &summary.warnings),
-            ("infos", &summary.infos),
-            ("files", &summary.files),
-        ],
-    ));
-    out.push('\n');
     out
 }
 

@@ -6,6 +6,7 @@ mod decode;
 mod find;
 mod load;
 mod locate;
+pub mod output;
 mod parse;
 pub mod resolve;
 pub mod write;

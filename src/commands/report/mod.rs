@@ -17,7 +17,7 @@ use anyhow::{Result, anyhow};
 use clap::Subcommand;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
-use super::{Ctx, Exit, Loaded, emit};
+use super::{Ctx, Exit, Loaded};
 use crate::i18n::{Locale, t, tf};
 use crate::report::render::{Layout, RenderOptions, render_with};
 use crate::report::{Document, Format};
@@ -205,6 +205,6 @@ pub(crate) fn finish(
         ..layout
     };
     let bytes = render_with(doc, format, opts, layout)?;
-    emit(&bytes, out.output.as_deref(), format.is_binary())?;
+    super::emit_to(ctx, &bytes, out.output.as_deref(), format.is_binary())?;
     Ok(Exit::Success)
 }

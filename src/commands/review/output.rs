@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow, bail};
 use clap::ValueEnum;
 
-use crate::commands::{Ctx, Exit, Loaded, emit};
+use crate::commands::{Ctx, Exit, Loaded, emit_to};
 use crate::i18n::{Locale, t, tf};
 use crate::model::Period;
 use crate::report::{self, Document, Format};
@@ -148,7 +148,7 @@ fn write(ctx: &Ctx, common: &Common, doc: &Document, value: &serde_json::Value) 
             },
         )?,
     };
-    emit(&bytes, common.output.as_deref(), false)?;
+    emit_to(ctx, &bytes, common.output.as_deref(), false)?;
     Ok(Exit::Success)
 }
 
@@ -184,7 +184,7 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
                     &[("subject", wanted), ("period", &period)]
                 ))
             })?;
-        emit(text.as_bytes(), common.output.as_deref(), false)?;
+        emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
     let value = json::period(&result, &ws.settings.review, ctx.as_of);
@@ -225,7 +225,7 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
                     &[("subject", wanted), ("period", &year)]
                 ))
             })?;
-        emit(text.as_bytes(), common.output.as_deref(), false)?;
+        emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
     let value = json::annual(&result, &ws.settings.review, ctx.as_of);
