@@ -76,7 +76,7 @@ fn render_as(format: CheckFormat, diags: &[Diagnostic], summary: &Summary, ctx: 
     match format {
         CheckFormat::Human => render::human(diags, summary, ctx.early_locale(), ctx.color),
         CheckFormat::Json => render::json(diags, summary),
-        CheckFormat::Github => render::github(diags),
+        CheckFormat::Github => render::github_in(diags, &repo_prefix(ctx)),
     }
 }
 
@@ -99,9 +99,32 @@ fn quiet_output(
         .collect();
     match format {
         CheckFormat::Human => render::human_findings(&errors, ctx.early_locale(), ctx.color),
-        CheckFormat::Github => render::github(&errors),
+        CheckFormat::Github => render::github_in(&errors, &repo_prefix(ctx)),
         CheckFormat::Json => render::json(diags, summary),
     }
+}
+
+/// The workspace's folder within its repository, with a trailing `/` (empty at the top): GitHub
+/// names files from the repository root. The repository is `GITHUB_WORKSPACE` when set, else
+/// the nearest folder holding `.git` upward from the workspace; without one (or when the
+/// workspace lies outside it) paths stay relative to the workspace root.
+fn repo_prefix(ctx: &Ctx) -> String {
+    let Ok(root) = ctx.root().and_then(|r| Ok(r.canonicalize()?)) else {
+        return String::new();
+    };
+    let repo = match std::env::var_os("GITHUB_WORKSPACE").filter(|v| !v.is_empty()) {
+        Some(dir) => Path::new(&dir).canonicalize().ok(),
+        None => root
+            .ancestors()
+            .find(|d| d.join(".git").exists())
+            .map(Path::to_path_buf),
+    };
+    let Some(rel) = repo.as_deref().and_then(|repo| root.strip_prefix(repo).ok()) else {
+        return String::new();
+    };
+    rel.components()
+        .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+        .collect()
 }
 
 /// Reads and parses `dangjian.toml` only, returning its finding when it cannot be used.

@@ -140,6 +140,26 @@ impl Ctx {
     }
 }
 
+/// The year `review annual` and `report annual` show by default, saying on stderr (unless `-q`)
+/// when the last ended year had no sheet and the workspace year is shown instead.
+pub fn annual_year(ctx: &Ctx, ws: &Workspace, locale: Locale) -> i32 {
+    let chosen = crate::review::annual_year::default_year(ws, ctx.as_of);
+    if let Some(last) = chosen.instead_of
+        && !ctx.quiet
+    {
+        eprintln!(
+            "{}: {}",
+            crate::i18n::t(locale, "diag.info"),
+            crate::i18n::tf(
+                locale,
+                "review.annual.year-fallback",
+                &[("last", &last), ("year", &chosen.year)]
+            )
+        );
+    }
+    chosen.year
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
     let ctx = Ctx::from_cli(&cli)?;

@@ -136,6 +136,12 @@ pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<code>::<message>`.
 pub fn github(diags: &[Diagnostic]) -> String {
+    github_in(diags, "")
+}
+
+/// `github` with each file named from the repository root: `prefix` is the workspace's folder in
+/// the repository (`party/`, or empty), so that annotations land on the diff.
+pub fn github_in(diags: &[Diagnostic], prefix: &str) -> String {
     let mut out = String::new();
     for d in diags {
         let (line, column) = d.line_column();
@@ -151,7 +157,7 @@ pub fn github(diags: &[Diagnostic]) -> String {
         }
         out.push_str(&format!(
             "::{level} file={},line={line},col={column},title={}::{}\n",
-            escape_property(&d.file),
+            escape_property(&format!("{prefix}{}", d.file)),
             d.code,
             escape_data(&msg)
         ));

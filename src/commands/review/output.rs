@@ -200,10 +200,11 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
 }
 
 /// Computes and prints a year.
-pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
+pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit> {
     let loaded = load(ctx)?;
     let ws = &loaded.ws;
     let l = loaded.locale;
+    let year = year.unwrap_or_else(|| crate::commands::annual_year(ctx, ws, l));
     check_org(ws, common.org.as_deref(), l)?;
     let mut result: AnnualResult = review::annual::compute(ws, year);
     if let Some(org) = &common.org {
