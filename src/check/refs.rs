@@ -67,9 +67,9 @@ impl<'a> Refs<'a> {
             return true;
         }
         // The record's own file failed to parse and was reported: one error, not one per
-        // reference to it.
+        // reference to it (and nothing to check against it).
         if !matches!(target, Target::Role) && self.ws.is_broken_id(id) {
-            return true;
+            return false;
         }
         let kind = match target {
             Target::Org => "check.word.org",
@@ -172,6 +172,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
                     && sheet_org
                     && let Some(member) = ws.member(m)
                     && !ws.is_within(&member.org, &e.org)
+                    && !ws.is_below_broken(&member.org)
                 {
                     f.error(
                         "outside-subtree",
@@ -186,7 +187,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let at = format!("score[{i}].org");
                 if r.check(&mut f, &at, Target::Org, o)
                     && sheet_org
-                    && (o == &e.org || !ws.is_within(o, &e.org))
+                    && (o == &e.org || !ws.is_within(o, &e.org) && !ws.is_below_broken(o))
                 {
                     f.error(
                         "outside-subtree",

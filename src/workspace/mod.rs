@@ -127,6 +127,19 @@ impl Workspace {
             .any(|b| matches!(b.folder(), "orgs" | "members" | "posts") && b.id() == id)
     }
 
+    /// Whether the chain of parents from the organization `id` up meets an organization whose
+    /// file failed to parse: where `id` lies in the tree is then unknown.
+    pub fn is_below_broken(&self, id: &str) -> bool {
+        if self.broken.is_empty() {
+            return false;
+        }
+        let top = self.ancestors(id).last().copied().or_else(|| self.org(id));
+        self.is_broken_id(id)
+            || top
+                .and_then(|o| o.parent.as_deref())
+                .is_some_and(|p| self.is_broken_id(p))
+    }
+
     pub fn org(&self, id: &str) -> Option<&Org> {
         self.index.orgs.get(id).map(|&i| &self.orgs[i].value)
     }
