@@ -55,6 +55,9 @@ pub fn write_output(path: &Path, bytes: &[u8], locale: Locale) -> Result<()> {
 /// Decides how `-o path` is written, refusing a folder and a record of a workspace.
 pub fn target(path: &Path, locale: Locale) -> Result<Target> {
     let (file, descriptor) = follow_links(path)?;
+    // A descriptor's name is opened by the kernel, which follows `/proc/self/fd/1` to the pipe
+    // or file behind it; its link text (`pipe:[123]`) is no path.
+    let file = if descriptor { path.to_path_buf() } else { file };
     match std::fs::metadata(&file) {
         Ok(meta) if meta.is_dir() => Err(anyhow!(
             "{}\n{}: {}",
@@ -90,11 +93,13 @@ pub fn target(path: &Path, locale: Locale) -> Result<Target> {
 /// says whether the way there named a file descriptor (`/dev/stdout` → `/proc/self/fd/1`).
 fn follow_links(path: &Path) -> Result<(PathBuf, bool)> {
     let mut current = path.to_path_buf();
-    let mut descriptor = names_descriptor(&current);
     for _ in 0..MAX_LINKS {
+        if names_descriptor(&current) {
+            return Ok((current, true));
+        }
         let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
         if !is_link {
-            return Ok((current, descriptor));
+            return Ok((current, false));
         }
         let link = std::fs::read_link(&current)
             .with_context(|| format!("cannot read the link {}", current.display()))?;
@@ -102,7 +107,6 @@ fn follow_links(path: &Path) -> Result<(PathBuf, bool)> {
             Some(dir) if link.is_relative() => dir.join(link),
             _ => link,
         };
-        descriptor |= names_descriptor(&current);
     }
     Err(anyhow!(
         "{}: too many levels of symbolic links",
