@@ -84,11 +84,10 @@ impl Ctx {
         let color = match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            // NO_COLOR counts only when set to a non-empty value (no-color.org).
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            ColorChoice::Auto => color_auto(
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::io::stdout().is_terminal(),
+            ),
         };
         Ok(Ctx {
             workspace: cli.workspace.clone(),
@@ -158,6 +157,12 @@ pub fn annual_year(ctx: &Ctx, ws: &Workspace, locale: Locale) -> i32 {
         );
     }
     chosen.year
+}
+
+/// `--color auto`: colour on a terminal unless `NO_COLOR` is set to a non-empty value (an empty
+/// `NO_COLOR=` does not count, as no-color.org says).
+fn color_auto(no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
+    terminal && no_color.is_none_or(|v| v.is_empty())
 }
 
 /// Runs the parsed command line.
@@ -233,5 +238,19 @@ fn print_bytes(bytes: &[u8]) -> Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ClosedPipe.into()),
         Err(e) => Err(anyhow::Error::new(e).context("cannot write to stdout")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::color_auto;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn no_color_counts_only_when_not_empty() {
+        assert!(color_auto(None, true));
+        assert!(color_auto(Some(OsStr::new("")), true));
+        assert!(!color_auto(Some(OsStr::new("1")), true));
+        assert!(!color_auto(None, false));
     }
 }

@@ -9,6 +9,7 @@ mod matter;
 mod post;
 mod report;
 mod review;
+mod safety;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
