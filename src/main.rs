@@ -19,7 +19,7 @@ fn main() -> ExitCode {
             }
             if let Some(refused) = err.downcast_ref::<Refused>() {
                 for reason in &refused.reasons {
-                    eprintln!("error: {}", escape::lines(reason));
+                    eprintln!("error: {}", escape::one_line(reason));
                 }
                 return ExitCode::from(1);
             }

@@ -161,6 +161,8 @@ fn hostile() -> TestEnv {
     };
     name("members/caoli.toml");
     name("orgs/xinqiao-2.toml");
+    name("members/yangfan.toml");
+    name("posts/jiangbin-huanjing.toml");
     env
 }
 
@@ -177,12 +179,18 @@ fn record_values_cannot_drive_the_terminal() {
         &["report", "board"],
         &["report", "board", "--format", "md"],
         &["review", "quarterly"],
+        &["review", "quarterly", "--explain", "caoli"],
+        &["post", "show", "jiangbin-huanjing"],
+        &["post", "log", "jiangbin-huanjing", "yangfan", "--text", "巡查"],
+        &["post", "end", "jiangbin-huanjing", "caoli"],
     ] {
         for color in ["never", "always"] {
             let mut full = vec!["--color", color];
             full.extend_from_slice(args);
             let r = en(&env, &full);
-            assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+            // `post end` of a member who holds no post is refused: the refusal is checked too.
+            let want = if args[1] == "end" { 1 } else { 0 };
+            assert_eq!(r.code, want, "{args:?}: {}", r.stderr);
             for raw in ["\x1b[2J", "\x1b]0;", "\x07"] {
                 assert!(
                     !r.stdout.contains(raw) && !r.stderr.contains(raw),

@@ -257,7 +257,9 @@ impl Session {
             })?;
         match (&written, done) {
             (write::Written::DryRun(diff), _) => print!("{diff}"),
-            (write::Written::Wrote(_), Some(msg)) if !self.quiet => println!("{msg}"),
+            (write::Written::Wrote(_), Some(msg)) if !self.quiet => {
+                println!("{}", crate::diag::escape::lines(&msg))
+            }
             (w, _) if !self.quiet => println!("{}", write::describe(w, &self.rel, self.locale)),
             _ => {}
         }

@@ -184,6 +184,8 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
                     &[("subject", wanted), ("period", &period)]
                 ))
             })?;
+        // Human text: values with control characters are shown escaped.
+        let text = crate::diag::escape::lines(&text);
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
@@ -226,6 +228,8 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
                     &[("subject", wanted), ("period", &year)]
                 ))
             })?;
+        // Human text: values with control characters are shown escaped.
+        let text = crate::diag::escape::lines(&text);
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
