@@ -119,7 +119,10 @@ fn repo_prefix(ctx: &Ctx) -> String {
             .find(|d| d.join(".git").exists())
             .map(Path::to_path_buf),
     };
-    let Some(rel) = repo.as_deref().and_then(|repo| root.strip_prefix(repo).ok()) else {
+    let Some(rel) = repo
+        .as_deref()
+        .and_then(|repo| root.strip_prefix(repo).ok())
+    else {
         return String::new();
     };
     rel.components()

@@ -40,7 +40,8 @@ fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 /// Control characters (C0, DEL, C1) and the invisible bidirectional controls that reorder what
 /// a terminal shows.
 fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]

@@ -45,7 +45,11 @@ mod tests {
     #[test]
     fn last_ended_year_with_a_sheet() {
         let sheet = "org = \"root\"\nperiod = \"2025-Q4\"\ndate = 2026-01-05\n";
-        let got = year_of(2026, &[("evaluations/2025-Q4/root.toml", sheet)], "2026-11-20");
+        let got = year_of(
+            2026,
+            &[("evaluations/2025-Q4/root.toml", sheet)],
+            "2026-11-20",
+        );
         assert_eq!(
             got,
             AnnualYear {
@@ -58,7 +62,11 @@ mod tests {
     #[test]
     fn first_year_of_a_workspace_falls_back_to_its_year() {
         let sheet = "org = \"root\"\nperiod = \"2026-Q1\"\ndate = 2026-04-05\n";
-        let got = year_of(2026, &[("evaluations/2026-Q1/root.toml", sheet)], "2026-11-20");
+        let got = year_of(
+            2026,
+            &[("evaluations/2026-Q1/root.toml", sheet)],
+            "2026-11-20",
+        );
         assert_eq!(
             got,
             AnnualYear {

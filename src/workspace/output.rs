@@ -137,7 +137,8 @@ pub fn workspace_record(file: &Path) -> Option<(PathBuf, String)> {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
             let rel = parts.join("/");
-            let record = rel == SETTINGS_FILE || (rel.ends_with(".toml") && classify(&rel).is_some());
+            let record =
+                rel == SETTINGS_FILE || (rel.ends_with(".toml") && classify(&rel).is_some());
             return record.then(|| (d.to_path_buf(), rel));
         }
         dir = d.parent();
@@ -183,7 +184,10 @@ mod tests {
         let rel = |p: &str| workspace_record(&root.join(p)).map(|(_, r)| r);
         assert_eq!(rel("dangjian.toml").as_deref(), Some("dangjian.toml"));
         assert_eq!(rel("orgs/a.toml").as_deref(), Some("orgs/a.toml"));
-        assert_eq!(rel("orgs/../orgs/new.toml").as_deref(), Some("orgs/new.toml"));
+        assert_eq!(
+            rel("orgs/../orgs/new.toml").as_deref(),
+            Some("orgs/new.toml")
+        );
         assert_eq!(
             rel("matters/2026/m.toml").as_deref(),
             Some("matters/2026/m.toml")

@@ -23,7 +23,7 @@ fn en(env: &TestEnv, args: &[&str]) -> Run {
 
 /// The board as CSV on stdout: what every `-o` test must find in its target.
 fn board_csv(env: &TestEnv) -> String {
-    let r = en(&env, &["report", "board", "--format", "csv"]);
+    let r = en(env, &["report", "board", "--format", "csv"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.len() > 100, "{}", r.stdout);
     r.stdout
@@ -35,7 +35,10 @@ fn output_writes_through_a_symbolic_link() {
     let want = board_csv(&env);
     env.write("out/real.csv", "old\n");
     std::os::unix::fs::symlink("out/real.csv", env.path("link.csv")).unwrap();
-    let r = en(&env, &["report", "board", "--format", "csv", "-o", "link.csv"]);
+    let r = en(
+        &env,
+        &["report", "board", "--format", "csv", "-o", "link.csv"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let meta = std::fs::symlink_metadata(env.path("link.csv")).unwrap();
     assert!(meta.file_type().is_symlink(), "the link was replaced");
@@ -69,7 +72,10 @@ fn output_writes_a_fifo_in_place() {
             text
         })
     };
-    let r = en(&env, &["report", "board", "--format", "csv", "-o", "board.fifo"]);
+    let r = en(
+        &env,
+        &["report", "board", "--format", "csv", "-o", "board.fifo"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(reader.join().unwrap(), want);
     let meta = std::fs::symlink_metadata(&fifo).unwrap();
@@ -81,7 +87,10 @@ fn output_to_dev_stdout_writes_stdout_and_keeps_the_device_link() {
     let env = TestEnv::example("qingxi");
     let want = board_csv(&env);
     let before = std::fs::symlink_metadata("/dev/stdout").map(|m| m.file_type().is_symlink());
-    let r = en(&env, &["report", "board", "--format", "csv", "-o", "/dev/stdout"]);
+    let r = en(
+        &env,
+        &["report", "board", "--format", "csv", "-o", "/dev/stdout"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, want);
     let after = std::fs::symlink_metadata("/dev/stdout").map(|m| m.file_type().is_symlink());
@@ -90,7 +99,10 @@ fn output_to_dev_stdout_writes_stdout_and_keeps_the_device_link() {
     let log = env.path("log.txt");
     std::fs::write(&log, "first line\n").unwrap();
     let file = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
-    let mut c = cmd_en(&env, &["report", "board", "--format", "csv", "-o", "/dev/stdout"]);
+    let mut c = cmd_en(
+        &env,
+        &["report", "board", "--format", "csv", "-o", "/dev/stdout"],
+    );
     c.stdout(file);
     let r = run(c);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -135,7 +147,10 @@ fn output_refuses_a_record_of_the_workspace() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("拒绝写入"), "{}", r.stderr);
     // A `.toml` file elsewhere is not a record: a report may be written there.
-    let r = en(&env, &["report", "board", "--format", "csv", "-o", "out/board.toml"]);
+    let r = en(
+        &env,
+        &["report", "board", "--format", "csv", "-o", "out/board.toml"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(env.read("out/board.toml"), board_csv(&env));
 }
@@ -181,7 +196,14 @@ fn record_values_cannot_drive_the_terminal() {
         &["review", "quarterly"],
         &["review", "quarterly", "--explain", "caoli"],
         &["post", "show", "jiangbin-huanjing"],
-        &["post", "log", "jiangbin-huanjing", "yangfan", "--text", "巡查"],
+        &[
+            "post",
+            "log",
+            "jiangbin-huanjing",
+            "yangfan",
+            "--text",
+            "巡查",
+        ],
         &["post", "end", "jiangbin-huanjing", "caoli"],
     ] {
         for color in ["never", "always"] {
@@ -208,9 +230,10 @@ fn record_values_cannot_drive_the_terminal() {
 #[test]
 fn messages_keep_every_line_and_escape_values() {
     let env = TestEnv::example("qingxi");
-    let text = env
-        .read("members/caoli.toml")
-        .replace("status = \"probationary\"", "status = \"x\\u001b[2Jy\\nnext\"");
+    let text = env.read("members/caoli.toml").replace(
+        "status = \"probationary\"",
+        "status = \"x\\u001b[2Jy\\nnext\"",
+    );
     env.write("members/caoli.toml", &text);
     let r = en(&env, &["--color", "always", "check"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
@@ -226,7 +249,11 @@ fn messages_keep_every_line_and_escape_values() {
         "{}",
         lines[at]
     );
-    assert!(lines[at + 1].contains("--> members/caoli.toml:"), "{}", r.stdout);
+    assert!(
+        lines[at + 1].contains("--> members/caoli.toml:"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -236,7 +263,8 @@ fn a_broken_member_file_is_named_not_missing() {
     let r = en(&env, &["member", "show", "caoli"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
-        r.stderr.contains("members/caoli.toml cannot be read: TOML syntax error"),
+        r.stderr
+            .contains("members/caoli.toml cannot be read: TOML syntax error"),
         "{}",
         r.stderr
     );
@@ -284,7 +312,11 @@ fn a_broken_org_file_is_one_error_and_named_by_its_listings() {
     for args in [&["org", "list"][..], &["org", "tree", "--format", "csv"]] {
         let r = en(&env, args);
         assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        assert!(r.stderr.contains("orgs/jiangbin.toml"), "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("orgs/jiangbin.toml"),
+            "{args:?}: {}",
+            r.stderr
+        );
     }
 }
 
@@ -306,9 +338,17 @@ fn one_bom_only_and_control_characters_are_syntax() {
         .unwrap()
         .iter()
         .filter(|d| d["code"] != "unknown-reference")
-        .map(|d| (d["file"].as_str().unwrap().into(), d["code"].as_str().unwrap().into()))
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().into(),
+                d["code"].as_str().unwrap().into(),
+            )
+        })
         .collect();
-    assert!(found.contains(&("members/caoli.toml".into(), "syntax".into())), "{found:?}");
+    assert!(
+        found.contains(&("members/caoli.toml".into(), "syntax".into())),
+        "{found:?}"
+    );
     assert!(
         found.contains(&("members/chenyumei.toml".into(), "syntax".into())),
         "{found:?}"
@@ -333,11 +373,17 @@ fn quiet_check_prints_errors_only() {
     assert_eq!(r.stdout, "", "-q printed more than errors");
     let r = en(&env, &["-q", "check", "--format", "github"]);
     assert_eq!(r.stdout, "");
-    let text = env.read("members/caoli.toml").replace("org = \"xinqiao-2\"", "org = \"xinqiao-22\"");
+    let text = env
+        .read("members/caoli.toml")
+        .replace("org = \"xinqiao-2\"", "org = \"xinqiao-22\"");
     env.write("members/caoli.toml", &text);
     let r = en(&env, &["-q", "check"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stdout.contains("error[unknown-reference]"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("error[unknown-reference]"),
+        "{}",
+        r.stdout
+    );
     assert!(!r.stdout.contains("stray-file"), "{}", r.stdout);
     assert!(!r.stdout.contains("checked"), "{}", r.stdout);
     // With --deny-warnings the warning fails the check, so it is shown.
@@ -393,17 +439,27 @@ fn github_annotations_name_files_from_the_repository_root() {
     // GITHUB_WORKSPACE names the repository.
     let root = env.root().to_str().unwrap().to_string();
     let out = github(&[("GITHUB_WORKSPACE", &root)]);
-    assert!(out.contains("::error file=party/members/caoli.toml,"), "{out}");
+    assert!(
+        out.contains("::error file=party/members/caoli.toml,"),
+        "{out}"
+    );
     // Else the folder holding `.git` above the workspace.
     std::fs::create_dir(env.path(".git")).unwrap();
     let out = github(&[]);
-    assert!(out.contains("::error file=party/members/caoli.toml,"), "{out}");
+    assert!(
+        out.contains("::error file=party/members/caoli.toml,"),
+        "{out}"
+    );
     // Run from inside the workspace, found upward.
     let mut c = cmd_en(&env, &["check", "--format", "github"]);
     c.current_dir(env.path("party/members"))
         .env_remove("GITHUB_WORKSPACE");
     let r = run(c);
-    assert!(r.stdout.contains("file=party/members/caoli.toml,"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("file=party/members/caoli.toml,"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -414,9 +470,17 @@ fn annual_results_default_to_the_same_year() {
     assert_eq!(review.code, 0, "{}", review.stderr);
     let v: serde_json::Value = serde_json::from_str(&review.stdout).unwrap();
     assert_eq!(v["year"], 2025, "{}", review.stdout);
-    assert!(!review.stderr.contains("no evaluation sheet"), "{}", review.stderr);
+    assert!(
+        !review.stderr.contains("no evaluation sheet"),
+        "{}",
+        review.stderr
+    );
     let title = en(&env, &["report", "annual", "--format", "md"]);
-    assert!(title.stdout.starts_with("# Annual review 2025"), "{}", title.stdout);
+    assert!(
+        title.stdout.starts_with("# Annual review 2025"),
+        "{}",
+        title.stdout
+    );
     // Without any 2025 sheet (a workspace in its first year): both show 2026 and say so.
     std::fs::remove_dir_all(env.path("evaluations/2025-Y")).unwrap();
     let review = en(&env, &["review", "annual", "--format", "json"]);
@@ -432,7 +496,11 @@ fn annual_results_default_to_the_same_year() {
     }
     let v: serde_json::Value = serde_json::from_str(&review.stdout).unwrap();
     assert_eq!(v["year"], 2026, "{}", review.stdout);
-    assert!(report.stdout.starts_with("# Annual review 2026"), "{}", report.stdout);
+    assert!(
+        report.stdout.starts_with("# Annual review 2026"),
+        "{}",
+        report.stdout
+    );
     // -q drops the note.
     let r = en(&env, &["-q", "report", "annual", "--format", "csv"]);
     assert_eq!(r.stderr, "");

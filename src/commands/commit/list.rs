@@ -78,5 +78,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     )?;
     emit(&bytes, None, false)?;
     let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(&loaded.ws, &["commitments"], locale))
+    Ok(crate::commands::broken::listing_exit(
+        &loaded.ws,
+        &["commitments"],
+        locale,
+    ))
 }

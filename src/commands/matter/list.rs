@@ -35,7 +35,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let doc = listing(&loaded.ws, &args, ctx.as_of, loaded.locale);
     print_doc(ctx, &doc, args.format)?;
     let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(&loaded.ws, &["matters"], locale))
+    Ok(crate::commands::broken::listing_exit(
+        &loaded.ws,
+        &["matters"],
+        locale,
+    ))
 }
 
 fn listing(ws: &Workspace, args: &Args, as_of: Date, locale: Locale) -> Document {

@@ -207,7 +207,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                     &[
                         ("row", &r.planned.row),
                         ("file", rel),
-                        ("name", &crate::diag::escape::one_line(&name))
+                        ("name", &crate::diag::escape::one_line(name))
                     ]
                 )
             );

@@ -74,5 +74,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     )?;
     crate::commands::emit(&bytes, None, false)?;
     let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(&loaded.ws, &["orgs"], locale))
+    Ok(crate::commands::broken::listing_exit(
+        &loaded.ws,
+        &["orgs"],
+        locale,
+    ))
 }

@@ -148,5 +148,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     )?;
     crate::commands::emit(&bytes, None, false)?;
     let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(&loaded.ws, &["posts"], locale))
+    Ok(crate::commands::broken::listing_exit(
+        &loaded.ws,
+        &["posts"],
+        locale,
+    ))
 }
