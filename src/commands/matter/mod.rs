@@ -300,6 +300,9 @@ pub(crate) fn org_filter(
     if ws.org(arg).is_some() {
         return Ok(arg.to_string());
     }
+    if let Some(b) = ws.broken_record("orgs", arg) {
+        return Err(super::broken::record_error(b, locale));
+    }
     let named: Vec<&str> = ws
         .orgs
         .iter()

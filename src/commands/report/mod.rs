@@ -161,6 +161,9 @@ pub(crate) fn resolve_org(
     if ws.org(arg).is_some() {
         return Ok(Some(arg.to_string()));
     }
+    if let Some(b) = ws.broken_record("orgs", arg) {
+        return Err(super::broken::record_error(b, locale));
+    }
     let named: Vec<&str> = ws
         .orgs
         .iter()
