@@ -35,6 +35,16 @@ pub(super) const ENTRIES: &[Entry] = &[
         "give a file name after -o, e.g. {file}/report.csv",
     ),
     (
+        "output.cannot-write",
+        "无法写入 {file}",
+        "cannot write {file}",
+    ),
+    (
+        "output.link-loop",
+        "无法写入 {file}：符号链接层数过多（可能是循环链接）",
+        "cannot write {file}: too many levels of symbolic links (a loop?)",
+    ),
+    (
         "load.skipped",
         "跳过了 {count} 个无法读取的记录文件，列表不完整：",
         "left out unreadable record files ({count}); the listing is incomplete:",

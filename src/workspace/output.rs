@@ -41,20 +41,20 @@ pub fn write_output(path: &Path, bytes: &[u8], locale: Locale) -> Result<()> {
                 .write(true)
                 .append(append)
                 .open(path)
-                .with_context(|| format!("cannot open {}", path.display()))?;
+                .with_context(|| cannot_write(path, locale))?;
             f.write_all(bytes)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            f.flush()
-                .with_context(|| format!("cannot write {}", path.display()))
+                .with_context(|| cannot_write(path, locale))?;
+            f.flush().with_context(|| cannot_write(path, locale))
         }
-        Target::Replace(file) => super::write::atomic_write(&file, bytes)
-            .with_context(|| format!("cannot write {}", path.display())),
+        Target::Replace(file) => {
+            super::write::atomic_write(&file, bytes).with_context(|| cannot_write(path, locale))
+        }
     }
 }
 
 /// Decides how `-o path` is written, refusing a folder and a record of a workspace.
 pub fn target(path: &Path, locale: Locale) -> Result<Target> {
-    let (file, descriptor) = follow_links(path)?;
+    let (file, descriptor) = follow_links(path, locale)?;
     // A descriptor's name is opened by the kernel, which follows `/proc/self/fd/1` to the pipe
     // or file behind it; its link text (`pipe:[123]`) is no path.
     let file = if descriptor { path.to_path_buf() } else { file };
@@ -91,7 +91,7 @@ pub fn target(path: &Path, locale: Locale) -> Result<Target> {
 
 /// Follows symbolic links from `path` to the file they end at (which may not exist yet), and
 /// says whether the way there named a file descriptor (`/dev/stdout` → `/proc/self/fd/1`).
-fn follow_links(path: &Path) -> Result<(PathBuf, bool)> {
+fn follow_links(path: &Path, locale: Locale) -> Result<(PathBuf, bool)> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         if names_descriptor(&current) {
@@ -101,17 +101,21 @@ fn follow_links(path: &Path) -> Result<(PathBuf, bool)> {
         if !is_link {
             return Ok((current, false));
         }
-        let link = std::fs::read_link(&current)
-            .with_context(|| format!("cannot read the link {}", current.display()))?;
+        let link = std::fs::read_link(&current).with_context(|| cannot_write(path, locale))?;
         current = match current.parent() {
             Some(dir) if link.is_relative() => dir.join(link),
             _ => link,
         };
     }
-    Err(anyhow!(
-        "{}: too many levels of symbolic links",
-        path.display()
-    ))
+    Err(anyhow!(tf(
+        locale,
+        "output.link-loop",
+        &[("file", &path.display())]
+    )))
+}
+
+fn cannot_write(path: &Path, locale: Locale) -> String {
+    tf(locale, "output.cannot-write", &[("file", &path.display())])
 }
 
 /// `/dev/stdin|stdout|stderr`, `/dev/fd/…` and anything under `/proc/` name open files of a
