@@ -517,3 +517,31 @@ fn annual_results_default_to_the_same_year() {
     let r = en(&env, &["-q", "report", "annual", "--format", "csv"]);
     assert_eq!(r.stderr, "");
 }
+
+#[test]
+fn an_empty_no_color_does_not_turn_colour_off() {
+    let env = TestEnv::example("qingxi");
+    env.write("notes/stray.toml", "a = 1\n");
+    // `script` (util-linux) gives the command a terminal, where `--color auto` decides.
+    let on_terminal = |no_color: &str| {
+        let line = format!(
+            "'{}' -C '{}' --lang en check",
+            env!("CARGO_BIN_EXE_dangjian"),
+            env.root().display()
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .env("NO_COLOR", no_color)
+            .env("DANGJIAN_AS_OF", "2026-11-20")
+            .output()
+            .expect("`script` from util-linux runs a command on a terminal");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let coloured = on_terminal("");
+    assert!(coloured.contains("stray-file"), "{coloured}");
+    assert!(coloured.contains("\x1b[1;33m"), "{coloured}");
+    let plain = on_terminal("1");
+    assert!(plain.contains("stray-file"), "{plain}");
+    assert!(!plain.contains('\x1b'), "{plain}");
+}
