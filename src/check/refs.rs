@@ -292,6 +292,8 @@ mod tests {
         r.broken.push(crate::workspace::Broken {
             path: "orgs/c.toml".into(),
             message: "TOML syntax error".into(),
+            line: 1,
+            column: 1,
         });
         assert_eq!(
             findings(r),

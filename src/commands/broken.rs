@@ -16,7 +16,10 @@ pub fn record_error(b: &Broken, locale: Locale) -> anyhow::Error {
         tf(
             locale,
             "load.broken-record",
-            &[("file", &b.path), ("error", &escape::one_line(&b.message))]
+            &[
+                ("file", &format!("{}:{}:{}", b.path, b.line, b.column)),
+                ("error", &escape::one_line(&b.message))
+            ]
         ),
         t(locale, "cli.help"),
         t(locale, "load.broken-record.help")
@@ -61,7 +64,13 @@ pub fn skipped_note(skipped: &[&Broken], locale: Locale) -> String {
         tf(locale, "load.skipped", &[("count", &skipped.len())])
     );
     for b in skipped {
-        out.push_str(&format!("  {}: {}\n", b.path, escape::one_line(&b.message)));
+        out.push_str(&format!(
+            "  {}:{}:{}: {}\n",
+            b.path,
+            b.line,
+            b.column,
+            escape::one_line(&b.message)
+        ));
     }
     out.push_str(&format!(
         "{}: {}\n",

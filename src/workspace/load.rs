@@ -120,6 +120,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         .collect();
 
     let mut settings = None;
+    let mut broken = Vec::new();
     let mut records = Records {
         files: results.len(),
         ..Records::default()
@@ -128,10 +129,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         match result {
             Err(d) => {
                 if rel != SETTINGS_FILE {
-                    records.broken.push(super::Broken {
-                        path: rel.clone(),
-                        message: d.message.clone(),
-                    });
+                    broken.push(d.clone());
                 }
                 diags.push(d)
             }
@@ -167,6 +165,21 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
             }),
         }
     }
+    // Broken files are few: each is read again for the line and column of its error, so that a
+    // command needing the record can say where it broke.
+    super::locate(root, &mut broken);
+    records.broken = broken
+        .into_iter()
+        .map(|d| {
+            let (line, column) = d.line_column();
+            super::Broken {
+                path: d.file,
+                message: d.message,
+                line,
+                column,
+            }
+        })
+        .collect();
     (settings.map(|s| Workspace::new(s, records)), diags)
 }
 

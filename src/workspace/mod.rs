@@ -53,11 +53,14 @@ pub struct Workspace {
     index: Index,
 }
 
-/// A record file that could not be read or parsed: its path and the loader's message.
+/// A record file that could not be read or parsed: its path, the loader's message and where
+/// in the file the error is (line and column from 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Broken {
     pub path: String,
     pub message: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 impl Broken {

@@ -265,7 +265,7 @@ fn a_broken_member_file_is_named_not_missing() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("members/caoli.toml cannot be read: TOML syntax error"),
+            .contains("members/caoli.toml:2:8 cannot be read: TOML syntax error"),
         "{}",
         r.stderr
     );
@@ -277,7 +277,8 @@ fn a_broken_member_file_is_named_not_missing() {
         assert_eq!(r.code, 1, "{format}: {}", r.stderr);
         assert!(
             r.stderr.contains("left out unreadable record files (1)")
-                && r.stderr.contains("members/caoli.toml: TOML syntax error"),
+                && r.stderr
+                    .contains("members/caoli.toml:2:8: TOML syntax error"),
             "{format}: {}",
             r.stderr
         );
@@ -316,7 +317,7 @@ fn a_broken_org_file_is_one_error_and_named_by_its_listings() {
         let r = en(&env, args);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
         assert!(
-            r.stderr.contains("orgs/jiangbin.toml cannot be read"),
+            r.stderr.contains("orgs/jiangbin.toml:1:6 cannot be read"),
             "{args:?}: {}",
             r.stderr
         );
