@@ -447,8 +447,11 @@ fn github_annotations_name_files_from_the_repository_root() {
         assert_eq!(r.code, 1, "{}", r.stderr);
         r.stdout
     };
-    // No repository: paths from the workspace root.
-    assert!(github(&[]).contains("file=members/caoli.toml,"));
+    // No repository: paths from the workspace root (unless the temporary folder itself lies in
+    // a repository, as with a TMPDIR inside a checkout).
+    if !env.root().ancestors().any(|d| d.join(".git").exists()) {
+        assert!(github(&[]).contains("::error file=members/caoli.toml,"));
+    }
     // GITHUB_WORKSPACE names the repository.
     let root = env.root().to_str().unwrap().to_string();
     let out = github(&[("GITHUB_WORKSPACE", &root)]);
