@@ -66,6 +66,11 @@ impl<'a> Refs<'a> {
         if self.exists(target, id) {
             return true;
         }
+        // The record's own file failed to parse and was reported: one error, not one per
+        // reference to it (and nothing to check against it).
+        if !matches!(target, Target::Role) && self.ws.is_broken_id(id) {
+            return false;
+        }
         let kind = match target {
             Target::Org => "check.word.org",
             Target::Member => "check.word.member",
@@ -167,6 +172,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
                     && sheet_org
                     && let Some(member) = ws.member(m)
                     && !ws.is_within(&member.org, &e.org)
+                    && !ws.is_below_broken(&member.org)
                 {
                     f.error(
                         crate::diag::Code::OutsideSubtree,
@@ -181,7 +187,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let at = format!("score[{i}].org");
                 if r.check(&mut f, &at, Target::Org, o)
                     && sheet_org
-                    && (o == &e.org || !ws.is_within(o, &e.org))
+                    && (o == &e.org || !ws.is_within(o, &e.org) && !ws.is_below_broken(o))
                 {
                     f.error(
                         crate::diag::Code::OutsideSubtree,
@@ -274,6 +280,24 @@ mod tests {
                 "posts/p.toml unknown-reference@holder[0].member did you mean `zhangsan`?",
                 "posts/p.toml unknown-reference@log[0].member correct the id, or create the member `nobody` first",
             ]
+        );
+    }
+
+    #[test]
+    fn references_to_a_broken_file_are_not_reported_again() {
+        let mut r = base();
+        r.members.push(member("wangwu", "c"));
+        r.members.push(member("zhaoliu", "c"));
+        r.members.push(member("qianqi", "d"));
+        r.broken.push(crate::workspace::Broken {
+            path: "orgs/c.toml".into(),
+            message: "TOML syntax error".into(),
+            line: 1,
+            column: 1,
+        });
+        assert_eq!(
+            findings(r),
+            ["members/qianqi.toml unknown-reference@org did you mean `a`?"]
         );
     }
 

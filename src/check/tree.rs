@@ -10,7 +10,7 @@ use crate::workspace::Workspace;
 pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let root = ws.settings.root.as_str();
     // An invalid root id is reported by `single::settings`; only a valid one can be missing.
-    if crate::model::is_valid_id(root) && ws.org(root).is_none() {
+    if crate::model::is_valid_id(root) && ws.org(root).is_none() && !ws.is_broken_id(root) {
         let mut f = Finder::new(&ws.settings.path, ctx.locale);
         f.unknown(
             "root",

@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         let mut diags = vec![d];
         workspace::locate(&root, &mut diags);
         let summary = Summary::of(&diags, 1);
-        print!("{}", render_as(args.format, &diags, &summary, ctx));
+        super::print_out(&render_as(args.format, &diags, &summary, ctx))?;
         return Ok(Exit::Problems);
     }
     let loaded = ctx.load()?;
@@ -53,18 +53,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     workspace::locate(&loaded.root, &mut diags);
     diag::sort(&mut diags);
     let summary = Summary::of(&diags, loaded.ws.files);
-    let out = render_as(
-        args.format,
-        &diags,
-        &summary,
-        &Ctx {
-            lang: Some(loaded.locale),
-            ..ctx.clone()
-        },
-    );
-    if !(ctx.quiet && diags.is_empty() && args.format == CheckFormat::Human) {
-        print!("{out}");
-    }
+    let ctx_in = Ctx {
+        lang: Some(loaded.locale),
+        ..ctx.clone()
+    };
+    let out = if ctx.quiet {
+        quiet_output(args.format, &diags, &summary, &ctx_in, args.deny_warnings)
+    } else {
+        render_as(args.format, &diags, &summary, &ctx_in)
+    };
+    super::print_out(&out)?;
     let failed = diags.iter().any(|d| d.severity == Severity::Error)
         || (args.deny_warnings && diags.iter().any(|d| d.severity == Severity::Warning));
     Ok(if failed {
@@ -78,8 +76,58 @@ fn render_as(format: CheckFormat, diags: &[Diagnostic], summary: &Summary, ctx: 
     match format {
         CheckFormat::Human => render::human(diags, summary, ctx.early_locale(), ctx.color),
         CheckFormat::Json => render::json(diags, summary),
-        CheckFormat::Github => render::github(diags),
+        CheckFormat::Github => render::github_in(diags, &repo_prefix(ctx)),
     }
+}
+
+/// `-q`: nothing but errors. Human and GitHub output show the findings that fail the check only
+/// (errors, and warnings under `--deny-warnings`; no notes, no summary); JSON, a document asked
+/// for by name, is printed whole.
+fn quiet_output(
+    format: CheckFormat,
+    diags: &[Diagnostic],
+    summary: &Summary,
+    ctx: &Ctx,
+    deny_warnings: bool,
+) -> String {
+    let errors: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| {
+            d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
+        })
+        .cloned()
+        .collect();
+    match format {
+        CheckFormat::Human => render::human_findings(&errors, ctx.early_locale(), ctx.color),
+        CheckFormat::Github => render::github_in(&errors, &repo_prefix(ctx)),
+        CheckFormat::Json => render::json(diags, summary),
+    }
+}
+
+/// The workspace's folder within its repository, with a trailing `/` (empty at the top): GitHub
+/// names files from the repository root. The repository is `GITHUB_WORKSPACE` when set, else
+/// the nearest folder holding `.git` upward from the workspace; without one (or when the
+/// workspace lies outside it) paths stay relative to the workspace root.
+fn repo_prefix(ctx: &Ctx) -> String {
+    let Ok(root) = ctx.root().and_then(|r| Ok(r.canonicalize()?)) else {
+        return String::new();
+    };
+    let repo = match std::env::var_os("GITHUB_WORKSPACE").filter(|v| !v.is_empty()) {
+        Some(dir) => Path::new(&dir).canonicalize().ok(),
+        None => root
+            .ancestors()
+            .find(|d| d.join(".git").exists())
+            .map(Path::to_path_buf),
+    };
+    let Some(rel) = repo
+        .as_deref()
+        .and_then(|repo| root.strip_prefix(repo).ok())
+    else {
+        return String::new();
+    };
+    rel.components()
+        .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+        .collect()
 }
 
 /// Reads and parses `dangjian.toml` only, returning its finding when it cannot be used.

@@ -1,6 +1,7 @@
 //! One module per command; each leaf is an `Args` struct and a `run` that turns options into a
 //! call into the core and renders the result. `Ctx` carries the global options.
 
+pub mod broken;
 pub mod check;
 pub mod commit;
 pub mod completions;
@@ -17,7 +18,7 @@ pub mod schema;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diag::Diagnostic;
@@ -51,10 +52,14 @@ impl Failure {
             out.push_str(&format!(
                 "{}: {}\n",
                 t(self.locale, "cli.error-prefix"),
-                p.message
+                crate::diag::escape::lines(&p.message)
             ));
             if let Some(help) = &p.help {
-                out.push_str(&format!("{}: {help}\n", t(self.locale, "cli.help")));
+                out.push_str(&format!(
+                    "{}: {}\n",
+                    t(self.locale, "cli.help"),
+                    crate::diag::escape::lines(help)
+                ));
             }
         }
         let _ = std::io::stderr().write_all(out.as_bytes());
@@ -98,9 +103,10 @@ impl Ctx {
         let color = match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
-            }
+            ColorChoice::Auto => color_auto(
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::io::stdout().is_terminal(),
+            ),
         };
         Ok(Ctx {
             workspace: cli.workspace.clone(),
@@ -164,6 +170,32 @@ impl Ctx {
     }
 }
 
+/// The year `review annual` and `report annual` show by default, saying on stderr (unless `-q`)
+/// when the last ended year had no sheet and the workspace year is shown instead.
+pub fn annual_year(ctx: &Ctx, ws: &Workspace, locale: Locale) -> i32 {
+    let chosen = crate::review::annual_year::default_year(ws, ctx.as_of);
+    if let Some(last) = chosen.instead_of
+        && !ctx.quiet
+    {
+        eprintln!(
+            "{}: {}",
+            crate::i18n::t(locale, "diag.info"),
+            crate::i18n::tf(
+                locale,
+                "review.annual.year-fallback",
+                &[("last", &last), ("year", &chosen.year)]
+            )
+        );
+    }
+    chosen.year
+}
+
+/// `--color auto`: colour on a terminal unless `NO_COLOR` is set to a non-empty value (an empty
+/// `NO_COLOR=` does not count, as no-color.org says).
+fn color_auto(no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
+    terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
 /// Runs the parsed command line; a failure carries the locale to print it in.
 pub fn run(cli: Cli) -> std::result::Result<Exit, Failure> {
     let ctx = match Ctx::from_cli(&cli) {
@@ -175,10 +207,15 @@ pub fn run(cli: Cli) -> std::result::Result<Exit, Failure> {
             });
         }
     };
-    dispatch(&ctx, cli.command).map_err(|err| Failure {
-        error: Error::of(&err),
-        locale: ctx.failure_locale(),
-    })
+    match dispatch(&ctx, cli.command) {
+        Ok(exit) => Ok(exit),
+        // Output into a closed pipe (`| head`) ends the command quietly.
+        Err(err) if err.downcast_ref::<ClosedPipe>().is_some() => Ok(Exit::Success),
+        Err(err) => Err(Failure {
+            error: Error::of(&err),
+            locale: ctx.failure_locale(),
+        }),
+    }
 }
 
 fn dispatch(ctx: &Ctx, command: Command) -> Result<Exit> {
@@ -200,9 +237,22 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<Exit> {
 
 /// Writes command output to stdout, or to `-o FILE` (binary formats refuse a terminal).
 pub fn emit(bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
+    emit_in(Locale::default(), bytes, output, binary)
+}
+
+/// `emit` for commands that take `-o FILE`: a refused target is explained in the language of the
+/// command's messages.
+pub fn emit_to(ctx: &Ctx, bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
+    let locale = match output {
+        Some(_) => report::message_locale(ctx),
+        None => ctx.early_locale(),
+    };
+    emit_in(locale, bytes, output, binary)
+}
+
+fn emit_in(locale: Locale, bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
     match output {
-        Some(path) => workspace::write::atomic_write(path, bytes)
-            .with_context(|| format!("cannot write {}", path.display())),
+        Some(path) => workspace::output::write_output(path, bytes, locale),
         None => {
             let stdout = std::io::stdout();
             if binary && stdout.is_terminal() {
@@ -210,10 +260,48 @@ pub fn emit(bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
                     "refusing to write a binary format to the terminal; use -o FILE"
                 ));
             }
-            let mut lock = stdout.lock();
-            lock.write_all(bytes).context("cannot write to stdout")?;
-            lock.flush().ok();
-            Ok(())
+            print_bytes(bytes)
         }
+    }
+}
+
+/// Standard output was closed by its reader (`dangjian report ledger | head -1`): the command
+/// ends quietly with exit 0, as a reader that stops early asked for no more.
+#[derive(Debug)]
+pub struct ClosedPipe;
+
+impl std::fmt::Display for ClosedPipe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("standard output was closed")
+    }
+}
+
+impl std::error::Error for ClosedPipe {}
+
+/// Prints `text` on standard output; a closed pipe is `ClosedPipe`.
+pub fn print_out(text: &str) -> Result<()> {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<()> {
+    let mut lock = std::io::stdout().lock();
+    match lock.write_all(bytes).and_then(|()| lock.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ClosedPipe.into()),
+        Err(e) => Err(anyhow::Error::new(e).context("cannot write to stdout")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::color_auto;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn no_color_counts_only_when_not_empty() {
+        assert!(color_auto(None, true));
+        assert!(color_auto(Some(OsStr::new("")), true));
+        assert!(!color_auto(Some(OsStr::new("1")), true));
+        assert!(!color_auto(None, false));
     }
 }

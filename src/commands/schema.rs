@@ -28,7 +28,7 @@ pub fn run(_ctx: &Ctx, args: Args) -> Result<Exit> {
                 .collect(),
         ),
     };
-    println!("{}", serde_json::to_string_pretty(&value)?);
+    super::print_out(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
     Ok(Exit::Success)
 }
 

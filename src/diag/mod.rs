@@ -4,6 +4,7 @@
 //! line and column before rendering, so clean records never pay for spans.
 
 mod code;
+pub mod escape;
 pub mod render;
 
 pub use code::Code;

@@ -3,38 +3,14 @@
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
+use super::escape::one_line;
 use super::{Diagnostic, Severity, Summary};
 use crate::i18n::{Locale, t, tf};
 
 /// Human output: `error[code]: message`, `--> file:line:column`, the source line with a caret,
 /// and `help:` — readable without colour.
 pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: bool) -> String {
-    let mut out = String::new();
-    for d in diags {
-        let (line, column) = d.line_column();
-        let sev = severity_word(d.severity, locale);
-        let (on, off) = if color {
-            (severity_color(d.severity), "\x1b[0m")
-        } else {
-            ("", "")
-        };
-        out.push_str(&format!("{on}{sev}[{}]{off}: {}\n", d.code, d.message));
-        out.push_str(&format!("  --> {}:{line}:{column}\n", d.file));
-        if let Some(src) = &d.source {
-            let gutter = line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let (src, column) = clip_line(src, column);
-            let prefix: String = src.chars().take(column.saturating_sub(1)).collect();
-            let caret_pad = " ".repeat(UnicodeWidthStr::width(prefix.as_str()));
-            out.push_str(&format!(
-                "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}{on}^{off}\n"
-            ));
-        }
-        if let Some(help) = &d.help {
-            out.push_str(&format!("  = {}: {help}\n", t(locale, "cli.help")));
-        }
-        out.push('\n');
-    }
+    let mut out = human_findings(diags, locale, color);
     out.push_str(&tf(
         locale,
         "check.summary",
@@ -46,6 +22,46 @@ pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: boo
         ],
     ));
     out.push('\n');
+    out
+}
+
+/// The findings of `human` without the summary line (for `check -q`).
+pub fn human_findings(diags: &[Diagnostic], locale: Locale, color: bool) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let (line, column) = d.line_column();
+        let sev = severity_word(d.severity, locale);
+        let (on, off) = if color {
+            (severity_color(d.severity), "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        out.push_str(&format!(
+            "{on}{sev}[{}]{off}: {}\n",
+            d.code,
+            one_line(&d.message)
+        ));
+        out.push_str(&format!("  --> {}:{line}:{column}\n", one_line(&d.file)));
+        if let Some(src) = &d.source {
+            let gutter = line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let (src, column) = clip_line(src, column);
+            let prefix: String = src.chars().take(column.saturating_sub(1)).collect();
+            let caret_pad = " ".repeat(UnicodeWidthStr::width(one_line(&prefix).as_ref()));
+            let src = one_line(&src);
+            out.push_str(&format!(
+                "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}{on}^{off}\n"
+            ));
+        }
+        if let Some(help) = &d.help {
+            out.push_str(&format!(
+                "  = {}: {}\n",
+                t(locale, "cli.help"),
+                one_line(help)
+            ));
+        }
+        out.push('\n');
+    }
     out
 }
 
@@ -120,6 +136,12 @@ pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<code>::<message>`.
 pub fn github(diags: &[Diagnostic]) -> String {
+    github_in(diags, "")
+}
+
+/// `github` with each file named from the repository root: `prefix` is the workspace's folder in
+/// the repository (`party/`, or empty), so that annotations land on the diff.
+pub fn github_in(diags: &[Diagnostic], prefix: &str) -> String {
     let mut out = String::new();
     for d in diags {
         let (line, column) = d.line_column();
@@ -135,7 +157,7 @@ pub fn github(diags: &[Diagnostic]) -> String {
         }
         out.push_str(&format!(
             "::{level} file={},line={line},col={column},title={}::{}\n",
-            escape_property(&d.file),
+            escape_property(&format!("{prefix}{}", d.file)),
             d.code,
             escape_data(&msg)
         ));

@@ -18,6 +18,7 @@ mod post;
 mod report;
 mod review;
 mod review_rules;
+mod safety;
 
 /// One entry: key, zh-CN text, en text.
 pub type Entry = (&'static str, &'static str, &'static str);
@@ -32,6 +33,7 @@ const AREAS: &[&[Entry]] = &[
     review_rules::ENTRIES,
     report::ENTRIES,
     eco::ENTRIES,
+    safety::ENTRIES,
 ];
 
 /// Language of reports and messages.

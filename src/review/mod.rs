@@ -3,6 +3,7 @@
 //! to 2 decimals. Nothing here reads files or prints.
 
 pub mod annual;
+pub mod annual_year;
 pub mod ballots;
 pub mod explain;
 pub mod grades;

@@ -37,6 +37,7 @@ pub fn decode(rel: &str, bytes: Vec<u8>, locale: Locale) -> Result<Decoded, Diag
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if bom {
+                // One BOM only: a second one is text, and TOML refuses it as a syntax error.
                 text.drain(..3);
             }
             let crlf = text.contains("\r\n");

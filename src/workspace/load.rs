@@ -129,13 +129,19 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         .collect();
 
     let mut settings = None;
+    let mut broken = Vec::new();
     let mut records = Records {
         files: results.len(),
         ..Records::default()
     };
     for (rel, result) in results {
         match result {
-            Err(d) => diags.push(d),
+            Err(d) => {
+                if rel != SETTINGS_FILE {
+                    broken.push(d.clone());
+                }
+                diags.push(d)
+            }
             Ok(Parsed::Settings(s)) => {
                 settings = Some(Rec {
                     path: rel,
@@ -168,6 +174,21 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
             }),
         }
     }
+    // Broken files are few: each is read again for the line and column of its error, so that a
+    // command needing the record can say where it broke.
+    super::locate(root, &mut broken);
+    records.broken = broken
+        .into_iter()
+        .map(|d| {
+            let (line, column) = d.line_column();
+            super::Broken {
+                path: d.file,
+                message: d.message,
+                line,
+                column,
+            }
+        })
+        .collect();
     (settings.map(|s| Workspace::new(s, records)), diags)
 }
 
@@ -232,7 +253,12 @@ pub fn read_text(root: &Path, rel: &str, locale: Locale) -> Result<super::Decode
     }
     let bytes = std::fs::read(&path).map_err(|e| unreadable(&e))?;
     let decoded = decode(rel, bytes, locale)?;
-    if decoded.text.trim().is_empty() {
+    // Empty means TOML whitespace only: a file of control characters is a syntax error.
+    if decoded
+        .text
+        .trim_matches([' ', '\t', '\n', '\r'])
+        .is_empty()
+    {
         return Err(Diagnostic::error(
             crate::diag::Code::EmptyFile,
             rel,

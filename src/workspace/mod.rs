@@ -6,6 +6,7 @@ mod decode;
 mod find;
 mod load;
 mod locate;
+pub mod output;
 mod parse;
 pub mod resolve;
 pub mod write;
@@ -48,7 +49,32 @@ pub struct Workspace {
     pub evaluations: Vec<Rec<Evaluation>>,
     /// Number of record files read (including those that failed to parse).
     pub files: usize,
+    /// Record files that could not be read or parsed, by path.
+    pub broken: Vec<Broken>,
     index: Index,
+}
+
+/// A record file that could not be read or parsed: its path, the loader's message and where
+/// in the file the error is (line and column from 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    pub path: String,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Broken {
+    /// The file's stem: the id its record would have.
+    pub fn id(&self) -> &str {
+        let name = self.path.rsplit('/').next().unwrap_or("");
+        name.strip_suffix(".toml").unwrap_or(name)
+    }
+
+    /// The layout folder the file lies in (`orgs`, `matters` …).
+    pub fn folder(&self) -> &str {
+        self.path.split('/').next().unwrap_or("")
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -100,8 +126,37 @@ impl Workspace {
             commitments: records.commitments,
             evaluations: records.evaluations,
             files: records.files,
+            broken: records.broken,
             index,
         }
+    }
+
+    /// The broken file that would hold the record `id` of `folder` (`members`, `matters` …).
+    pub fn broken_record(&self, folder: &str, id: &str) -> Option<&Broken> {
+        self.broken
+            .iter()
+            .find(|b| b.folder() == folder && b.id() == id)
+    }
+
+    /// Whether `id` is the id of an organization, member or post whose file failed to parse:
+    /// references to it were not checked, and are not reported a second time.
+    pub fn is_broken_id(&self, id: &str) -> bool {
+        self.broken
+            .iter()
+            .any(|b| matches!(b.folder(), "orgs" | "members" | "posts") && b.id() == id)
+    }
+
+    /// Whether the chain of parents from the organization `id` up meets an organization whose
+    /// file failed to parse: where `id` lies in the tree is then unknown.
+    pub fn is_below_broken(&self, id: &str) -> bool {
+        if self.broken.is_empty() {
+            return false;
+        }
+        let top = self.ancestors(id).last().copied().or_else(|| self.org(id));
+        self.is_broken_id(id)
+            || top
+                .and_then(|o| o.parent.as_deref())
+                .is_some_and(|p| self.is_broken_id(p))
     }
 
     pub fn org(&self, id: &str) -> Option<&Org> {
@@ -202,4 +257,5 @@ pub struct Records {
     pub commitments: Vec<Rec<Commitment>>,
     pub evaluations: Vec<Rec<Evaluation>>,
     pub files: usize,
+    pub broken: Vec<Broken>,
 }

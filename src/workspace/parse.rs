@@ -5,7 +5,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, did_you_mean};
-use crate::i18n::{Locale, tf};
+use crate::i18n::{Locale, t, tf};
 
 /// Parses `text` (BOM removed) as a record of type `T`.
 pub fn parse_record<T: DeserializeOwned>(
@@ -13,6 +13,9 @@ pub fn parse_record<T: DeserializeOwned>(
     text: &str,
     locale: Locale,
 ) -> Result<T, Diagnostic> {
+    if let Some(d) = second_bom(rel, text, locale) {
+        return Err(d);
+    }
     match toml::from_str::<T>(text) {
         Ok(v) => Ok(v),
         Err(err) => Err(match toml::from_str::<toml::Table>(text) {
@@ -24,6 +27,9 @@ pub fn parse_record<T: DeserializeOwned>(
 
 /// Parses `text` as an untyped TOML table.
 pub fn parse_value(rel: &str, text: &str, locale: Locale) -> Result<toml::Table, Diagnostic> {
+    if let Some(d) = second_bom(rel, text, locale) {
+        return Err(d);
+    }
     toml::from_str::<toml::Table>(text).map_err(|e| syntax_error(rel, text, &e, locale))
 }
 
@@ -95,8 +101,28 @@ fn schema_error(rel: &str, err: &toml::de::Error, locale: Locale) -> Diagnostic 
     }
 }
 
+/// The parser's message on one line: a value quoted in it may hold line breaks and control
+/// characters, which are escaped rather than cutting the message short.
 fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or("").trim().to_string()
+    crate::diag::escape::one_line(s.trim()).into_owned()
+}
+
+/// The decoder removed one byte-order mark; another one at the start is not TOML (the parser
+/// would silently drop it too).
+fn second_bom(rel: &str, text: &str, locale: Locale) -> Option<Diagnostic> {
+    text.starts_with('\u{feff}').then(|| {
+        Diagnostic::error(
+            crate::diag::Code::Syntax,
+            rel,
+            tf(
+                locale,
+                "check.syntax",
+                &[("message", &t(locale, "check.syntax.second-bom"))],
+            ),
+        )
+        .at_offset(0)
+        .help(t(locale, "check.syntax.second-bom.help"))
+    })
 }
 
 /// Reads serde's "unknown field `x`, expected one of `a`, `b`" (or "expected `a`").

@@ -149,10 +149,18 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // A new temporary file, never an existing one (which might be a planted link).
+    let (tmp, mut f) = create_temporary(dir, &name)?;
+    // The replacement keeps the permissions of the file it replaces.
+    let permissions = std::fs::metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.permissions());
     let result = (|| -> Result<()> {
-        let mut f =
-            File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        if let Some(p) = permissions {
+            f.set_permissions(p)
+                .with_context(|| format!("cannot set permissions of {}", tmp.display()))?;
+        }
         f.write_all(bytes)
             .with_context(|| format!("cannot write {}", tmp.display()))?;
         f.sync_all()
@@ -169,6 +177,29 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Creates `.<name>.<pid>[.<n>].tmp` in `dir` with `create_new`: an existing file of that name
+/// (left by a killed process, or a link) is never opened or followed.
+fn create_temporary(dir: &Path, name: &str) -> Result<(PathBuf, File)> {
+    let pid = std::process::id();
+    let mut last = None;
+    for n in 0..16 {
+        let tmp = match n {
+            0 => dir.join(format!(".{name}.{pid}.tmp")),
+            n => dir.join(format!(".{name}.{pid}.{n}.tmp")),
+        };
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e).with_context(|| format!("cannot create {}", tmp.display())),
+        }
+    }
+    Err(anyhow!(
+        "cannot create a temporary file in {}: {}",
+        dir.display(),
+        last.map(|e| e.to_string()).unwrap_or_default()
+    ))
 }
 
 /// A unified diff of one file, as `git diff` prints it.

@@ -12,6 +12,7 @@ mod post;
 mod report;
 mod review;
 mod review_rules;
+mod safety;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

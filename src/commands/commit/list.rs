@@ -77,5 +77,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         },
     )?;
     emit(&bytes, None, false)?;
-    Ok(Exit::Success)
+    let locale = ctx.locale(loaded.locale);
+    Ok(crate::commands::broken::listing_exit(
+        &loaded.ws,
+        &["commitments"],
+        locale,
+    ))
 }

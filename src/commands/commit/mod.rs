@@ -204,7 +204,7 @@ impl Session {
         })?;
         let message = write::describe(&written, &rel, self.locale);
         if dry_run || !ctx.quiet {
-            print!("{message}");
+            print!("{}", crate::diag::escape::lines(&message));
             if !message.ends_with('\n') {
                 println!();
             }

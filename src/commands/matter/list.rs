@@ -34,7 +34,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     let doc = listing(&loaded.ws, &args, ctx.as_of, loaded.locale);
     print_doc(ctx, &doc, args.format)?;
-    Ok(Exit::Success)
+    let locale = ctx.locale(loaded.locale);
+    Ok(crate::commands::broken::listing_exit(
+        &loaded.ws,
+        &["matters"],
+        locale,
+    ))
 }
 
 fn listing(ws: &Workspace, args: &Args, as_of: Date, locale: Locale) -> Document {

@@ -267,7 +267,9 @@ impl Session {
             })?;
         match (&written, done) {
             (write::Written::DryRun(diff), _) => print!("{diff}"),
-            (write::Written::Wrote(_), Some(msg)) if !self.quiet => println!("{msg}"),
+            (write::Written::Wrote(_), Some(msg)) if !self.quiet => {
+                println!("{}", crate::diag::escape::lines(&msg))
+            }
             (w, _) if !self.quiet => println!("{}", write::describe(w, &self.rel, self.locale)),
             _ => {}
         }
@@ -305,7 +307,9 @@ pub(crate) fn org_filter(
     arg: &str,
     locale: Locale,
 ) -> Result<String> {
-    Ok(ws.find_org(arg, locale)?.id.clone())
+    ws.find_org(arg, locale)
+        .map(|o| o.id.clone())
+        .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
 }
 
 /// A TOML date value.

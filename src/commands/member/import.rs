@@ -204,7 +204,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                 tf(
                     locale,
                     key,
-                    &[("row", &r.planned.row), ("file", rel), ("name", &name)]
+                    &[
+                        ("row", &r.planned.row),
+                        ("file", rel),
+                        ("name", &crate::diag::escape::one_line(name))
+                    ]
                 )
             );
         }

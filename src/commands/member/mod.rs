@@ -31,5 +31,7 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Exit> {
 
 /// A member of the loaded workspace by id or unambiguous name.
 pub fn find_member(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
-    Ok(ws.find_member(arg, locale)?.id.clone())
+    ws.find_member(arg, locale)
+        .map(|m| m.id.clone())
+        .map_err(|e| super::broken::or_broken(e.into(), ws, "members", arg, locale))
 }

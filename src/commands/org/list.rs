@@ -73,5 +73,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         },
     )?;
     crate::commands::emit(&bytes, None, false)?;
-    Ok(Exit::Success)
+    let locale = ctx.locale(loaded.locale);
+    Ok(crate::commands::broken::listing_exit(
+        &loaded.ws,
+        &["orgs"],
+        locale,
+    ))
 }

@@ -42,7 +42,9 @@ pub fn doc_locale(format: crate::report::Format, locale: Locale) -> Locale {
 
 /// An organization of the loaded workspace by id or unambiguous name.
 pub fn find_org(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
-    Ok(ws.find_org(arg, locale)?.id.clone())
+    ws.find_org(arg, locale)
+        .map(|o| o.id.clone())
+        .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
 }
 
 /// Party members (full and probationary) present on `as_of` whose `org` is `id`.

@@ -127,7 +127,8 @@ pub fn draw(nodes: &[Node], locale: Locale) -> String {
                 n.members, n.subtree_members
             ),
         };
-        line.push_str(&format!("{} ({})  {} · {}", n.name, n.id, n.kind, counts));
+        let name = crate::diag::escape::one_line(&n.name);
+        line.push_str(&format!("{name} ({})  {} · {}", n.id, n.kind, counts));
         out.push_str(&line);
         out.push('\n');
     }
@@ -191,5 +192,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         )?,
     };
     crate::commands::emit(&bytes, None, false)?;
-    Ok(Exit::Success)
+    let locale = ctx.locale(loaded.locale);
+    Ok(crate::commands::broken::listing_exit(
+        &loaded.ws,
+        &["orgs"],
+        locale,
+    ))
 }

@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let mut file = Editable::open(&s.root, &post.path, s.locale)?;
     edit::apply_holder_edit(&mut file.doc, &claim.edit)?;
     let written = edit::save_post(&s, ctx, &file, args.write.dry_run)?;
-    for note in &claim.notes {
+    for note in claim.notes.iter().filter(|_| !ctx.quiet) {
         eprintln!(
             "{}",
             tf(

@@ -272,7 +272,7 @@ pub fn report(ctx: &Ctx, written: &Written, rel: &str, locale: Locale, message: 
         Written::DryRun(diff) => print!("{diff}"),
         other => {
             if !ctx.quiet {
-                println!("{message}");
+                println!("{}", crate::diag::escape::lines(message));
                 println!("{}", write::describe(other, rel, locale));
             }
         }

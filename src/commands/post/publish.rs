@@ -139,6 +139,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                         ),
                         write::describe(other, &file.rel, s.locale)
                     );
+                    let lines = crate::diag::escape::lines(&lines);
                     // With a machine format the board alone goes to stdout.
                     if args.format == "table" {
                         println!("{lines}");

@@ -168,7 +168,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let ws = &loaded.ws;
     let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
-    let id = ws.find_post(&args.post, loaded.locale)?.id.clone();
+    let id = ws
+        .find_post(&args.post, loaded.locale)
+        .map(|p| p.id.clone())
+        .map_err(|e| {
+            crate::commands::broken::or_broken(e.into(), ws, "posts", &args.post, loaded.locale)
+        })?;
     let post = ws
         .post(&id)
         .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;

@@ -11,7 +11,8 @@ use crate::report::render::Layout;
 pub struct Args {
     #[command(flatten)]
     pub org: OrgArg,
-    /// Year (default: the workspace's current year)
+    /// Year (default: the latest year ended on or before --as-of; the workspace year when that
+    /// one has no evaluation sheet)
     #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long, value_name = "YEAR")]
     pub year: Option<i32>,
     #[command(flatten)]
@@ -24,7 +25,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let org = resolve_org(&loaded.ws, args.org.org.as_deref(), locale)?;
     let opts = Options {
         org,
-        year: args.year.unwrap_or(loaded.ws.settings.year),
+        year: args
+            .year
+            .unwrap_or_else(|| crate::commands::annual_year(ctx, &loaded.ws, locale)),
         as_of: ctx.as_of,
     };
     let doc = build(&loaded.ws, &opts, locale);

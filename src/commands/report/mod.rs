@@ -17,7 +17,7 @@ use anyhow::Result;
 use clap::Subcommand;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
-use super::{Ctx, Exit, Loaded, emit};
+use super::{Ctx, Exit, Loaded};
 use crate::i18n::{Locale, t, tf};
 use crate::report::render::{Layout, RenderOptions, render_with};
 use crate::report::{Document, Format};
@@ -151,9 +151,12 @@ pub(crate) fn resolve_org(
     arg: Option<&str>,
     locale: Locale,
 ) -> Result<Option<String>> {
-    Ok(arg
-        .map(|a| ws.find_org(a, locale).map(|o| o.id.clone()))
-        .transpose()?)
+    let Some(arg) = arg else {
+        return Ok(None);
+    };
+    ws.find_org(arg, locale)
+        .map(|o| Some(o.id.clone()))
+        .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
 }
 
 /// Renders the document and writes it out.
@@ -173,6 +176,6 @@ pub(crate) fn finish(
         ..layout
     };
     let bytes = render_with(doc, format, opts, layout)?;
-    emit(&bytes, out.output.as_deref(), format.is_binary())?;
+    super::emit_to(ctx, &bytes, out.output.as_deref(), format.is_binary())?;
     Ok(Exit::Success)
 }

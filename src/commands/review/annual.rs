@@ -4,11 +4,11 @@ use anyhow::Result;
 
 use super::output::{Common, run_annual};
 use crate::commands::{Ctx, Exit};
-use crate::review::{PeriodKind, latest_ended};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Year to review (default: the latest year ended on or before --as-of)
+    /// Year to review (default: the latest year ended on or before --as-of; the workspace year
+    /// when that one has no evaluation sheet)
     #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long, value_name = "YEAR")]
     pub year: Option<i32>,
     #[command(flatten)]
@@ -16,8 +16,5 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let year = args
-        .year
-        .unwrap_or_else(|| latest_ended(PeriodKind::Year, ctx.as_of).year);
-    run_annual(ctx, &args.common, year)
+    run_annual(ctx, &args.common, args.year)
 }

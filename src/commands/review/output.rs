@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow, bail};
 use clap::ValueEnum;
 
-use crate::commands::{Ctx, Exit, Loaded, emit};
+use crate::commands::{Ctx, Exit, Loaded, emit_to};
 use crate::error::What;
 use crate::i18n::{Locale, t, tf};
 use crate::model::Period;
@@ -151,7 +151,7 @@ fn write(ctx: &Ctx, common: &Common, doc: &Document, value: &serde_json::Value) 
             },
         )?,
     };
-    emit(&bytes, common.output.as_deref(), false)?;
+    emit_to(ctx, &bytes, common.output.as_deref(), false)?;
     Ok(Exit::Success)
 }
 
@@ -187,7 +187,9 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
                     &[("subject", wanted), ("period", &period)]
                 ))
             })?;
-        emit(text.as_bytes(), common.output.as_deref(), false)?;
+        // Human text: values with control characters are shown escaped.
+        let text = crate::diag::escape::lines(&text);
+        emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
     let value = json::period(&result, &ws.settings.review, ctx.as_of);
@@ -196,10 +198,11 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
 }
 
 /// Computes and prints a year.
-pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
+pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit> {
     let loaded = load(ctx)?;
     let ws = &loaded.ws;
     let l = loaded.locale;
+    let year = year.unwrap_or_else(|| crate::commands::annual_year(ctx, ws, l));
     let org = org_id(ws, common.org.as_deref(), l)?;
     let mut result: AnnualResult = review::annual::compute(ws, year);
     if let Some(org) = &org {
@@ -221,7 +224,9 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
                     &[("subject", wanted), ("period", &year)]
                 ))
             })?;
-        emit(text.as_bytes(), common.output.as_deref(), false)?;
+        // Human text: values with control characters are shown escaped.
+        let text = crate::diag::escape::lines(&text);
+        emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
     let value = json::annual(&result, &ws.settings.review, ctx.as_of);

@@ -67,7 +67,8 @@ fn escape(s: &str) -> String {
                     out.push(ch);
                 }
                 '\r' | '\t' => out.push(' '),
-                _ => out.push(ch),
+                // Other control characters (an escape sequence in a name) are shown escaped.
+                _ => out.push_str(&crate::diag::escape::one_line(ch.encode_utf8(&mut [0; 4]))),
             }
         }
     }

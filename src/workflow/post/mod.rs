@@ -525,8 +525,12 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
                 org_chain: &org_chain,
                 lives_chain: &lives_chain,
             };
-            // An unknown organization is reported once, as `unknown-reference`, not again here.
-            let orgs_known = ws.org(&post.org).is_some() && ws.org(&m.org).is_some();
+            // An unknown organization is reported once, as `unknown-reference`, not again here;
+            // nor is one whose place in the tree is lost to an organization file that failed to
+            // parse.
+            let orgs_known = ws.org(&post.org).is_some()
+                && ws.org(&m.org).is_some()
+                && !ws.is_below_broken(&m.org);
             for r in eligibility(post, &c)
                 .into_iter()
                 .filter(|r| orgs_known || !matches!(r, Refusal::Scope { .. }))
