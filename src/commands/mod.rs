@@ -235,6 +235,20 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<Exit> {
     }
 }
 
+/// Renders a listing or a `show` document in the format asked for and prints it on stdout.
+pub fn print_doc(
+    ctx: &Ctx,
+    doc: &crate::report::Document,
+    format: crate::report::Format,
+) -> Result<()> {
+    let opts = crate::report::render::RenderOptions {
+        bom: false,
+        color: ctx.color,
+    };
+    let bytes = crate::report::render(doc, format, opts)?;
+    emit(&bytes, None, false)
+}
+
 /// Writes command output to stdout, or to `-o FILE` (binary formats refuse a terminal).
 pub fn emit(bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
     emit_in(Locale::default(), bytes, output, binary)

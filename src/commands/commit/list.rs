@@ -5,11 +5,10 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use super::parse_half;
-use crate::commands::{Ctx, Exit, emit};
+use crate::commands::{Ctx, Exit};
 use crate::model::{ItemStatus, Org, Period};
+use crate::report::Format;
 use crate::report::ledger::{self, Words};
-use crate::report::render::RenderOptions;
-use crate::report::{Format, render};
 use crate::workspace::resolve::resolve;
 
 #[derive(Debug, clap::Args)]
@@ -68,15 +67,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         as_of: ctx.as_of,
     };
     let doc = ledger::build_with(ws, &opts, loaded.locale, args.format.words());
-    let bytes = render(
-        &doc,
-        args.format.format(),
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
-    emit(&bytes, None, false)?;
+    crate::commands::print_doc(ctx, &doc, args.format.format())?;
     let locale = ctx.locale(loaded.locale);
     Ok(crate::commands::broken::listing_exit(
         &loaded.ws,

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
-use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::report::{self, Cell, Column, Document, Table};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -78,15 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         org.as_deref(),
         crate::commands::org::doc_locale(format, loaded.locale),
     );
-    let bytes = report::render(
-        &doc,
-        format,
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
-    crate::commands::emit(&bytes, None, false)?;
+    crate::commands::print_doc(ctx, &doc, format)?;
     let locale = ctx.locale(loaded.locale);
     Ok(crate::commands::broken::listing_exit(
         &loaded.ws,
