@@ -13,6 +13,7 @@ mod check;
 mod cli;
 mod commit;
 mod eco;
+mod forms;
 mod matter;
 mod post;
 mod report;
@@ -30,6 +31,7 @@ const AREAS: &[&[Entry]] = &[
     review::ENTRIES,
     report::ENTRIES,
     eco::ENTRIES,
+    forms::ENTRIES,
 ];
 
 /// Language of reports and messages.
