@@ -7,7 +7,7 @@
 use crate::i18n::{Locale, t};
 use crate::model::{Comment, Org, Period};
 use crate::report::form::{FormGroup, FormPage, FormTable, Forms};
-use crate::report::letter::{self, Letter, date_words, half_words};
+use crate::report::letter::{self, Letter, date_words, half_words, short_date};
 use crate::report::{Cell, Column, Document, Table};
 use crate::workspace::Workspace;
 
@@ -115,10 +115,10 @@ pub fn forms(ws: &Workspace, entries: &[Entry], opts: &Options, locale: Locale) 
         half,
         vec![(t(locale, "comments.field.unit").to_string(), unit.clone())],
         vec![
-            ("comments.col.no", 2),
-            ("comments.col.org", 6),
-            ("comments.col.secretary", 3),
-            ("comments.col.subject", 3),
+            ("comments.col.no", 11),
+            ("comments.col.org", 30),
+            ("comments.col.secretary", 16),
+            ("comments.col.subject", 18),
         ],
         upper,
         locale,
@@ -214,7 +214,7 @@ pub fn machine(ws: &Workspace, entries: &[Entry], opts: &Options) -> Document {
 fn tail(ws: &Workspace, c: &Comment, locale: Locale) -> Vec<String> {
     vec![
         ws.name_of(&c.by).to_string(),
-        date_words(Some(c.date), locale),
+        short_date(c.date, locale),
         c.rating.map_or("", |r| r.label(locale)).to_string(),
         c.text.clone(),
     ]
@@ -238,7 +238,7 @@ fn member_page(
                 secretary.to_string(),
             ),
         ],
-        vec![("comments.col.no", 2), ("comments.col.member", 4)],
+        vec![("comments.col.no", 11), ("comments.col.member", 26)],
         rows,
         locale,
     )
@@ -258,13 +258,18 @@ fn page(
         .map(|(k, w)| (t(locale, k).to_string(), w))
         .collect();
     for (k, w) in [
-        ("comments.col.by", 3),
-        ("comments.col.date", 5),
-        ("comments.col.rating", 3),
-        ("comments.col.text", 14),
+        ("comments.col.by", 16),
+        ("comments.col.date", 22),
+        ("comments.col.rating", 18),
     ] {
         columns.push((t(locale, k).to_string(), w));
     }
+    // The comment takes what is left of the 170 mm line.
+    let used: u16 = columns.iter().map(|(_, w)| *w).sum();
+    columns.push((
+        t(locale, "comments.col.text").to_string(),
+        170u16.saturating_sub(used).max(40),
+    ));
     FormPage {
         annex: t(locale, annex).to_string(),
         title: t(locale, heading).to_string(),
@@ -359,7 +364,7 @@ mod tests {
         let rows = &four.table.groups[0].rows;
         assert_eq!(
             rows[0],
-            ["1", "第一支部", "李四", "党组织", "王芳", "2026 年 12 月 22 日", "", "扎实"]
+            ["1", "第一支部", "李四", "党组织", "王芳", "2026.12.22", "", "扎实"]
         );
         assert_eq!(rows[1][3], "书记");
         assert_eq!(rows[1][6], "优秀");

@@ -34,7 +34,9 @@ pub struct FormTable {
     /// Header of the first column, whose cell spans the rows of its group (承诺类别); `None`
     /// for a table without groups.
     pub group_header: Option<String>,
-    /// Column headers with their relative widths.
+    /// Column headers with their widths in millimetres of the 170 mm between an A4 page's
+    /// margins (relative widths: renderers scale them to the line); a column of at most
+    /// `NARROW` mm is centred.
     pub columns: Vec<(String, u16)>,
     pub groups: Vec<FormGroup>,
 }
@@ -45,6 +47,11 @@ pub struct FormGroup {
     /// Rows of text cells; a group without rows prints one empty row (room to write).
     pub rows: Vec<Vec<String>>,
 }
+
+/// Width of the group column (four CJK characters and padding), in millimetres.
+pub const GROUP_WIDTH: u16 = 18;
+/// Columns at most this wide (numbers, dates, short words) are centred.
+pub const NARROW: u16 = 22;
 
 impl FormTable {
     /// Every column header, the group column first.
@@ -60,9 +67,14 @@ impl FormTable {
     pub fn widths(&self) -> Vec<u16> {
         self.group_header
             .iter()
-            .map(|_| 3)
+            .map(|_| GROUP_WIDTH)
             .chain(self.columns.iter().map(|(_, w)| *w))
             .collect()
+    }
+
+    /// Whether each column (the group column first) is centred.
+    pub fn centred(&self) -> Vec<bool> {
+        self.widths().iter().map(|w| *w <= NARROW).collect()
     }
 }
 
@@ -109,7 +121,7 @@ impl Forms {
             let columns = table
                 .columns
                 .iter()
-                .map(|c| (c.label.clone(), 4))
+                .map(|c| (c.label.clone(), 30))
                 .collect();
             let rows = table
                 .rows
@@ -150,7 +162,7 @@ pub(crate) mod fixture {
     pub fn forms() -> Forms {
         let table = FormTable {
             group_header: Some("类别".into()),
-            columns: vec![("序号".into(), 2), ("承诺事项".into(), 10)],
+            columns: vec![("序号".into(), 10), ("承诺事项".into(), 60)],
             groups: vec![
                 FormGroup {
                     label: "思想政治".into(),

@@ -199,6 +199,15 @@ pub fn date_words(date: Option<Date>, locale: Locale) -> String {
     }
 }
 
+/// A date in a table cell: `2026.7.9` in Chinese forms, ISO in English ones.
+pub fn short_date(date: Date, locale: Locale) -> String {
+    use chrono::Datelike;
+    match locale {
+        Locale::ZhCn => format!("{}.{}.{}", date.0.year(), date.0.month(), date.0.day()),
+        Locale::En => date.to_string(),
+    }
+}
+
 /// Organizations depth first from every root, each root's tree in load order.
 pub(crate) fn tree_order(ws: &Workspace) -> HashMap<&str, usize> {
     let mut order = HashMap::new();
@@ -314,12 +323,12 @@ fn page(ws: &Workspace, l: &Letter, locale: Locale) -> FormPage {
         table: FormTable {
             group_header: Some(t(locale, "letter.col.category").to_string()),
             columns: vec![
-                (t(locale, "letter.col.no").to_string(), 2),
-                (t(locale, "letter.col.text").to_string(), 12),
-                (t(locale, "letter.col.type").to_string(), 3),
-                (t(locale, "letter.col.measure").to_string(), 8),
-                (t(locale, "letter.col.target").to_string(), 3),
-                (t(locale, "letter.col.due").to_string(), 4),
+                (t(locale, "letter.col.no").to_string(), 11),
+                (t(locale, "letter.col.text").to_string(), 49),
+                (t(locale, "letter.col.type").to_string(), 18),
+                (t(locale, "letter.col.measure").to_string(), 38),
+                (t(locale, "letter.col.target").to_string(), 14),
+                (t(locale, "letter.col.due").to_string(), 22),
             ],
             groups,
         },
@@ -339,13 +348,7 @@ fn row(no: usize, item: &Item, locale: Locale) -> Vec<String> {
         item.kind.label(locale).to_string(),
         item.measure.clone().unwrap_or_default(),
         target,
-        item.due.map_or_else(String::new, |d| match locale {
-            Locale::ZhCn => {
-                use chrono::Datelike;
-                format!("{}.{}.{}", d.0.year(), d.0.month(), d.0.day())
-            }
-            Locale::En => d.to_string(),
-        }),
+        item.due.map_or_else(String::new, |d| short_date(d, locale)),
     ]
 }
 

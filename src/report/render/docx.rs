@@ -62,6 +62,20 @@ pub(super) fn render(forms: &Forms, layout: Layout) -> Result<Vec<u8>> {
     deflate(&stored.into_inner())
 }
 
+/// Marks the document's East Asian text as simplified Chinese (`w:lang w:eastAsia="zh-CN"` in
+/// the default run properties), which `docx-rs` cannot say: without it LibreOffice and WPS may
+/// pick Japanese glyph forms for the CJK fonts.
+fn with_chinese_language(styles: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(styles);
+    let end = "</w:rPr></w:rPrDefault>";
+    text.replacen(
+        end,
+        &format!("<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" />{end}"),
+        1,
+    )
+    .into_bytes()
+}
+
 /// `docx-rs` stores its parts uncompressed (a megabyte for forty letters); the same parts,
 /// deflated, with a fixed time stamp and without directory entries, are a tenth of that.
 fn deflate(stored: &[u8]) -> Result<Vec<u8>> {
@@ -80,7 +94,11 @@ fn deflate(stored: &[u8]) -> Result<Vec<u8>> {
         }
         part.clear();
         file.read_to_end(&mut part)?;
-        out.start_file(file.name()?.into_owned(), options)?;
+        let name = file.name()?.into_owned();
+        if name == "word/styles.xml" {
+            part = with_chinese_language(&part);
+        }
+        out.start_file(name, options)?;
         out.write_all(&part)?;
     }
     Ok(out.finish()?.into_inner())
@@ -95,7 +113,7 @@ fn add_page(mut docx: Docx, page: &FormPage, break_before: bool) -> Docx {
     docx = docx.add_paragraph(annex.page_break_before(break_before));
     if !page.title.is_empty() {
         docx = docx.add_paragraph(
-            para(&page.title, HEI, TITLE, true)
+            para(&page.title, HEI, title_size(&page.title), true)
                 .align(AlignmentType::Center)
                 .line_spacing(LineSpacing::new().before(240).after(60)),
         );
@@ -125,6 +143,15 @@ fn add_page(mut docx: Docx, page: &FormPage, break_before: bool) -> Docx {
         docx = docx.add_paragraph(fields(Paragraph::new(), line).line_spacing(LineSpacing::new().before(before)));
     }
     docx
+}
+
+/// 二号 for a short title, 三号 for a long one (so that it stays on one line or two).
+fn title_size(title: &str) -> usize {
+    if title.chars().count() > super::form_html::LONG_TITLE {
+        32
+    } else {
+        TITLE
+    }
 }
 
 /// Label in bold, value after it; an empty value is an underlined blank to write on.
@@ -157,7 +184,7 @@ fn table(t: &FormTable) -> Table {
             .iter()
             .zip(&grid)
             .map(|(h, w)| {
-                cell(h, *w, true)
+                cell(h, *w, true, true)
                     .vertical_align(VAlignType::Center)
             })
             .collect(),
@@ -165,6 +192,7 @@ fn table(t: &FormTable) -> Table {
     .cant_split();
     let mut rows = vec![header];
     let columns = t.columns.len();
+    let centred = t.centred();
     for g in &t.groups {
         let blank = [vec![String::new(); columns]];
         let body: &[Vec<String>] = if g.rows.is_empty() { &blank } else { &g.rows };
@@ -174,14 +202,15 @@ fn table(t: &FormTable) -> Table {
             if t.group_header.is_some() {
                 let w = widths.next().copied().unwrap_or(0);
                 let c = if r == 0 {
-                    cell(&g.label, w, true).vertical_merge(VMergeType::Restart)
+                    cell(&g.label, w, true, true).vertical_merge(VMergeType::Restart)
                 } else {
-                    cell("", w, false).vertical_merge(VMergeType::Continue)
+                    cell("", w, false, false).vertical_merge(VMergeType::Continue)
                 };
                 cells.push(c.vertical_align(VAlignType::Center));
             }
-            for (v, w) in values.iter().zip(widths) {
-                cells.push(cell(v, *w, false).vertical_align(VAlignType::Center));
+            let skip = usize::from(t.group_header.is_some());
+            for ((v, w), c) in values.iter().zip(widths).zip(&centred[skip..]) {
+                cells.push(cell(v, *w, *c, false).vertical_align(VAlignType::Center));
             }
             rows.push(TableRow::new(cells).cant_split());
         }
@@ -192,12 +221,13 @@ fn table(t: &FormTable) -> Table {
         .width(TEXT_W, WidthType::Dxa)
 }
 
-fn cell(text: &str, width: usize, centered: bool) -> TableCell {
+fn cell(text: &str, width: usize, centered: bool, bold: bool) -> TableCell {
     let mut c = TableCell::new().width(width, WidthType::Dxa);
     let lines: Vec<&str> = if text.is_empty() { vec![""] } else { text.lines().collect() };
     for line in lines {
-        let mut p = Paragraph::new().add_run(run(line, SONG, CELL));
-        if centered || line.chars().count() <= 4 {
+        let r = run(line, SONG, CELL);
+        let mut p = Paragraph::new().add_run(if bold { r.bold() } else { r });
+        if centered {
             p = p.align(AlignmentType::Center);
         }
         c = c.add_paragraph(p.line_spacing(LineSpacing::new().before(40).after(40)));
@@ -266,6 +296,16 @@ mod tests {
         assert!(names.contains(&"[Content_Types].xml".to_string()));
         let doc = zip.by_name("word/document.xml").unwrap();
         assert_eq!(doc.compression(), zip::CompressionMethod::Deflated);
+        drop(doc);
+        let mut styles = String::new();
+        zip.by_name("word/styles.xml")
+            .unwrap()
+            .read_to_string(&mut styles)
+            .unwrap();
+        assert!(
+            styles.contains("<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" /></w:rPr></w:rPrDefault>"),
+            "{styles}"
+        );
     }
 
     #[test]

@@ -14,6 +14,9 @@ const SERIF: &str = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Source Ha
 const SANS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Source Han Sans CN\", \
                     \"PingFang SC\", \"Heiti SC\", \"Microsoft YaHei\", \"SimHei\", sans-serif";
 
+/// A title longer than this (in characters) is set smaller, to stay on one line.
+pub(super) const LONG_TITLE: usize = 14;
+
 pub(super) fn render(forms: &Forms, layout: Layout) -> String {
     let mut out = String::new();
     let _ = write!(
@@ -43,6 +46,7 @@ section.form:last-child { break-after: auto; page-break-after: auto; }
 .annex { font-family: $SANS; font-size: 14pt; margin: 0; }
 h1 { font-family: $SANS; font-weight: 700; font-size: 20pt; letter-spacing: .12em; text-align: center;
   margin: 6mm 0 1mm; }
+h1.long { font-size: 16pt; letter-spacing: .04em; text-wrap: balance; }
 .subtitle { text-align: center; font-size: 14pt; margin: 0 0 5mm; }
 .fields { margin: 0 0 3mm; display: flex; flex-wrap: wrap; gap: 1mm 10mm; }
 .fields b, .footer b { font-weight: 700; }
@@ -51,9 +55,10 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 2mm 1.5mm; vertical-align: middle; overflow-wrap: anywhere; }
-th { font-family: $SANS; font-weight: 700; text-align: center; }
+th { font-family: $SANS; font-weight: 700; text-align: center; padding: 2mm 0.5mm; }
 td.group { text-align: center; font-weight: 700; }
 td.short { text-align: center; }
+td.short { overflow-wrap: normal; }
 td.blank { height: 11mm; }
 .footer { margin: 9mm 0 0; display: flex; flex-wrap: wrap; gap: 2mm 12mm; }
 .footer + .footer { margin-top: 5mm; }
@@ -70,7 +75,12 @@ fn form(out: &mut String, page: &FormPage) {
         let _ = writeln!(out, "<p class=\"annex\">{}</p>", escape(&page.annex));
     }
     if !page.title.is_empty() {
-        let _ = writeln!(out, "<h1>{}</h1>", escape(&page.title));
+        let class = if page.title.chars().count() > LONG_TITLE {
+            " class=\"long\""
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "<h1{class}>{}</h1>", escape(&page.title));
     }
     if !page.subtitle.is_empty() {
         let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(&page.subtitle));
@@ -120,6 +130,7 @@ fn table(out: &mut String, t: &FormTable) {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let columns = t.columns.len();
+    let centred = t.centred();
     for g in &t.groups {
         let blank = [vec![String::new(); columns]];
         let rows: &[Vec<String>] = if g.rows.is_empty() { &blank } else { &g.rows };
@@ -133,10 +144,11 @@ fn table(out: &mut String, t: &FormTable) {
                     escape(&g.label)
                 );
             }
-            for cell in row {
+            let skip = usize::from(t.group_header.is_some());
+            for (cell, centred) in row.iter().zip(&centred[skip..]) {
                 let class = if g.rows.is_empty() {
                     " class=\"blank\""
-                } else if cell.chars().count() <= 6 {
+                } else if *centred {
                     " class=\"short\""
                 } else {
                     ""
