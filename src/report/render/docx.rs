@@ -7,7 +7,7 @@
 use anyhow::{Result, anyhow};
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
-    Table, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use super::Layout;
@@ -216,6 +216,7 @@ fn table(t: &FormTable) -> Table {
         }
     }
     Table::new(rows)
+        .margins(TableCellMargins::new().margin(40, 57, 40, 57))
         .set_grid(grid)
         .layout(TableLayoutType::Fixed)
         .width(TEXT_W, WidthType::Dxa)
