@@ -6,13 +6,17 @@ use super::Entry;
 pub(super) const ENTRIES: &[Entry] = &[
     // Dates and periods as printed on a form.
     ("form.date", "{y} 年 {m} 月 {d} 日", "{y}-{m}-{d}"),
+    ("form.date.blank", "　　　　年　　月　　日", "______ (date)"),
     (
-        "form.date.blank",
-        "　　　　年　　月　　日",
-        "______ (date)",
+        "form.half.1",
+        "（{year} 年上半年）",
+        "(first half of {year})",
     ),
-    ("form.half.1", "（{year} 年上半年）", "(first half of {year})"),
-    ("form.half.2", "（{year} 年下半年）", "(second half of {year})"),
+    (
+        "form.half.2",
+        "（{year} 年下半年）",
+        "(second half of {year})",
+    ),
     // 承诺书.
     ("letter.title", "承诺书", "Commitment letters"),
     ("letter.annex.member", "附件一", "Annex 1"),
@@ -31,7 +35,11 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("letter.field.org", "所在党组织：", "Organization: "),
     ("letter.field.unit", "承诺单位：", "Organization: "),
     ("letter.field.secretary", "党组织书记：", "Secretary: "),
-    ("letter.field.parent", "上级党组织：", "Parent organization: "),
+    (
+        "letter.field.parent",
+        "上级党组织：",
+        "Parent organization: ",
+    ),
     (
         "letter.lead.member",
         "为充分发挥共产党员先锋模范作用，本人立足岗位、结合实际，向党组织和群众郑重承诺以下事项，按期践诺，接受党组织和群众监督。",
@@ -49,13 +57,21 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("letter.col.measure", "践诺措施", "Measures"),
     ("letter.col.target", "目标", "Target"),
     ("letter.col.due", "完成时限", "Due"),
-    ("letter.sign.member", "承诺人（签字）：", "Signature of the committer: "),
+    (
+        "letter.sign.member",
+        "承诺人（签字）：",
+        "Signature of the committer: ",
+    ),
     (
         "letter.sign.org",
         "党组织书记（签字）：",
         "Signature of the secretary: ",
     ),
-    ("letter.seal", "（党组织盖章）", "(seal of the organization)"),
+    (
+        "letter.seal",
+        "（党组织盖章）",
+        "(seal of the organization)",
+    ),
     ("letter.date", "日期：", "Date: "),
     ("letter.publicity", "公开方式：", "Made public by: "),
     (
@@ -94,7 +110,11 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("comments.subject.secretary", "书记", "secretary"),
     ("comments.filled-by", "填表人：", "Filled in by: "),
     // Command line.
-    ("form.did-you-mean", "是否想输入 `{name}`？", "did you mean `{name}`?"),
+    (
+        "form.did-you-mean",
+        "是否想输入 `{name}`？",
+        "did you mean `{name}`?",
+    ),
     (
         "letter.unknown-committer",
         "找不到承诺人 `{name}`（党员或党组织）",

@@ -53,7 +53,11 @@ pub fn entries<'a>(ws: &'a Workspace, opts: &Options) -> Vec<Entry<'a>> {
     };
     let mut out = Vec::new();
     for l in letter::letters(ws, &scope) {
-        let Letter { letter, org, is_org } = l;
+        let Letter {
+            letter,
+            org,
+            is_org,
+        } = l;
         let led = (!is_org)
             .then(|| {
                 ws.orgs
@@ -98,13 +102,21 @@ pub fn forms(ws: &Workspace, entries: &[Entry], opts: &Options, locale: Locale) 
             let org = e.org.map_or("", |o| o.name.as_str());
             let secretary = match e.subject {
                 Subject::Secretary => ws.name_of(e.committer),
-                _ => e.org.and_then(|o| o.secretary.as_deref()).map_or("", |s| ws.name_of(s)),
+                _ => e
+                    .org
+                    .and_then(|o| o.secretary.as_deref())
+                    .map_or("", |s| ws.name_of(s)),
             };
             let subject = match e.subject {
                 Subject::Secretary => t(locale, "comments.subject.secretary"),
                 _ => t(locale, "comments.subject.org"),
             };
-            let mut row = vec![(i + 1).to_string(), org.into(), secretary.into(), subject.into()];
+            let mut row = vec![
+                (i + 1).to_string(),
+                org.into(),
+                secretary.into(),
+                subject.into(),
+            ];
             row.extend(tail(ws, e.comment, locale));
             row
         })
@@ -151,7 +163,11 @@ pub fn forms(ws: &Workspace, entries: &[Entry], opts: &Options, locale: Locale) 
     }
     pages.extend(member_pages);
     Forms {
-        title: format!("{}{}", t(locale, "comments.title"), half_words(half, locale)),
+        title: format!(
+            "{}{}",
+            t(locale, "comments.title"),
+            half_words(half, locale)
+        ),
         pages,
     }
 }
@@ -286,7 +302,10 @@ fn page(
         },
         footer: vec![vec![
             (t(locale, "comments.filled-by").to_string(), String::new()),
-            (t(locale, "letter.date").to_string(), date_words(None, locale)),
+            (
+                t(locale, "letter.date").to_string(),
+                date_words(None, locale),
+            ),
         ]],
     }
 }
@@ -364,7 +383,16 @@ mod tests {
         let rows = &four.table.groups[0].rows;
         assert_eq!(
             rows[0],
-            ["1", "第一支部", "李四", "党组织", "王芳", "2026.12.22", "", "扎实"]
+            [
+                "1",
+                "第一支部",
+                "李四",
+                "党组织",
+                "王芳",
+                "2026.12.22",
+                "",
+                "扎实"
+            ]
         );
         assert_eq!(rows[1][3], "书记");
         assert_eq!(rows[1][6], "优秀");

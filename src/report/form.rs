@@ -49,9 +49,9 @@ pub struct FormGroup {
 }
 
 /// Width of the group column (four CJK characters and padding), in millimetres.
-pub const GROUP_WIDTH: u16 = 18;
+pub const GROUP_WIDTH: u16 = 20;
 /// Columns at most this wide (numbers, dates, short words) are centred.
-pub const NARROW: u16 = 22;
+pub const NARROW: u16 = 24;
 
 impl FormTable {
     /// Every column header, the group column first.
@@ -99,9 +99,12 @@ impl Forms {
             for g in &t.groups {
                 for row in &g.rows {
                     let label = t.group_header.as_ref().map(|_| Cell::text(&g.label));
-                    table
-                        .rows
-                        .push(label.into_iter().chain(row.iter().map(Cell::text)).collect());
+                    table.rows.push(
+                        label
+                            .into_iter()
+                            .chain(row.iter().map(Cell::text))
+                            .collect(),
+                    );
                 }
             }
             tables.push(table);

@@ -51,7 +51,8 @@ pub fn letters<'a>(ws: &'a Workspace, opts: &Options) -> Vec<Letter<'a>> {
         .filter(|c| opts.committer.as_ref().is_none_or(|id| &c.committer == id))
         .map(|c: &'a Rec<Commitment>| {
             let letter = &c.value;
-            let is_org = ws.member(&letter.committer).is_none() && ws.org(&letter.committer).is_some();
+            let is_org =
+                ws.member(&letter.committer).is_none() && ws.org(&letter.committer).is_some();
             let org = match ws.member(&letter.committer) {
                 Some(m) => ws.org(&m.org),
                 None => ws.org(&letter.committer),
@@ -125,7 +126,10 @@ pub fn machine(ws: &Workspace, letters: &[Letter], opts: &Options) -> Document {
     );
     for l in letters {
         let c = l.letter;
-        let secretary = l.is_org.then(|| l.org.and_then(|o| o.secretary.as_deref())).flatten();
+        let secretary = l
+            .is_org
+            .then(|| l.org.and_then(|o| o.secretary.as_deref()))
+            .flatten();
         head.rows.push(vec![
             Cell::text(&c.committer),
             Cell::text(ws.name_of(&c.committer)),
@@ -211,11 +215,11 @@ pub fn short_date(date: Date, locale: Locale) -> String {
 /// Organizations depth first from every root, each root's tree in load order.
 pub(crate) fn tree_order(ws: &Workspace) -> HashMap<&str, usize> {
     let mut order = HashMap::new();
-    for root in ws.orgs.iter().filter(|o| {
-        o.parent
-            .as_deref()
-            .is_none_or(|p| ws.org(p).is_none())
-    }) {
+    for root in ws
+        .orgs
+        .iter()
+        .filter(|o| o.parent.as_deref().is_none_or(|p| ws.org(p).is_none()))
+    {
         for o in ws.subtree(&root.id) {
             let n = order.len();
             order.entry(o.id.as_str()).or_insert(n);
@@ -232,7 +236,11 @@ pub(crate) fn tree_order(ws: &Workspace) -> HashMap<&str, usize> {
 fn numbered(letter: &Commitment) -> Vec<(usize, &Item)> {
     let mut items: Vec<&Item> = letter.items.iter().collect();
     items.sort_by_key(|i| i.category);
-    items.into_iter().enumerate().map(|(i, it)| (i + 1, it)).collect()
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, it)| (i + 1, it))
+        .collect()
 }
 
 fn page(ws: &Workspace, l: &Letter, locale: Locale) -> FormPage {
@@ -248,11 +256,20 @@ fn page(ws: &Workspace, l: &Letter, locale: Locale) -> FormPage {
             .and_then(|o| o.parent.as_deref())
             .map_or("", |p| ws.name_of(p));
         let mut fields = vec![
-            (t(locale, "letter.field.unit").to_string(), org_name.to_string()),
-            (t(locale, "letter.field.secretary").to_string(), secretary.to_string()),
+            (
+                t(locale, "letter.field.unit").to_string(),
+                org_name.to_string(),
+            ),
+            (
+                t(locale, "letter.field.secretary").to_string(),
+                secretary.to_string(),
+            ),
         ];
         if !parent.is_empty() {
-            fields.push((t(locale, "letter.field.parent").to_string(), parent.to_string()));
+            fields.push((
+                t(locale, "letter.field.parent").to_string(),
+                parent.to_string(),
+            ));
         }
         (
             "letter.annex.org",
@@ -270,7 +287,10 @@ fn page(ws: &Workspace, l: &Letter, locale: Locale) -> FormPage {
                     t(locale, "letter.field.committer").to_string(),
                     ws.name_of(&c.committer).to_string(),
                 ),
-                (t(locale, "letter.field.org").to_string(), org_name.to_string()),
+                (
+                    t(locale, "letter.field.org").to_string(),
+                    org_name.to_string(),
+                ),
             ],
             "letter.lead.member",
             "letter.sign.member",
@@ -299,13 +319,20 @@ fn page(ws: &Workspace, l: &Letter, locale: Locale) -> FormPage {
         groups.push(other);
     }
     let mut sign_line = vec![(t(locale, sign).to_string(), String::new())];
-    if l.is_org {
-        sign_line.push((t(locale, "letter.seal").to_string(), " ".to_string()));
-    }
-    sign_line.push((
+    let date = (
         t(locale, "letter.date").to_string(),
         date_words(c.signed, locale),
-    ));
+    );
+    let mut footer = Vec::new();
+    if l.is_org {
+        // The seal goes beside the signature; the date gets its own line.
+        sign_line.push((t(locale, "letter.seal").to_string(), " ".to_string()));
+        footer.push(sign_line);
+        footer.push(vec![date]);
+    } else {
+        sign_line.push(date);
+        footer.push(sign_line);
+    }
     let mut publicity = vec![(
         t(locale, "letter.publicity").to_string(),
         t(locale, "letter.publicity.ways").to_string(),
@@ -314,6 +341,7 @@ fn page(ws: &Workspace, l: &Letter, locale: Locale) -> FormPage {
         t(locale, "letter.published").to_string(),
         date_words(c.published, locale),
     ));
+    footer.push(publicity);
     FormPage {
         annex: t(locale, annex).to_string(),
         title: t(locale, heading).to_string(),
@@ -324,15 +352,15 @@ fn page(ws: &Workspace, l: &Letter, locale: Locale) -> FormPage {
             group_header: Some(t(locale, "letter.col.category").to_string()),
             columns: vec![
                 (t(locale, "letter.col.no").to_string(), 11),
-                (t(locale, "letter.col.text").to_string(), 49),
-                (t(locale, "letter.col.type").to_string(), 18),
-                (t(locale, "letter.col.measure").to_string(), 38),
-                (t(locale, "letter.col.target").to_string(), 14),
-                (t(locale, "letter.col.due").to_string(), 22),
+                (t(locale, "letter.col.text").to_string(), 45),
+                (t(locale, "letter.col.type").to_string(), 20),
+                (t(locale, "letter.col.measure").to_string(), 34),
+                (t(locale, "letter.col.target").to_string(), 16),
+                (t(locale, "letter.col.due").to_string(), 24),
             ],
             groups,
         },
-        footer: vec![sign_line, publicity],
+        footer,
     }
 }
 
@@ -433,7 +461,15 @@ mod tests {
         let labels: Vec<&str> = m.table.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["思想政治", "履行岗位职责", "服务经济发展", "结对帮带帮扶", "廉政建设", "参加组织生活", "其他"]
+            [
+                "思想政治",
+                "履行岗位职责",
+                "服务经济发展",
+                "结对帮带帮扶",
+                "廉政建设",
+                "参加组织生活",
+                "其他"
+            ]
         );
         assert_eq!(
             m.table.groups[0].rows[0],
@@ -442,7 +478,10 @@ mod tests {
         assert_eq!(m.table.groups[4].rows[0][1], "不收礼");
         assert_eq!(m.table.groups[6].rows[0][0], "3");
         assert_eq!(m.footer[0][1].1, "2026 年 7 月 9 日");
-        assert_eq!(m.footer[1][1].1, "　　　　年　　月　　日", "not yet published");
+        assert_eq!(
+            m.footer[1][1].1, "　　　　年　　月　　日",
+            "not yet published"
+        );
     }
 
     #[test]

@@ -92,7 +92,10 @@ fn both_forms_render_in_every_format_and_the_same_twice() {
             let a = render(&env, &["report", report], format);
             assert!(!a.is_empty(), "{report} {format}");
             let b = render(&env, &["report", report], format);
-            assert!(a == b, "report {report} --format {format} differs between runs");
+            assert!(
+                a == b,
+                "report {report} --format {format} differs between runs"
+            );
         }
     }
 }
@@ -114,7 +117,10 @@ fn letter_html_has_one_a4_page_per_committer_with_names_not_ids() {
     let org_forms = html.matches("<h1>党组织公开承诺书</h1>").count();
     assert_eq!(member_forms + org_forms, letters.len());
     assert!(org_forms >= 1, "organizations sign 附件二");
-    assert_eq!(html.matches("<p class=\"annex\">附件二</p>").count(), org_forms);
+    assert_eq!(
+        html.matches("<p class=\"annex\">附件二</p>").count(),
+        org_forms
+    );
     for (id, letter) in &letters {
         let name = name_of(&env, id);
         assert!(html.contains(&name), "{name} ({id}) is missing");
@@ -125,17 +131,33 @@ fn letter_html_has_one_a4_page_per_committer_with_names_not_ids() {
         }
     }
     for id in ids(&env) {
-        assert!(!html.contains(&id), "the id {id} is printed where a name belongs");
+        assert!(
+            !html.contains(&id),
+            "the id {id} is printed where a name belongs"
+        );
     }
-    for category in ["思想政治", "履行岗位职责", "服务经济发展", "结对帮带帮扶", "廉政建设", "参加组织生活"] {
+    for category in [
+        "思想政治",
+        "履行岗位职责",
+        "服务经济发展",
+        "结对帮带帮扶",
+        "廉政建设",
+        "参加组织生活",
+    ] {
         assert_eq!(
             html.matches(&format!("\">{category}</td>")).count(),
             letters.len(),
             "every form lists {category}"
         );
     }
-    assert_eq!(html.matches("<b>承诺人（签字）：</b>").count(), member_forms);
-    assert_eq!(html.matches("<b>党组织书记（签字）：</b>").count(), org_forms);
+    assert_eq!(
+        html.matches("<b>承诺人（签字）：</b>").count(),
+        member_forms
+    );
+    assert_eq!(
+        html.matches("<b>党组织书记（签字）：</b>").count(),
+        org_forms
+    );
     assert_eq!(html.matches("<b>公开方式：</b>").count(), letters.len());
 }
 
@@ -148,7 +170,10 @@ fn one_letter_by_name_or_id_and_an_organization_letter() {
     assert_eq!(by_name, by_id);
     assert_eq!(by_id.matches("<section class=\"form\">").count(), 1);
     assert!(by_id.contains(&format!("<b>承诺人：</b>{name}")));
-    assert!(by_id.contains("<b>日期：</b>2026 年 7 月 9 日"), "signed date");
+    assert!(
+        by_id.contains("<b>日期：</b>2026 年 7 月 9 日"),
+        "signed date"
+    );
     assert!(by_id.contains("<b>公开日期：</b>2026 年 7 月 11 日"));
     assert!(by_id.contains("下半年参加“三会一课”和主题党日不少于6次"));
     assert!(by_id.contains("<td class=\"short\">6 次</td>"));
@@ -158,7 +183,11 @@ fn one_letter_by_name_or_id_and_an_organization_letter() {
     assert!(org_letter.starts_with("附件二\n\n# 党组织公开承诺书 （2026 年下半年）\n"));
     assert!(org_letter.contains(&format!("**党组织书记：**{secretary}")));
     assert!(org_letter.contains("**（党组织盖章）**"));
-    let h1 = text(&env, &["report", "letter", "caiyongfu", "--half", "2026-H1"], "md");
+    let h1 = text(
+        &env,
+        &["report", "letter", "caiyongfu", "--half", "2026-H1"],
+        "md",
+    );
     assert!(h1.contains("（2026 年上半年）"));
 }
 
@@ -167,7 +196,8 @@ fn letter_docx_holds_the_items_in_chinese_fonts_one_page_each() {
     let env = TestEnv::example("qingxi");
     let bytes = render(&env, &["report", "letter", "caiyongfu"], "docx");
     let xml = docx_part(&bytes, "word/document.xml");
-    let letter: toml::Value = toml::from_str(&env.read("commitments/2026-H2/caiyongfu.toml")).unwrap();
+    let letter: toml::Value =
+        toml::from_str(&env.read("commitments/2026-H2/caiyongfu.toml")).unwrap();
     for item in letter["item"].as_array().unwrap() {
         for key in ["text", "measure"] {
             let value = item[key].as_str().unwrap();
@@ -178,10 +208,15 @@ fn letter_docx_holds_the_items_in_chinese_fonts_one_page_each() {
     assert!(!xml.contains("caiyongfu"), "names, not ids");
     assert!(xml.contains("共产党员公开承诺书"));
     assert!(xml.contains("承诺人（签字）："));
-    assert!(xml.contains("w:eastAsia=\"SimSun\""), "CJK font named for East Asian text");
+    assert!(
+        xml.contains("w:eastAsia=\"SimSun\""),
+        "CJK font named for East Asian text"
+    );
     assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "A4");
     assert!(docx_part(&bytes, "word/styles.xml").contains("w:eastAsia=\"zh-CN\""));
-    assert!(docx_part(&bytes, "[Content_Types].xml").contains("wordprocessingml.document.main+xml"));
+    assert!(
+        docx_part(&bytes, "[Content_Types].xml").contains("wordprocessingml.document.main+xml")
+    );
     let all = render(&env, &["report", "letter"], "docx");
     let xml = docx_part(&all, "word/document.xml");
     assert_eq!(
@@ -236,9 +271,18 @@ fn letters_of_an_organization_subtree_and_in_english() {
     let all = text(&env, &["report", "letter"], "html");
     let sub = text(&env, &["report", "letter", "--org", "jiangbin"], "html");
     let n = |h: &str| h.matches("<section class=\"form\">").count();
-    assert!(n(&sub) >= 2 && n(&sub) < n(&all), "{} of {}", n(&sub), n(&all));
+    assert!(
+        n(&sub) >= 2 && n(&sub) < n(&all),
+        "{} of {}",
+        n(&sub),
+        n(&all)
+    );
     assert!(sub.contains(&name_of(&env, "jiangbin")));
-    let en = text(&env, &["report", "letter", "caiyongfu", "--lang", "en"], "html");
+    let en = text(
+        &env,
+        &["report", "letter", "caiyongfu", "--lang", "en"],
+        "html",
+    );
     assert!(en.contains("<html lang=\"en\">"));
     assert!(en.contains("Public commitment letter of a Party member"));
     assert!(en.contains("org-life"), "categories as English words");
@@ -266,7 +310,10 @@ fn comment_registers_list_who_commented_on_whom() {
     }
     assert!(commented >= 5, "the example has comments");
     for id in ids(&env) {
-        assert!(!html.contains(&id), "the id {id} is printed where a name belongs");
+        assert!(
+            !html.contains(&id),
+            "the id {id} is printed where a name belongs"
+        );
     }
     let v: serde_json::Value =
         serde_json::from_str(&text(&env, &["report", "comments"], "json")).unwrap();
@@ -277,7 +324,10 @@ fn comment_registers_list_who_commented_on_whom() {
         let register = r["register"].as_str().unwrap();
         let kind = r["subject_kind"].as_str().unwrap();
         assert!(
-            matches!((register, kind), ("annex-4", "org" | "secretary") | ("annex-5", "member")),
+            matches!(
+                (register, kind),
+                ("annex-4", "org" | "secretary") | ("annex-5", "member")
+            ),
             "{r}"
         );
         assert!(r["by_name"].is_string() && r["date"].is_string());
@@ -298,13 +348,21 @@ fn output_file_extension_picks_docx_and_bad_options_are_usage_errors() {
     assert!(docx_part(&bytes, "word/document.xml").contains("承诺书"));
     let r = env.run(&["report", "letter", "蔡永", "--lang", "en"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("no member or organization `蔡永`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no member or organization `蔡永`"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("did you mean"), "{}", r.stderr);
     let r = env.run(&["report", "comments", "--half", "2026-Q3"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     let r = env.run(&["report", "letter", "--half", "2025-H1", "--lang", "en"]);
     assert_eq!(r.code, 1, "no letter is a refusal: {}", r.stderr);
-    assert!(r.stderr.contains("no commitment letter of 2025-H1"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no commitment letter of 2025-H1"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stdout.is_empty());
     let r = env.run(&["report", "board", "--format", "docx"]);
     assert_eq!(r.code, 2, "docx is for the forms only");

@@ -70,7 +70,12 @@ pub fn resolve_committer(ws: &Workspace, arg: &str, locale: Locale) -> Result<St
         .iter()
         .filter(|m| m.name == arg)
         .map(|m| m.id.as_str())
-        .chain(ws.orgs.iter().filter(|o| o.name == arg).map(|o| o.id.as_str()))
+        .chain(
+            ws.orgs
+                .iter()
+                .filter(|o| o.name == arg)
+                .map(|o| o.id.as_str()),
+        )
         .collect();
     named.sort_unstable();
     match named.as_slice() {
@@ -80,10 +85,17 @@ pub fn resolve_committer(ws: &Workspace, arg: &str, locale: Locale) -> Result<St
                 .members
                 .iter()
                 .flat_map(|m| [m.id.as_str(), m.name.as_str()])
-                .chain(ws.orgs.iter().flat_map(|o| [o.id.as_str(), o.name.as_str()]));
+                .chain(
+                    ws.orgs
+                        .iter()
+                        .flat_map(|o| [o.id.as_str(), o.name.as_str()]),
+                );
             let mut help = t(locale, "letter.unknown-committer.help").to_string();
             if let Some(near) = crate::diag::did_you_mean(arg, candidates) {
-                help = format!("{} {help}", tf(locale, "form.did-you-mean", &[("name", &near)]));
+                help = format!(
+                    "{} {help}",
+                    tf(locale, "form.did-you-mean", &[("name", &near)])
+                );
             }
             Err(anyhow!(
                 "{}\n{}: {help}",

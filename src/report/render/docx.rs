@@ -6,8 +6,9 @@
 
 use anyhow::{Result, anyhow};
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
-    Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    AlignmentType, Docx, HeightRule, LineSpacing, PageMargin, Paragraph, Run, RunFonts,
+    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
+    VMergeType, WidthType,
 };
 
 use super::Layout;
@@ -30,9 +31,10 @@ const CELL: usize = 21;
 const TITLE: usize = 40;
 
 pub(super) fn render(forms: &Forms, layout: Layout) -> Result<Vec<u8>> {
-    let stamp = layout
-        .date
-        .map_or_else(|| "2000-01-01".to_string(), |d| d.format("%Y-%m-%d").to_string());
+    let stamp = layout.date.map_or_else(
+        || "2000-01-01".to_string(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    );
     let stamp = format!("{stamp}T00:00:00Z");
     let mut docx = Docx::new()
         .page_size(PAGE_W, PAGE_H)
@@ -50,7 +52,8 @@ pub(super) fn render(forms: &Forms, layout: Layout) -> Result<Vec<u8>> {
         .created_at(&stamp)
         .updated_at(&stamp);
     if forms.pages.is_empty() {
-        docx = docx.add_paragraph(para(&forms.title, HEI, TITLE, true).align(AlignmentType::Center));
+        docx =
+            docx.add_paragraph(para(&forms.title, HEI, TITLE, true).align(AlignmentType::Center));
     }
     for (i, page) in forms.pages.iter().enumerate() {
         docx = add_page(docx, page, i > 0);
@@ -140,7 +143,9 @@ fn add_page(mut docx: Docx, page: &FormPage, break_before: bool) -> Docx {
     docx = docx.add_table(table(&page.table));
     for (i, line) in page.footer.iter().enumerate() {
         let before = if i == 0 { 480 } else { 240 };
-        docx = docx.add_paragraph(fields(Paragraph::new(), line).line_spacing(LineSpacing::new().before(before)));
+        docx = docx.add_paragraph(
+            fields(Paragraph::new(), line).line_spacing(LineSpacing::new().before(before)),
+        );
     }
     docx
 }
@@ -174,7 +179,11 @@ fn fields(mut p: Paragraph, fields: &[(String, String)]) -> Paragraph {
 
 fn table(t: &FormTable) -> Table {
     let weights = t.widths();
-    let total: usize = weights.iter().map(|w| usize::from(*w)).sum::<usize>().max(1);
+    let total: usize = weights
+        .iter()
+        .map(|w| usize::from(*w))
+        .sum::<usize>()
+        .max(1);
     let grid: Vec<usize> = weights
         .iter()
         .map(|w| TEXT_W * usize::from(*w) / total)
@@ -183,10 +192,7 @@ fn table(t: &FormTable) -> Table {
         t.headers()
             .iter()
             .zip(&grid)
-            .map(|(h, w)| {
-                cell(h, *w, true, true)
-                    .vertical_align(VAlignType::Center)
-            })
+            .map(|(h, w)| cell(h, *w, true, true).vertical_align(VAlignType::Center))
             .collect(),
     )
     .cant_split();
@@ -212,7 +218,13 @@ fn table(t: &FormTable) -> Table {
             for ((v, w), c) in values.iter().zip(widths).zip(&centred[skip..]) {
                 cells.push(cell(v, *w, *c, false).vertical_align(VAlignType::Center));
             }
-            rows.push(TableRow::new(cells).cant_split());
+            let row = TableRow::new(cells).cant_split();
+            rows.push(if g.rows.is_empty() {
+                // Room to write an item by hand.
+                row.row_height(560.0).height_rule(HeightRule::AtLeast)
+            } else {
+                row
+            });
         }
     }
     Table::new(rows)
@@ -224,7 +236,11 @@ fn table(t: &FormTable) -> Table {
 
 fn cell(text: &str, width: usize, centered: bool, bold: bool) -> TableCell {
     let mut c = TableCell::new().width(width, WidthType::Dxa);
-    let lines: Vec<&str> = if text.is_empty() { vec![""] } else { text.lines().collect() };
+    let lines: Vec<&str> = if text.is_empty() {
+        vec![""]
+    } else {
+        text.lines().collect()
+    };
     for line in lines {
         let r = run(line, SONG, CELL);
         let mut p = Paragraph::new().add_run(if bold { r.bold() } else { r });
@@ -276,12 +292,22 @@ mod tests {
         let bytes = render(&fixture::forms(), Layout::default()).unwrap();
         let xml = document_xml(&bytes);
         assert!(xml.contains("共产党员公开承诺书"));
-        assert!(xml.contains("学习党章&lt;script&gt;&amp;"), "text is escaped");
+        assert!(
+            xml.contains("学习党章&lt;script&gt;&amp;"),
+            "text is escaped"
+        );
         assert!(xml.contains("w:eastAsia=\"SimSun\""));
         assert!(xml.contains("w:eastAsia=\"SimHei\""));
         assert_eq!(xml.matches("<w:pageBreakBefore").count(), 1, "two pages");
-        assert_eq!(xml.matches("w:val=\"restart\"").count(), 4, "two groups on each page");
-        assert!(xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""), "A4");
+        assert_eq!(
+            xml.matches("w:val=\"restart\"").count(),
+            4,
+            "two groups on each page"
+        );
+        assert!(
+            xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""),
+            "A4"
+        );
         assert!(xml.contains("李四"));
     }
 
@@ -289,10 +315,7 @@ mod tests {
     fn parts_are_deflated_without_directories() {
         let bytes = render(&fixture::forms(), Layout::default()).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
-        let names: Vec<String> = zip
-            .file_names()
-            .map(|n| n.unwrap().into_owned())
-            .collect();
+        let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
         assert!(names.iter().all(|n| !n.ends_with('/')), "{names:?}");
         assert!(names.contains(&"[Content_Types].xml".to_string()));
         let doc = zip.by_name("word/document.xml").unwrap();
@@ -304,7 +327,8 @@ mod tests {
             .read_to_string(&mut styles)
             .unwrap();
         assert!(
-            styles.contains("<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" /></w:rPr></w:rPrDefault>"),
+            styles
+                .contains("<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" /></w:rPr></w:rPrDefault>"),
             "{styles}"
         );
     }

@@ -177,7 +177,9 @@ mod tests {
         assert!(html.contains("@page { size: A4;"));
         assert!(html.contains("break-after: page"));
         assert!(html.contains("<td class=\"group\" rowspan=\"2\">思想政治</td>"));
-        assert!(html.contains("<td class=\"group\" rowspan=\"1\">廉政建设</td><td class=\"blank\">"));
+        assert!(
+            html.contains("<td class=\"group\" rowspan=\"1\">廉政建设</td><td class=\"blank\">")
+        );
         assert!(html.contains("学习党章&lt;script&gt;&amp;"));
         assert!(!html.contains("<script>"));
         assert!(html.contains("走访3户<br>每月一次"));

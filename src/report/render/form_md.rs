@@ -25,7 +25,12 @@ fn form(out: &mut String, page: &FormPage) {
     if !page.annex.is_empty() {
         let _ = writeln!(out, "{}\n", escape(&page.annex));
     }
-    let _ = writeln!(out, "# {} {}\n", escape(&page.title), escape(&page.subtitle));
+    let _ = writeln!(
+        out,
+        "# {} {}\n",
+        escape(&page.title),
+        escape(&page.subtitle)
+    );
     if !page.fields.is_empty() {
         let _ = writeln!(out, "{}\n", line(&page.fields));
     }
@@ -37,7 +42,11 @@ fn form(out: &mut String, page: &FormPage) {
     let _ = writeln!(
         out,
         "| {} |",
-        headers.iter().map(|h| escape(h)).collect::<Vec<_>>().join(" | ")
+        headers
+            .iter()
+            .map(|h| escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
     );
     let _ = writeln!(out, "|{}", " --- |".repeat(headers.len()));
     let columns = t.columns.len();
@@ -47,7 +56,11 @@ fn form(out: &mut String, page: &FormPage) {
         for (r, row) in rows.iter().enumerate() {
             let mut cells: Vec<String> = Vec::new();
             if t.group_header.is_some() {
-                cells.push(if r == 0 { escape(&g.label) } else { String::new() });
+                cells.push(if r == 0 {
+                    escape(&g.label)
+                } else {
+                    String::new()
+                });
             }
             cells.extend(row.iter().map(|c| escape(c)));
             let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -78,10 +91,16 @@ mod tests {
     #[test]
     fn forms_are_headed_tables_separated_by_rules() {
         let md = render(&fixture::forms());
-        assert_eq!(md.matches("# 共产党员公开承诺书 （2026 年下半年）").count(), 2);
+        assert_eq!(
+            md.matches("# 共产党员公开承诺书 （2026 年下半年）").count(),
+            2
+        );
         assert_eq!(md.matches("\n---\n").count(), 1);
         assert!(md.contains("| 类别 | 序号 | 承诺事项 |\n| --- | --- | --- |\n"));
-        assert!(md.contains("| 思想政治 | 1 | 学习党章&lt;script&gt;&amp; |"), "{md}");
+        assert!(
+            md.contains("| 思想政治 | 1 | 学习党章&lt;script&gt;&amp; |"),
+            "{md}"
+        );
         assert!(md.contains("|  | 2 | 走访3户<br>每月一次 |"));
         assert!(md.contains("| 廉政建设 |  |  |"));
         assert!(md.contains("**承诺人（签字）：**\\_\\_"));

@@ -45,7 +45,10 @@ pub fn machine_value(report: &str, doc: &Document) -> Value {
             m.insert("id".into(), t.id.clone().into());
             m.insert(
                 "columns".into(),
-                t.columns.iter().map(|c| Value::from(c.key.clone())).collect(),
+                t.columns
+                    .iter()
+                    .map(|c| Value::from(c.key.clone()))
+                    .collect(),
             );
             m.insert(
                 "rows".into(),
@@ -87,7 +90,11 @@ mod tests {
     use crate::report::{Cell, Column, Table};
 
     fn machine() -> Document {
-        let mut t = Table::new("items", "items", vec![Column::new("item", "x"), Column::new("target", "y")]);
+        let mut t = Table::new(
+            "items",
+            "items",
+            vec![Column::new("item", "x"), Column::new("target", "y")],
+        );
         t.rows.push(vec![Cell::text("c1"), Cell::Int(3)]);
         Document {
             title: "letter".into(),
@@ -111,7 +118,10 @@ mod tests {
         assert_eq!(v["report"], "letter");
         assert_eq!(v["meta"]["half"], "2026-H2");
         assert_eq!(v["tables"][0]["id"], "items");
-        assert_eq!(v["tables"][0]["columns"], serde_json::json!(["item", "target"]));
+        assert_eq!(
+            v["tables"][0]["columns"],
+            serde_json::json!(["item", "target"])
+        );
         assert_eq!(v["tables"][0]["rows"][0]["target"], 3);
     }
 
