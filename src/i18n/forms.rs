@@ -111,6 +111,16 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("comments.filled-by", "填表人：", "Filled in by: "),
     // Command line.
     (
+        "report.docx-forms-only",
+        "只有承诺书（report letter）和点评登记表（report comments）可以输出为 docx",
+        "only the forms (report letter, report comments) are written as docx",
+    ),
+    (
+        "report.docx-forms-only.help",
+        "其他报表请用 .xlsx、.html 或 .md 文件名",
+        "write other reports to a .xlsx, .html or .md file",
+    ),
+    (
         "form.did-you-mean",
         "是否想输入 `{name}`？",
         "did you mean `{name}`?",

@@ -366,4 +366,8 @@ fn output_file_extension_picks_docx_and_bad_options_are_usage_errors() {
     assert!(r.stdout.is_empty());
     let r = env.run(&["report", "board", "--format", "docx"]);
     assert_eq!(r.code, 2, "docx is for the forms only");
+    let r = env.run(&["report", "ledger", "-o", "ledger.docx", "--lang", "en"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("only the forms"), "{}", r.stderr);
+    assert!(!env.path("ledger.docx").exists());
 }

@@ -5,7 +5,7 @@
 use anyhow::Result;
 
 use super::forms::{FormOutputArgs, finish_forms, parse_half};
-use super::{OrgArg, message_locale, prepare, resolve_org};
+use super::{OrgArg, message_locale, prepare_any, resolve_org};
 use crate::commands::{Ctx, Exit};
 use crate::report::comments::{Options, entries, forms, machine};
 
@@ -23,7 +23,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let early = message_locale(ctx);
     let half = parse_half(args.half.as_deref(), early)?;
-    let (loaded, format) = prepare(ctx, &args.out.shared())?;
+    let (loaded, format) = prepare_any(ctx, &args.out.shared())?;
     let locale = loaded.locale;
     let ws = &loaded.ws;
     let org = resolve_org(ws, args.org.org.as_deref(), locale)?;

@@ -125,8 +125,22 @@ pub(crate) fn message_locale(ctx: &Ctx) -> Locale {
 }
 
 /// Loads the workspace and checks the output before any work: a binary format refuses a
-/// terminal.
+/// terminal; docx is for the forms (`report letter`, `report comments`) only.
 pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
+    let early = message_locale(ctx);
+    if out.format(early)? == Format::Docx {
+        return Err(anyhow!(
+            "{}\n{}: {}",
+            t(early, "report.docx-forms-only"),
+            t(early, "cli.help"),
+            t(early, "report.docx-forms-only.help")
+        ));
+    }
+    prepare_any(ctx, out)
+}
+
+/// `prepare` for every format, docx included.
+pub(crate) fn prepare_any(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
     let early = message_locale(ctx);
     let early_format = out.format(early)?;
     if early_format.is_binary() && out.output.is_none() && std::io::stdout().is_terminal() {
