@@ -151,6 +151,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "no commitment letter of {half} matches",
     ),
     (
+        "letter.none-of",
+        "{name} 没有 {half} 的承诺书",
+        "{name} has no commitment letter of {half}",
+    ),
+    (
         "letter.none.help",
         "用 --half 指定另一个半年，或运行 `dangjian commit new` 建立承诺书",
         "choose another half-year with --half, or create a letter with `dangjian commit new`",

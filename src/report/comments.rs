@@ -45,7 +45,8 @@ pub struct Entry<'a> {
     pub org: Option<&'a Org>,
 }
 
-/// Every comment on the letters in scope, organizations in tree order, then by date.
+/// Every comment on the letters in scope made on or before `as_of`, organizations in tree
+/// order, then by date.
 pub fn entries<'a>(ws: &'a Workspace, opts: &Options) -> Vec<Entry<'a>> {
     let scope = Options {
         committer: None,
@@ -71,7 +72,12 @@ pub fn entries<'a>(ws: &'a Workspace, opts: &Options) -> Vec<Entry<'a>> {
             (false, Some(led)) => (Subject::Secretary, Some(led)),
             (false, None) => (Subject::Member, org),
         };
-        let mut comments: Vec<&Comment> = letter.comments.iter().collect();
+        // A comment dated after `as_of` was not yet made on that day.
+        let mut comments: Vec<&Comment> = letter
+            .comments
+            .iter()
+            .filter(|c| c.date <= opts.as_of)
+            .collect();
         comments.sort_by_key(|c| c.date);
         for comment in comments {
             out.push(Entry {
@@ -419,6 +425,18 @@ mod tests {
         assert_eq!(r[6], Cell::text("wf"));
         assert_eq!(r[7], Cell::text("王芳"));
         assert_eq!(r[9], Cell::text("excellent"));
+    }
+
+    #[test]
+    fn comments_after_the_as_of_date_are_left_out() {
+        let w = ws();
+        let o = Options {
+            as_of: "2026-12-20".parse().unwrap(),
+            ..opts()
+        };
+        let e = entries(&w, &o);
+        let texts: Vec<&str> = e.iter().map(|e| e.comment.text.as_str()).collect();
+        assert_eq!(texts, ["按时", "积极"]);
     }
 
     #[test]

@@ -101,6 +101,31 @@ fn both_forms_render_in_every_format_and_the_same_twice() {
 }
 
 #[test]
+fn no_private_value_reaches_a_form_in_any_format() {
+    let env = TestEnv::example("qingxi");
+    let secrets = crate::report::private_values(&env);
+    assert!(!secrets.is_empty());
+    for report in ["letter", "comments"] {
+        for format in FORMATS {
+            for lang in ["zh-CN", "en"] {
+                let bytes = render(&env, &["report", report, "--lang", lang], format);
+                let text = match format {
+                    "docx" => docx_part(&bytes, "word/document.xml"),
+                    "xlsx" => crate::report::xlsx_texts(&bytes).join("\n"),
+                    _ => String::from_utf8(bytes).unwrap(),
+                };
+                for secret in &secrets {
+                    assert!(
+                        !text.contains(secret.as_str()),
+                        "{secret} in {report} {format}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn letter_html_has_one_a4_page_per_committer_with_names_not_ids() {
     let env = TestEnv::example("qingxi");
     let html = text(&env, &["report", "letter"], "html");
@@ -360,6 +385,23 @@ fn output_file_extension_picks_docx_and_bad_options_are_usage_errors() {
     assert_eq!(r.code, 1, "no letter is a refusal: {}", r.stderr);
     assert!(
         r.stderr.contains("no commitment letter of 2025-H1"),
+        "{}",
+        r.stderr
+    );
+    let r = env.run(&[
+        "report",
+        "letter",
+        "caiyongfu",
+        "--half",
+        "2025-H2",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(r.code, 1);
+    let name = name_of(&env, "caiyongfu");
+    assert!(
+        r.stderr
+            .contains(&format!("{name} has no commitment letter of 2025-H2")),
         "{}",
         r.stderr
     );

@@ -46,7 +46,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         return Err(Refused {
             reasons: vec![format!(
                 "{}\n{}: {}",
-                tf(locale, "letter.none", &[("half", &half(&opts))]),
+                match &opts.committer {
+                    Some(id) => tf(
+                        locale,
+                        "letter.none-of",
+                        &[("name", &ws.name_of(id)), ("half", &half(&opts))]
+                    ),
+                    None => tf(locale, "letter.none", &[("half", &half(&opts))]),
+                },
                 t(locale, "cli.help"),
                 t(locale, "letter.none.help")
             )],

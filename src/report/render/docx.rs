@@ -258,7 +258,21 @@ fn para(text: &str, east_asia: &str, size: usize, bold: bool) -> Paragraph {
 }
 
 fn run(text: &str, east_asia: &str, size: usize) -> Run {
-    Run::new().add_text(text).fonts(fonts(east_asia)).size(size)
+    Run::new()
+        .add_text(xml_chars(text))
+        .fonts(fonts(east_asia))
+        .size(size)
+}
+
+/// The text without the characters XML 1.0 forbids (control characters a record may hold as
+/// TOML escapes), which would make Word refuse the whole file.
+fn xml_chars(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !(c.is_control() && u32::from(*c) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}'))
+        })
+        .collect()
 }
 
 fn fonts(east_asia: &str) -> RunFonts {
@@ -331,6 +345,15 @@ mod tests {
                 .contains("<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" /></w:rPr></w:rPrDefault>"),
             "{styles}"
         );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_xml() {
+        let mut forms = fixture::forms();
+        forms.pages[0].fields[0].1 = "张\u{1}三\u{b}\u{ffff}".into();
+        let xml = document_xml(&render(&forms, Layout::default()).unwrap());
+        assert!(xml.contains(">张三<"), "{xml}");
+        assert!(!xml.contains('\u{1}') && !xml.contains('\u{b}') && !xml.contains('\u{ffff}'));
     }
 
     #[test]
