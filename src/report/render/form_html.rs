@@ -56,7 +56,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 2mm 1.5mm; vertical-align: middle; overflow-wrap: anywhere; }
 th { font-family: $SANS; font-weight: 700; text-align: center; padding: 2mm 0.5mm; }
-td.group { text-align: center; font-weight: 700; }
+td.group { text-align: center; font-weight: 700; overflow-wrap: normal; }
 td.short { text-align: center; }
 td.short { overflow-wrap: normal; }
 td.blank { height: 11mm; }
