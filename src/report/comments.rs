@@ -4,6 +4,8 @@
 //! organization, one register per organization). Pure: records in, `Forms` or a `Document` of
 //! ids, names and canonical words out.
 
+use std::collections::HashMap;
+
 use crate::i18n::{Locale, t};
 use crate::model::{Comment, Org, Period};
 use crate::report::form::{FormGroup, FormPage, FormTable, Forms};
@@ -52,6 +54,13 @@ pub fn entries<'a>(ws: &'a Workspace, opts: &Options) -> Vec<Entry<'a>> {
         committer: None,
         ..opts.clone()
     };
+    // The organization each secretary leads (the first in load order, if several).
+    let mut led_by: HashMap<&str, &Org> = HashMap::new();
+    for o in &ws.orgs {
+        if let Some(s) = o.secretary.as_deref() {
+            led_by.entry(s).or_insert(&o.value);
+        }
+    }
     let mut out = Vec::new();
     for l in letter::letters(ws, &scope) {
         let Letter {
@@ -59,14 +68,11 @@ pub fn entries<'a>(ws: &'a Workspace, opts: &Options) -> Vec<Entry<'a>> {
             org,
             is_org,
         } = l;
-        let led = (!is_org)
-            .then(|| {
-                ws.orgs
-                    .iter()
-                    .find(|o| o.secretary.as_deref() == Some(letter.committer.as_str()))
-                    .map(|o| &o.value)
-            })
-            .flatten();
+        let led = if is_org {
+            None
+        } else {
+            led_by.get(letter.committer.as_str()).copied()
+        };
         let (subject, org) = match (is_org, led) {
             (true, _) => (Subject::Org, org),
             (false, Some(led)) => (Subject::Secretary, Some(led)),
