@@ -148,4 +148,42 @@ fn scores_and_reports(ws: &Workspace, as_of: Date) {
             let _ = report::render(doc, format, RenderOptions::default());
         }
     }
+    forms(ws, as_of);
+}
+
+/// Builds the forms of seed 004 (letters, comment registers) and renders them in the formats
+/// that lay out forms.
+fn forms(ws: &Workspace, as_of: Date) {
+    use crate::report::render::{Layout, RenderOptions, render_forms};
+    use crate::report::{Format, comments, letter};
+    let opts = letter::Options {
+        org: None,
+        half: Some(crate::model::Period::half(2026, 2)),
+        committer: None,
+        as_of,
+    };
+    let letters = letter::letters(ws, &opts);
+    let entries = comments::entries(ws, &opts);
+    let pairs = [
+        (
+            letter::forms(ws, &letters, letter::half(&opts), Locale::ZhCn),
+            letter::machine(ws, &letters, &opts),
+        ),
+        (
+            comments::forms(ws, &entries, &opts, Locale::ZhCn),
+            comments::machine(ws, &entries, &opts),
+        ),
+    ];
+    for (forms, machine) in &pairs {
+        for format in [Format::Html, Format::Md, Format::Docx, Format::Json] {
+            let _ = render_forms(
+                "form",
+                forms,
+                machine,
+                format,
+                RenderOptions::default(),
+                Layout::default(),
+            );
+        }
+    }
 }

@@ -13,6 +13,7 @@ mod check;
 mod cli;
 mod commit;
 mod eco;
+mod forms;
 mod matter;
 mod post;
 mod report;
@@ -34,6 +35,7 @@ const AREAS: &[&[Entry]] = &[
     report::ENTRIES,
     eco::ENTRIES,
     safety::ENTRIES,
+    forms::ENTRIES,
 ];
 
 /// Language of reports and messages.

@@ -3,7 +3,10 @@
 
 pub mod annual;
 pub mod board;
+pub mod comments;
+pub mod form;
 pub mod ledger;
+pub mod letter;
 pub mod matters;
 pub mod progress;
 pub mod render;

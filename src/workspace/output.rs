@@ -59,30 +59,30 @@ pub fn target(path: &Path, locale: Locale) -> Result<Target> {
     // or file behind it; its link text (`pipe:[123]`) is no path.
     let file = if descriptor { path.to_path_buf() } else { file };
     match std::fs::metadata(&file) {
-        Ok(meta) if meta.is_dir() => Err(anyhow!(
-            "{}\n{}: {}",
-            tf(locale, "output.not-a-file", &[("file", &path.display())]),
-            t(locale, "cli.help"),
-            tf(
+        Ok(meta) if meta.is_dir() => Err(anyhow::Error::from(crate::error::Error::usage(
+            crate::error::Problem::new(tf(
+                locale,
+                "output.not-a-file",
+                &[("file", &path.display())],
+            ))
+            .help(tf(
                 locale,
                 "output.not-a-file.help",
-                &[("file", &path.display())]
-            ),
-        )),
+                &[("file", &path.display())],
+            )),
+        ))),
         Ok(meta) if !meta.is_file() => Ok(Target::InPlace { append: false }),
         Ok(_) if descriptor => Ok(Target::InPlace { append: true }),
         _ => {
             if let Some((root, rel)) = workspace_record(&file) {
-                return Err(anyhow!(
-                    "{}\n{}: {}",
-                    tf(
+                return Err(anyhow::Error::from(crate::error::Error::usage(
+                    crate::error::Problem::new(tf(
                         locale,
                         "output.record-target",
-                        &[("file", &rel), ("root", &root.display())]
-                    ),
-                    t(locale, "cli.help"),
-                    t(locale, "output.record-target.help"),
-                ));
+                        &[("file", &rel), ("root", &root.display())],
+                    ))
+                    .help(t(locale, "output.record-target.help")),
+                )));
             }
             Ok(Target::Replace(file))
         }

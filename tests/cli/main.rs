@@ -4,6 +4,7 @@
 mod check;
 mod commit;
 mod ecosystem;
+mod forms;
 mod hardening;
 mod layers;
 mod matter;

@@ -347,7 +347,7 @@ fn render(env: &TestEnv, report: &str, format: &str, extra: &[&str]) -> Vec<u8> 
 }
 
 /// Every text cell of every sheet of an xlsx file.
-fn xlsx_texts(bytes: &[u8]) -> Vec<String> {
+pub fn xlsx_texts(bytes: &[u8]) -> Vec<String> {
     let mut book = Xlsx::new(Cursor::new(bytes.to_vec())).unwrap();
     let mut out = Vec::new();
     for name in book.sheet_names() {
@@ -740,7 +740,7 @@ fn empty_workspace_still_renders() {
 }
 
 /// Every string under a `[private]` table of the workspace's records.
-fn private_values(env: &TestEnv) -> Vec<String> {
+pub fn private_values(env: &TestEnv) -> Vec<String> {
     fn strings(v: &toml::Value, out: &mut Vec<String>) {
         match v {
             toml::Value::String(s) => out.push(s.clone()),

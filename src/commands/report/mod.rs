@@ -4,7 +4,10 @@
 
 pub mod annual;
 pub mod board;
+pub mod comments;
+mod forms;
 pub mod ledger;
+pub mod letter;
 pub mod matters;
 pub mod progress;
 pub mod review;
@@ -39,6 +42,10 @@ pub enum ReportCommand {
     Roles(roles::Args),
     /// Render the pipeline of matters by step (六步进度)
     Matters(matters::Args),
+    /// Print the commitment letters to sign, one per page (承诺书, 附件一/附件二)
+    Letter(letter::Args),
+    /// Print the leaders' comment registers (点评登记表, 附件四/附件五)
+    Comments(comments::Args),
 }
 
 pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<Exit> {
@@ -50,6 +57,8 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<Exit> {
         ReportCommand::Progress(args) => progress::run(ctx, args),
         ReportCommand::Roles(args) => roles::run(ctx, args),
         ReportCommand::Matters(args) => matters::run(ctx, args),
+        ReportCommand::Letter(args) => letter::run(ctx, args),
+        ReportCommand::Comments(args) => comments::run(ctx, args),
     }
 }
 
@@ -114,8 +123,20 @@ pub(crate) fn message_locale(ctx: &Ctx) -> Locale {
 }
 
 /// Loads the workspace and checks the output before any work: a binary format refuses a
-/// terminal.
+/// terminal; docx is for the forms (`report letter`, `report comments`) only.
 pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
+    let early = message_locale(ctx);
+    if out.format(early)? == Format::Docx {
+        return Err(anyhow::Error::from(crate::error::Error::usage(
+            crate::error::Problem::new(t(early, "report.docx-forms-only"))
+                .help(t(early, "report.docx-forms-only.help")),
+        )));
+    }
+    prepare_any(ctx, out)
+}
+
+/// `prepare` for every format, docx included.
+pub(crate) fn prepare_any(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
     let early = message_locale(ctx);
     let early_format = out.format(early)?;
     if early_format.is_binary() && out.output.is_none() && std::io::stdout().is_terminal() {

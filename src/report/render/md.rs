@@ -51,7 +51,7 @@ pub(super) fn render(doc: &Document) -> String {
 }
 
 /// Escapes text for a Markdown table cell or heading.
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, line) in s.lines().enumerate() {
         if i > 0 {

@@ -3,6 +3,10 @@
 //! one table per page) comes in a `Layout`.
 
 mod csv;
+mod docx;
+mod form_html;
+mod form_md;
+mod forms;
 mod html;
 mod json;
 mod md;
@@ -17,6 +21,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
+pub use forms::{machine_value, render_forms};
+
 use super::Document;
 use crate::i18n::Locale;
 
@@ -29,6 +35,8 @@ pub enum Format {
     Yaml,
     Html,
     Xlsx,
+    /// Word, for the printed forms (承诺书, 点评登记表).
+    Docx,
 }
 
 impl Format {
@@ -41,11 +49,12 @@ impl Format {
             "yaml" | "yml" => Some(Format::Yaml),
             "html" | "htm" => Some(Format::Html),
             "xlsx" => Some(Format::Xlsx),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
     pub fn is_binary(self) -> bool {
-        self == Format::Xlsx
+        matches!(self, Format::Xlsx | Format::Docx)
     }
     /// The word used on the command line.
     pub fn as_str(self) -> &'static str {
@@ -57,9 +66,10 @@ impl Format {
             Format::Yaml => "yaml",
             Format::Html => "html",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
         }
     }
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Table,
         Format::Md,
         Format::Csv,
@@ -67,6 +77,7 @@ impl Format {
         Format::Yaml,
         Format::Html,
         Format::Xlsx,
+        Format::Docx,
     ];
 }
 
@@ -81,9 +92,10 @@ impl FromStr for Format {
             "yaml" | "yml" => Format::Yaml,
             "html" => Format::Html,
             "xlsx" => Format::Xlsx,
+            "docx" => Format::Docx,
             _ => {
                 return Err(format!(
-                    "unknown format `{s}` (table, md, csv, json, yaml, html, xlsx)"
+                    "unknown format `{s}` (table, md, csv, json, yaml, html, xlsx, docx)"
                 ));
             }
         })
@@ -135,6 +147,7 @@ pub fn render_with(
         Format::Yaml => yaml::render(doc)?.into_bytes(),
         Format::Html => html::render(doc, layout).into_bytes(),
         Format::Xlsx => xlsx::render(doc, layout)?,
+        Format::Docx => docx::render(&super::form::Forms::from_document(doc), layout)?,
     })
 }
 

@@ -1,0 +1,137 @@
+//! What `report letter` and `report comments` share: their output options (the formats of
+//! every report and `docx`), the half-year option, naming a committer, and writing the forms.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+
+use super::OutputArgs;
+use crate::commands::{Ctx, Exit, emit};
+use crate::i18n::{Locale, t, tf};
+use crate::model::{Period, PeriodPart};
+use crate::report::form::Forms;
+use crate::report::render::{Layout, RenderOptions, render_forms};
+use crate::report::{Document, Format};
+use crate::workspace::Workspace;
+
+/// Where and how a form report is written.
+#[derive(Debug, clap::Args)]
+pub struct FormOutputArgs {
+    /// Output format (default: from the extension of -o, else table); docx for Word and WPS
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        value_parser = PossibleValuesParser::new(["table", "md", "csv", "json", "yaml", "html", "xlsx", "docx"])
+            .map(|s| s.parse::<Format>().unwrap_or(Format::Table))
+    )]
+    pub format: Option<Format>,
+    /// Write the report to FILE instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel)
+    #[arg(long)]
+    pub bom: bool,
+}
+
+impl FormOutputArgs {
+    /// The same options as every report's, for `prepare`.
+    pub fn shared(&self) -> OutputArgs {
+        OutputArgs {
+            format: self.format,
+            output: self.output.clone(),
+            bom: self.bom,
+        }
+    }
+}
+
+/// Parses `--half`: `YYYY-H1` or `YYYY-H2`.
+pub fn parse_half(arg: Option<&str>, locale: Locale) -> Result<Option<Period>> {
+    arg.map(|s| match s.parse::<Period>() {
+        Ok(p) if matches!(p.part, PeriodPart::H(_)) => Ok(p),
+        _ => Err(anyhow::Error::from(crate::error::Error::usage(
+            crate::error::Problem::new(tf(locale, "report.bad-half", &[("value", &s)]))
+                .help(t(locale, "report.bad-half.help")),
+        ))),
+    })
+    .transpose()
+}
+
+/// A member or organization named by id or by its full name; an unknown or ambiguous name is a
+/// usage error with a suggestion.
+pub fn resolve_committer(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
+    if ws.member(arg).is_some() || ws.org(arg).is_some() {
+        return Ok(arg.to_string());
+    }
+    let mut named: Vec<&str> = ws
+        .members
+        .iter()
+        .filter(|m| m.name == arg)
+        .map(|m| m.id.as_str())
+        .chain(
+            ws.orgs
+                .iter()
+                .filter(|o| o.name == arg)
+                .map(|o| o.id.as_str()),
+        )
+        .collect();
+    named.sort_unstable();
+    match named.as_slice() {
+        [one] => Ok((*one).to_string()),
+        [] => {
+            let candidates = ws
+                .members
+                .iter()
+                .flat_map(|m| [m.id.as_str(), m.name.as_str()])
+                .chain(
+                    ws.orgs
+                        .iter()
+                        .flat_map(|o| [o.id.as_str(), o.name.as_str()]),
+                );
+            let mut help = t(locale, "letter.unknown-committer.help").to_string();
+            if let Some(near) = crate::diag::did_you_mean(arg, candidates) {
+                help = format!(
+                    "{} {help}",
+                    tf(locale, "form.did-you-mean", &[("name", &near)])
+                );
+            }
+            Err(anyhow!(
+                "{}\n{}: {help}",
+                tf(locale, "letter.unknown-committer", &[("name", &arg)]),
+                t(locale, "cli.help"),
+            ))
+        }
+        many => Err(anyhow::Error::from(crate::error::Error::usage(
+            crate::error::Problem::new(tf(
+                locale,
+                "letter.ambiguous-committer",
+                &[("name", &arg), ("ids", &many.join(", "))],
+            ))
+            .help(t(locale, "letter.ambiguous-committer.help")),
+        ))),
+    }
+}
+
+/// Renders the forms (or, for scripts, the machine document) and writes them out.
+pub fn finish_forms(
+    ctx: &Ctx,
+    report: &str,
+    forms: &Forms,
+    machine: &Document,
+    format: Format,
+    out: &FormOutputArgs,
+    locale: Locale,
+) -> Result<Exit> {
+    let opts = RenderOptions {
+        bom: out.bom,
+        color: ctx.color && out.output.is_none(),
+    };
+    let layout = Layout {
+        date: Some(ctx.as_of.0),
+        locale,
+        ..Layout::default()
+    };
+    let bytes = render_forms(report, forms, machine, format, opts, layout)?;
+    emit(&bytes, out.output.as_deref(), format.is_binary())?;
+    Ok(Exit::Success)
+}
