@@ -2,10 +2,9 @@
 
 use anyhow::Result;
 
-use super::{OrgArg, OutputArgs, finish, prepare, resolve_org};
+use super::{OrgArg, OutputArgs, landscape, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::report::annual::{Options, build};
-use crate::report::render::Layout;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,21 +19,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let (loaded, format) = prepare(ctx, &args.out)?;
-    let locale = loaded.locale;
-    let org = resolve_org(&loaded.ws, args.org.org.as_deref(), locale)?;
-    let opts = Options {
-        org,
-        year: args
+    run_report(ctx, &args.org, &args.out, landscape(), |ws, org, locale| {
+        let year = args
             .year
-            .unwrap_or_else(|| crate::commands::annual_year(ctx, &loaded.ws, locale)),
-        as_of: ctx.as_of,
-    };
-    let doc = build(&loaded.ws, &opts, locale);
-    let layout = Layout {
-        landscape: true,
-        locale,
-        ..Layout::default()
-    };
-    finish(ctx, &doc, format, &args.out, layout)
+            .unwrap_or_else(|| crate::commands::annual_year(ctx, ws, locale));
+        let opts = Options {
+            org,
+            year,
+            as_of: ctx.as_of,
+        };
+        build(ws, &opts, locale)
+    })
 }

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{OrgArg, OutputArgs, finish, prepare, resolve_org};
+use super::{OrgArg, OutputArgs, landscape, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::report::board::{Options, build};
 use crate::report::render::Layout;
@@ -17,19 +17,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let (loaded, format) = prepare(ctx, &args.out)?;
-    let locale = loaded.locale;
-    let org = resolve_org(&loaded.ws, args.org.org.as_deref(), locale)?;
-    let opts = Options {
-        org,
-        as_of: ctx.as_of,
-    };
-    let doc = build(&loaded.ws, &opts, locale);
     let layout = Layout {
-        landscape: true,
         page_per_table: true,
-        locale,
-        ..Layout::default()
+        ..landscape()
     };
-    finish(ctx, &doc, format, &args.out, layout)
+    run_report(ctx, &args.org, &args.out, layout, |ws, org, locale| {
+        let opts = Options {
+            org,
+            as_of: ctx.as_of,
+        };
+        build(ws, &opts, locale)
+    })
 }

@@ -2,12 +2,11 @@
 
 use anyhow::Result;
 
-use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
+use super::{OrgArg, OutputArgs, landscape, message_locale, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{ItemStatus, Period, PeriodPart};
 use crate::report::ledger::{Options, build};
-use crate::report::render::Layout;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -52,20 +51,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             })
         })
         .transpose()?;
-    let (loaded, format) = prepare(ctx, &args.out)?;
-    let locale = loaded.locale;
-    let org = resolve_org(&loaded.ws, args.org.org.as_deref(), locale)?;
-    let opts = Options {
-        org,
-        half,
-        status,
-        as_of: ctx.as_of,
-    };
-    let doc = build(&loaded.ws, &opts, locale);
-    let layout = Layout {
-        landscape: true,
-        locale,
-        ..Layout::default()
-    };
-    finish(ctx, &doc, format, &args.out, layout)
+    run_report(ctx, &args.org, &args.out, landscape(), |ws, org, locale| {
+        let opts = Options {
+            org,
+            half,
+            status,
+            as_of: ctx.as_of,
+        };
+        build(ws, &opts, locale)
+    })
 }

@@ -180,6 +180,39 @@ pub(crate) fn resolve_org(
         .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
 }
 
+/// The common shape of a report command: load, resolve `--org`, build the document with the
+/// workspace, the organization and the locale, render it with `layout` (its locale filled in)
+/// and write it out.
+pub(crate) fn run_report(
+    ctx: &Ctx,
+    org: &OrgArg,
+    out: &OutputArgs,
+    layout: Layout,
+    build: impl FnOnce(&Workspace, Option<String>, Locale) -> Document,
+) -> Result<Exit> {
+    let (loaded, format) = prepare(ctx, out)?;
+    let locale = loaded.locale;
+    let org = resolve_org(&loaded.ws, org.org.as_deref(), locale)?;
+    let doc = build(&loaded.ws, org, locale);
+    finish(ctx, &doc, format, out, Layout { locale, ..layout })
+}
+
+/// A landscape page, the layout of most reports.
+pub(crate) fn landscape() -> Layout {
+    Layout {
+        landscape: true,
+        ..Layout::default()
+    }
+}
+
+/// `--year`, shared by the reports of a year.
+#[derive(Debug, clap::Args)]
+pub struct YearArg {
+    /// Year (default: the workspace's current year)
+    #[arg(value_parser = clap::value_parser!(i32).range(1900..=9999), long, value_name = "YEAR")]
+    pub year: Option<i32>,
+}
+
 /// Renders the document and writes it out.
 pub(crate) fn finish(
     ctx: &Ctx,

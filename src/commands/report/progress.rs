@@ -4,7 +4,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
+use super::{OrgArg, OutputArgs, message_locale, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::Date;
@@ -39,20 +39,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                 .help(t(early, "report.bad-month.help")),
         ))
     })?;
-    let (loaded, format) = prepare(ctx, &args.out)?;
-    let locale = loaded.locale;
-    let org = resolve_org(&loaded.ws, args.org.org.as_deref(), locale)?;
-    let opts = Options {
-        org,
-        month,
-        as_of: ctx.as_of,
-    };
-    let doc = build(&loaded.ws, &opts, locale);
-    let layout = Layout {
-        locale,
-        ..Layout::default()
-    };
-    finish(ctx, &doc, format, &args.out, layout)
+    run_report(
+        ctx,
+        &args.org,
+        &args.out,
+        Layout::default(),
+        |ws, org, locale| {
+            let opts = Options {
+                org,
+                month,
+                as_of: ctx.as_of,
+            };
+            build(ws, &opts, locale)
+        },
+    )
 }
 
 #[cfg(test)]

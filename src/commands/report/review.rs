@@ -2,11 +2,10 @@
 
 use anyhow::Result;
 
-use super::{OrgArg, OutputArgs, finish, message_locale, prepare, resolve_org};
+use super::{OrgArg, OutputArgs, landscape, message_locale, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{Date, Period};
-use crate::report::render::Layout;
 use crate::report::review::{Options, build};
 
 #[derive(Debug, clap::Args)]
@@ -37,21 +36,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             ))
         })?,
     };
-    let (loaded, format) = prepare(ctx, &args.out)?;
-    let locale = loaded.locale;
-    let org = resolve_org(&loaded.ws, args.org.org.as_deref(), locale)?;
-    let opts = Options {
-        org,
-        period,
-        as_of: ctx.as_of,
-    };
-    let doc = build(&loaded.ws, &opts, locale);
-    let layout = Layout {
-        landscape: true,
-        locale,
-        ..Layout::default()
-    };
-    finish(ctx, &doc, format, &args.out, layout)
+    run_report(ctx, &args.org, &args.out, landscape(), |ws, org, locale| {
+        let opts = Options {
+            org,
+            period,
+            as_of: ctx.as_of,
+        };
+        build(ws, &opts, locale)
+    })
 }
 
 #[cfg(test)]
