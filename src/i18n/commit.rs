@@ -281,8 +281,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "commit.ledger.heading",
-        "承诺践诺台账（{half}）",
-        "Commitment ledger ({half})",
+        "{org} {half}承诺践诺台账",
+        "{org}: commitment ledger, {half}",
     ),
     ("commit.letter.committer", "承诺人", "committer"),
     ("commit.letter.signed", "签订日期", "signed"),

@@ -90,6 +90,25 @@ pub(super) const ENTRIES: &[Entry] = &[
         "月份写作 YYYY-MM，例如 2026-03",
         "write a month as YYYY-MM, e.g. 2026-03",
     ),
+    // Names in human formats.
+    ("report.name-with-id", "{name}（{id}）", "{name} ({id})"),
+    // Periods in titles.
+    ("report.period.year", "{year} 年度", "{year}"),
+    (
+        "report.period.h1",
+        "{year} 年上半年",
+        "first half of {year}",
+    ),
+    (
+        "report.period.h2",
+        "{year} 年下半年",
+        "second half of {year}",
+    ),
+    (
+        "report.period.quarter",
+        "{year} 年第 {n} 季度",
+        "Q{n} {year}",
+    ),
     // Meta lines shared by reports.
     ("report.meta.org", "组织", "Organization"),
     ("report.meta.as-of", "截至", "As of"),

@@ -40,7 +40,8 @@ pub fn document(
     org: Option<&str>,
     locale: Locale,
 ) -> Document {
-    let mut keys = vec!["rank_overall", "kind", "id", "name", "org"];
+    let names = crate::report::names::Names::new(ws, locale);
+    let mut keys = vec!["rank_overall", "kind", "id", "name", "org", "org_name"];
     keys.extend(PARTS);
     keys.extend(["score", "grade", "demoted", "vetoed", "rank", "outcomes"]);
     let mut scores = Table::new(
@@ -53,7 +54,7 @@ pub fn document(
         t(locale, "review.table.outcomes"),
         columns(
             &[
-                "id", "name", "org", "outcomes", "due", "recorded", "verified",
+                "id", "name", "org", "org_name", "outcomes", "due", "recorded", "verified",
             ],
             locale,
         ),
@@ -75,8 +76,9 @@ pub fn document(
             Cell::Int(s.rank_overall as i64),
             Cell::text(kind_label(s.subject.kind, locale)),
             Cell::text(&s.subject.id),
-            Cell::text(&s.subject.name),
+            Cell::text(names.with_id(&s.subject.name, &s.subject.id)),
             Cell::opt_text(s.subject.org.as_deref()),
+            Cell::opt_text(names.of_opt(s.subject.org.as_deref()).as_deref()),
         ];
         for p in &s.parts {
             row.push(p.map_or(Cell::Empty, |p| Cell::num(p.round2())));
@@ -106,8 +108,9 @@ pub fn document(
             };
             outcomes.rows.push(vec![
                 Cell::text(&s.subject.id),
-                Cell::text(&s.subject.name),
+                Cell::text(names.with_id(&s.subject.name, &s.subject.id)),
                 Cell::opt_text(s.subject.org.as_deref()),
+                Cell::opt_text(names.of_opt(s.subject.org.as_deref()).as_deref()),
                 Cell::text(outcome_label(o, locale)),
                 Cell::opt_date(due),
                 Cell::opt_text(
@@ -120,6 +123,7 @@ pub fn document(
     }
     let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
     scores.chart = Some(Chart::Histogram { value: score_col });
+    scores.chart_by = Some(1);
     let graded: Vec<(SubjectKind, usize)> = r
         .subjects
         .iter()
@@ -136,13 +140,23 @@ pub fn document(
         locale,
     );
     Document {
-        title: tf(locale, "review.title.annual", &[("year", &r.year)]),
+        title: tf(
+            locale,
+            "review.title.annual",
+            &[
+                ("org", &names.of(org.unwrap_or(&ws.settings.root))),
+                (
+                    "year",
+                    &crate::report::names::period_label(Period::year(r.year), locale),
+                ),
+            ],
+        ),
         meta,
         tables: [
             Some(scores),
             Some(grades_table(ws, &graded, with_orgs, locale)),
             Some(outcomes),
-            (!r.missing.is_empty()).then(|| missing_table(&r.missing, locale)),
+            (!r.missing.is_empty()).then(|| missing_table(ws, &r.missing, locale)),
         ]
         .into_iter()
         .flatten()

@@ -65,10 +65,12 @@ pub fn items<'a>(ws: &'a Workspace, opts: &Options) -> Vec<(&'a Rec<Commitment>,
 /// Builds the ledger with keyword cells as asked.
 pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) -> Document {
     let half = half(opts);
+    let names = crate::report::names::Names::new(ws, locale);
     let mut columns = vec![
-        col("committer", locale, "commit.ledger.col.committer"),
-        col("name", locale, "commit.ledger.col.name"),
-        col("org", locale, "commit.ledger.col.org"),
+        col("committer", locale, "commit.ledger.col.committer").machine_only(),
+        col("name", locale, "commit.ledger.col.committer"),
+        col("org", locale, "commit.ledger.col.org").machine_only(),
+        col("org_name", locale, "commit.ledger.col.org"),
         col("item", locale, "commit.ledger.col.item"),
     ];
     columns.extend(item_columns(locale));
@@ -78,8 +80,9 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
     for (letter, item) in items(ws, opts) {
         let mut row = vec![
             Cell::text(&letter.committer),
-            Cell::text(ws.name_of(&letter.committer)),
+            Cell::text(names.of(&letter.committer)),
             Cell::opt_text(org_of(ws, &letter.committer)),
+            Cell::opt_text(names.of_opt(org_of(ws, &letter.committer)).as_deref()),
             Cell::text(&item.id),
         ];
         row.extend(item_cells(item, opts.as_of, locale, words));
@@ -115,7 +118,17 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
         ));
     }
     Document {
-        title: tf(locale, "commit.ledger.heading", &[("half", &half)]),
+        title: tf(
+            locale,
+            "commit.ledger.heading",
+            &[
+                (
+                    "org",
+                    &names.of(opts.org.as_deref().unwrap_or(&ws.settings.root)),
+                ),
+                ("half", &crate::report::names::period_label(half, locale)),
+            ],
+        ),
         meta,
         tables: vec![table],
     }
@@ -393,12 +406,12 @@ due = 2026-03-31
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0][0], Cell::text("b"), "org letters sort by id");
         assert_eq!(rows[0][2], Cell::text("b"), "an org is its own org");
-        let status = |r: &Vec<Cell>| r[13].clone();
+        let status = |r: &Vec<Cell>| r[14].clone();
         assert_eq!(status(&rows[0]), Cell::text("overdue"));
         assert_eq!(status(&rows[1]), Cell::text("in-progress"));
         assert_eq!(status(&rows[2]), Cell::text("not-started"));
         assert_eq!(
-            rows[1][12],
+            rows[1][13],
             Cell::num(rust_decimal::Decimal::ONE / rust_decimal::Decimal::from(3))
         );
         let only_a = build(&w, &opts(Some("a"), None, "2026-04-01"), Locale::En);
@@ -411,12 +424,12 @@ due = 2026-03-31
             Locale::ZhCn,
         );
         assert_eq!(overdue.tables[0].rows.len(), 1);
-        assert_eq!(overdue.tables[0].rows[0][13], Cell::text("逾期"));
+        assert_eq!(overdue.tables[0].rows[0][14], Cell::text("逾期"));
         let comment_before = build(&w, &opts(None, None, "2026-05-01"), Locale::En);
-        assert_eq!(comment_before.tables[0].rows[1][15], Cell::Empty);
+        assert_eq!(comment_before.tables[0].rows[1][16], Cell::Empty);
         let comment_after = build(&w, &opts(None, None, "2026-06-02"), Locale::En);
         assert_eq!(
-            comment_after.tables[0].rows[1][15],
+            comment_after.tables[0].rows[1][16],
             Cell::text("keep going")
         );
     }

@@ -5,6 +5,7 @@ pub mod annual;
 pub mod board;
 pub mod ledger;
 pub mod matters;
+pub mod names;
 pub mod progress;
 pub mod render;
 pub mod review;
@@ -12,4 +13,4 @@ pub mod roles;
 mod table;
 
 pub use render::{Format, render};
-pub use table::{Cell, Chart, Column, Document, Table};
+pub use table::{Cell, Chart, Column, Document, Show, Table};

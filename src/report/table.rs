@@ -22,6 +22,10 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// A picture the html renderer may draw from this table.
     pub chart: Option<Chart>,
+    /// The column whose values split the picture into one per value (members and
+    /// organizations are never drawn in one chart).
+    #[serde(skip)]
+    pub chart_by: Option<usize>,
 }
 
 /// Chart hints: which columns (by index) a picture is drawn from.
@@ -39,6 +43,21 @@ pub struct Column {
     pub key: String,
     /// Localized label (terminal, md, html, xlsx).
     pub label: String,
+    /// Which formats show the column: ids are for machines, names for everyone.
+    #[serde(skip)]
+    pub show: Show,
+}
+
+/// Which formats show a column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Show {
+    /// Every format.
+    #[default]
+    Both,
+    /// Machine formats only (json, yaml, csv): an id a reader would not want to read.
+    Machine,
+    /// Human formats only (table, md, html, xlsx).
+    Human,
 }
 
 /// One cell: typed so that xlsx gets numbers and dates, json gets numbers.
@@ -116,6 +135,7 @@ impl Table {
             columns,
             rows: Vec::new(),
             chart: None,
+            chart_by: None,
         }
     }
 }
@@ -125,7 +145,78 @@ impl Column {
         Column {
             key: key.to_string(),
             label: label.into(),
+            show: Show::Both,
         }
+    }
+
+    /// The column shown in machine formats only (an id next to a name column).
+    pub fn machine_only(self) -> Column {
+        Column {
+            show: Show::Machine,
+            ..self
+        }
+    }
+}
+
+impl Document {
+    /// The document as a format shows it: columns the format does not show are left out (and
+    /// a chart drawn from one is dropped).
+    pub fn for_format(&self, human: bool) -> std::borrow::Cow<'_, Document> {
+        let hidden = if human { Show::Machine } else { Show::Human };
+        if self
+            .tables
+            .iter()
+            .all(|t| t.columns.iter().all(|c| c.show != hidden))
+        {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let tables = self
+            .tables
+            .iter()
+            .map(|t| {
+                let keep: Vec<bool> = t.columns.iter().map(|c| c.show != hidden).collect();
+                let new_index = |i: usize| {
+                    keep.get(i)
+                        .copied()
+                        .unwrap_or(false)
+                        .then(|| keep[..i].iter().filter(|k| **k).count())
+                };
+                let pick = |cells: &[Cell]| -> Vec<Cell> {
+                    cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
+                        .map(|(_, c)| c.clone())
+                        .collect()
+                };
+                Table {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    columns: t
+                        .columns
+                        .iter()
+                        .filter(|c| c.show != hidden)
+                        .cloned()
+                        .collect(),
+                    rows: t.rows.iter().map(|r| pick(r)).collect(),
+                    chart: match t.chart {
+                        Some(Chart::Bars { label, value }) => new_index(label)
+                            .zip(new_index(value))
+                            .map(|(label, value)| Chart::Bars { label, value }),
+                        Some(Chart::Histogram { value }) => {
+                            new_index(value).map(|value| Chart::Histogram { value })
+                        }
+                        None => None,
+                    },
+                    chart_by: t.chart_by.and_then(new_index),
+                }
+            })
+            .collect();
+        std::borrow::Cow::Owned(Document {
+            title: self.title.clone(),
+            meta: self.meta.clone(),
+            tables,
+        })
     }
 }
 

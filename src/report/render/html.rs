@@ -159,18 +159,24 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
     if with_title && !table.title.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&table.title));
     }
-    if let Some(svg) = svg::chart(table) {
-        let caption = match table.chart {
-            Some(Chart::Bars { value, .. } | Chart::Histogram { value }) => {
-                table.columns.get(value).map(|c| escape(&c.label))
-            }
-            None => None,
+    let caption = match table.chart {
+        Some(Chart::Bars { value, .. } | Chart::Histogram { value }) => {
+            table.columns.get(value).map(|c| escape(&c.label))
         }
-        .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "<figure class=\"chart\"><figcaption>{caption}</figcaption>{svg}</figure>"
-        );
+        None => None,
+    }
+    .unwrap_or_default();
+    for (group, part) in chart_groups(table) {
+        if let Some(svg) = svg::chart(&part) {
+            let caption = match &group {
+                Some(g) => format!("{caption} · {}", escape(g)),
+                None => caption.clone(),
+            };
+            let _ = writeln!(
+                out,
+                "<figure class=\"chart\"><figcaption>{caption}</figcaption>{svg}</figure>"
+            );
+        }
     }
     let plan = plan(table, layout);
     let classes = &plan.classes;
@@ -229,6 +235,30 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
+}
+
+/// The table split for pictures by its `chart_by` column: one part per value, in order of
+/// first appearance (the whole table, unnamed, when it has no such column).
+fn chart_groups(table: &Table) -> Vec<(Option<String>, Table)> {
+    let Some(by) = table.chart_by else {
+        return vec![(None, table.clone())];
+    };
+    let mut groups: Vec<(Option<String>, Table)> = Vec::new();
+    for row in &table.rows {
+        let key = row.get(by).map(Cell::display).unwrap_or_default();
+        match groups.iter_mut().find(|(k, _)| k.as_deref() == Some(&key)) {
+            Some((_, part)) => part.rows.push(row.clone()),
+            None => {
+                let mut part = Table {
+                    rows: vec![row.clone()],
+                    ..table.clone()
+                };
+                part.chart_by = None;
+                groups.push((Some(key), part));
+            }
+        }
+    }
+    groups
 }
 
 /// How the columns of a table share the line.

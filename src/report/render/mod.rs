@@ -44,6 +44,13 @@ impl Format {
             _ => None,
         }
     }
+    /// Whether the format is read by people (names) rather than programs (ids and names).
+    pub fn is_human(self) -> bool {
+        matches!(
+            self,
+            Format::Table | Format::Md | Format::Html | Format::Xlsx
+        )
+    }
     pub fn is_binary(self) -> bool {
         self == Format::Xlsx
     }
@@ -127,6 +134,7 @@ pub fn render_with(
     opts: RenderOptions,
     layout: Layout,
 ) -> Result<Vec<u8>> {
+    let doc = &*doc.for_format(format.is_human());
     Ok(match format {
         Format::Table => terminal::render(doc, opts).into_bytes(),
         Format::Md => md::render(doc).into_bytes(),
