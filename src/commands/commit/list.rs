@@ -8,7 +8,6 @@ use super::parse_half;
 use crate::commands::{Ctx, Exit, emit};
 use crate::model::{ItemStatus, Org, Period};
 use crate::report::ledger::{self, Words};
-use crate::report::render::RenderOptions;
 use crate::report::{Format, render};
 use crate::workspace::resolve::resolve;
 
@@ -68,14 +67,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         as_of: ctx.as_of,
     };
     let doc = ledger::build_with(ws, &opts, loaded.locale, args.format.words());
-    let bytes = render(
-        &doc,
-        args.format.format(),
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
+    let bytes = render(&doc, args.format.format(), ctx.render_options())?;
     emit(&bytes, None, false)?;
     Ok(Exit::Success)
 }

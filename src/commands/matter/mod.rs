@@ -27,7 +27,6 @@ use super::{Ctx, Exit, Refused};
 use crate::check;
 use crate::i18n::{Locale, tf};
 use crate::model::{Date, Matter, Member, Num, Org, Settings, is_valid_id};
-use crate::report::render::RenderOptions;
 use crate::report::{Document, Format, render};
 use crate::workflow::sixstep::{Lookup, Rules, sector_of};
 use crate::workspace::resolve::{self, read_by_id, read_record};
@@ -116,14 +115,7 @@ impl ListFormat {
 
 /// Renders a document to stdout.
 pub(crate) fn print_doc(ctx: &Ctx, doc: &Document, format: ListFormat) -> Result<()> {
-    let bytes = render(
-        doc,
-        format.format(),
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
+    let bytes = render(doc, format.format(), ctx.render_options())?;
     super::emit(&bytes, None, false)
 }
 

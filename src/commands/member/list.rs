@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
-use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::report::{self, Cell, Column, Document, Table};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -78,14 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         org.as_deref(),
         crate::commands::org::doc_locale(format, loaded.locale),
     );
-    let bytes = report::render(
-        &doc,
-        format,
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
+    let bytes = report::render(&doc, format, ctx.render_options())?;
     crate::commands::emit(&bytes, None, false)?;
     Ok(Exit::Success)
 }

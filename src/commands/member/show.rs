@@ -6,7 +6,7 @@ use anyhow::Result;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
 use crate::model::Member;
-use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::report::{self, Cell, Column, Document, Table};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -135,14 +135,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         args.private,
         crate::commands::org::doc_locale(format, loaded.locale),
     );
-    let bytes = report::render(
-        &doc,
-        format,
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
+    let bytes = report::render(&doc, format, ctx.render_options())?;
     crate::commands::emit(&bytes, None, false)?;
     Ok(Exit::Success)
 }

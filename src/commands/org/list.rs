@@ -6,7 +6,7 @@ use super::party_members_of;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
 use crate::model::Date;
-use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::report::{self, Cell, Column, Document, Table};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -64,14 +64,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ctx.as_of,
         super::doc_locale(format, loaded.locale),
     );
-    let bytes = report::render(
-        &doc,
-        format,
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
+    let bytes = report::render(&doc, format, ctx.render_options())?;
     crate::commands::emit(&bytes, None, false)?;
     Ok(Exit::Success)
 }

@@ -6,7 +6,7 @@ use anyhow::Result;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
 use crate::model::{Date, Org};
-use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::report::{self, Cell, Column, Document, Table};
 use crate::workflow::post as post_core;
 use crate::workspace::Workspace;
 
@@ -143,14 +143,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .org(&id)
         .ok_or_else(|| anyhow::anyhow!("organization {id} vanished"))?;
     let doc = build(ws, org, ctx.as_of, super::doc_locale(format, loaded.locale));
-    let bytes = report::render(
-        &doc,
-        format,
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
+    let bytes = report::render(&doc, format, ctx.render_options())?;
     crate::commands::emit(&bytes, None, false)?;
     Ok(Exit::Success)
 }

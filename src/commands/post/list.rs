@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
 use crate::model::{Date, Post};
-use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::report::{self, Cell, Column, Document, Table};
 use crate::workflow::post as core;
 use crate::workspace::Workspace;
 
@@ -138,14 +138,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ctx.as_of,
         crate::commands::org::doc_locale(format, loaded.locale),
     );
-    let bytes = report::render(
-        &doc,
-        format,
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )?;
+    let bytes = report::render(&doc, format, ctx.render_options())?;
     crate::commands::emit(&bytes, None, false)?;
     Ok(Exit::Success)
 }

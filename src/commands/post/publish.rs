@@ -11,7 +11,7 @@ use super::edit;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Date, Member, Org, Post};
-use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::report::{self, Cell, Column, Document, Table};
 use crate::workflow::post as core;
 use crate::workspace::Rec;
 use crate::workspace::resolve::{read_by_id, read_record, resolve};
@@ -171,14 +171,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     if !args.write.dry_run {
         let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
         let doc = board_document(&entries, crate::commands::org::doc_locale(format, s.locale));
-        let bytes = report::render(
-            &doc,
-            format,
-            RenderOptions {
-                bom: false,
-                color: ctx.color,
-            },
-        )?;
+        let bytes = report::render(&doc, format, ctx.render_options())?;
         crate::commands::emit(&bytes, None, false)?;
     }
     Ok(Exit::Success)

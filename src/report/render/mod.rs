@@ -104,6 +104,8 @@ pub struct RenderOptions {
     pub bom: bool,
     /// Terminal: use colour.
     pub color: bool,
+    /// Terminal: the number of columns tables fit in, wrapping long cells (`None`: no limit).
+    pub width: Option<usize>,
 }
 
 /// How a report wants to be laid out on paper, and what makes a file reproducible. Reports
