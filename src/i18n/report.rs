@@ -90,6 +90,12 @@ pub(super) const ENTRIES: &[Entry] = &[
         "月份写作 YYYY-MM，例如 2026-03",
         "write a month as YYYY-MM, e.g. 2026-03",
     ),
+    // Printed pages.
+    (
+        "report.page-of",
+        "第 {page} 页 / 共 {pages} 页",
+        "page {page} of {pages}",
+    ),
     // Names in human formats.
     ("report.name-with-id", "{name}（{id}）", "{name} ({id})"),
     // Periods in titles.
@@ -169,6 +175,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "report.board.rectify",
         "{year}年度限期整改",
         "{year}: rectify",
+    ),
+    (
+        "report.board.vetoed",
+        "{grade}（一票否决：{reason}）",
+        "{grade} (veto: {reason})",
     ),
     (
         "report.board.verified",

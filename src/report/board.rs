@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use crate::i18n::{Locale, t, tf};
@@ -46,7 +45,7 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         .filter(|c| c.half == half)
         .map(|c| (c.committer.as_str(), &c.value))
         .collect();
-    let outcomes = outcomes_by_member(&ws.evaluations, as_of);
+    let outcomes = outcomes_by_member(&ws.evaluations, as_of, ws.settings.report.board_keep_days);
     let scores = latest_scores(ws, as_of, locale);
 
     let mut tables = Vec::new();
@@ -97,7 +96,7 @@ pub fn latest_score(ws: &Workspace, member: &str, as_of: Date) -> Option<(Decima
 }
 
 /// Score and grade name of every scored member for the latest quarter ended on or before
-/// `as_of` (zh-CN: the grade's `name`, en: its `id`).
+/// `as_of` (zh-CN: the grade's `name`, en: its `id`), a veto named with its reason.
 pub fn latest_scores(
     ws: &Workspace,
     as_of: Date,
@@ -110,10 +109,17 @@ pub fn latest_scores(
         .iter()
         .filter(|s| s.subject.kind == SubjectKind::Member)
         .map(|s| {
-            let grade = grades
+            let mut grade = grades
                 .get(s.graded.grade)
                 .map(|g| grade_label(g, locale))
                 .unwrap_or_default();
+            if let Some(reason) = &s.veto {
+                grade = tf(
+                    locale,
+                    "report.board.vetoed",
+                    &[("grade", &grade), ("reason", reason)],
+                );
+            }
             (s.subject.id.clone(), (s.score, grade))
         })
         .collect()
@@ -163,21 +169,27 @@ struct ShownOutcome {
     verified: Option<Date>,
 }
 
-/// `[[outcome]]` rows of Y sheets held on or before `as_of`, for the last year and this one.
+/// `[[outcome]]` rows of Y sheets held on or before `as_of` that are still on show: an honour
+/// for a year after the decision (the sheet's date), a rectification until it is verified and
+/// for `keep_days` after.
 fn outcomes_by_member(
     sheets: &[crate::workspace::Rec<Evaluation>],
     as_of: Date,
+    keep_days: u32,
 ) -> HashMap<&str, Vec<ShownOutcome>> {
     let mut out: HashMap<&str, Vec<ShownOutcome>> = HashMap::new();
     let mut sheets: Vec<&Evaluation> = sheets
         .iter()
         .map(|s| &s.value)
-        .filter(|s| s.period.part == PeriodPart::Y)
-        .filter(|s| s.date <= as_of && s.period.year >= as_of.0.year() - 1)
+        .filter(|s| s.period.part == PeriodPart::Y && s.date <= as_of)
         .collect();
     sheets.sort_by(|a, b| (b.period.year, &a.org).cmp(&(a.period.year, &b.org)));
     for sheet in sheets {
         for o in &sheet.outcomes {
+            let verified = o.verified.filter(|v| *v <= as_of);
+            if !on_show(o.kind, sheet.date, verified, as_of, keep_days) {
+                continue;
+            }
             out.entry(o.member.as_str())
                 .or_default()
                 .push(ShownOutcome {
@@ -185,11 +197,31 @@ fn outcomes_by_member(
                     kind: o.kind,
                     title: o.title.clone(),
                     due: o.due,
-                    verified: o.verified.filter(|v| *v <= as_of),
+                    verified,
                 });
         }
     }
     out
+}
+
+/// Whether an outcome decided on `decided` is still on the board on `as_of`.
+fn on_show(
+    kind: OutcomeKind,
+    decided: Date,
+    verified: Option<Date>,
+    as_of: Date,
+    keep_days: u32,
+) -> bool {
+    match kind {
+        OutcomeKind::Honour => decided
+            .0
+            .checked_add_months(chrono::Months::new(12))
+            .is_none_or(|until| as_of.0 <= until),
+        OutcomeKind::Rectify => verified.is_none_or(|v| {
+            v.0.checked_add_days(chrono::Days::new(u64::from(keep_days)))
+                .is_none_or(|until| as_of.0 <= until)
+        }),
+    }
 }
 
 struct RowContext<'a> {

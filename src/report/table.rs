@@ -26,6 +26,11 @@ pub struct Table {
     /// organizations are never drawn in one chart).
     #[serde(skip)]
     pub chart_by: Option<usize>,
+    /// Columns whose values head a group of rows on paper (html): printed once, in a row
+    /// across the table, where they change, instead of in every row (the committer of the
+    /// items of a letter). Other formats show them in every row.
+    #[serde(skip)]
+    pub group_by: Vec<usize>,
 }
 
 /// Chart hints: which columns (by index) a picture is drawn from.
@@ -136,6 +141,7 @@ impl Table {
             rows: Vec::new(),
             chart: None,
             chart_by: None,
+            group_by: Vec::new(),
         }
     }
 }
@@ -146,6 +152,14 @@ impl Column {
             key: key.to_string(),
             label: label.into(),
             show: Show::Both,
+        }
+    }
+
+    /// The column shown in human formats only (several machine columns said as one).
+    pub fn human_only(self) -> Column {
+        Column {
+            show: Show::Human,
+            ..self
         }
     }
 
@@ -209,6 +223,7 @@ impl Document {
                         None => None,
                     },
                     chart_by: t.chart_by.and_then(new_index),
+                    group_by: t.group_by.iter().filter_map(|&i| new_index(i)).collect(),
                 }
             })
             .collect();
