@@ -105,9 +105,10 @@ tr.run .meta {{ border-bottom: 3px double var(--red); padding-bottom: 4px; margi
 .meta {{ margin: 0; display: flex; flex-wrap: wrap; justify-content: center; gap: 2px 22px; font-size: 10pt;
   color: #444; }}
 .meta span b {{ font-weight: 600; color: #222; }}
-figure.chart {{ margin: 6px 0 10px; break-inside: avoid; page-break-inside: avoid; }}
+.charts {{ display: flex; gap: 6mm; break-inside: avoid; page-break-inside: avoid; }}
+figure.chart {{ flex: 1 1 0; min-width: 0; margin: 6px 0 10px; break-inside: avoid; page-break-inside: avoid; }}
 figure.chart figcaption {{ font-size: 9.5pt; color: #555; margin: 0 0 2px; }}
-figure.chart svg {{ max-width: 100%; height: auto; font-family: {SANS}; }}
+figure.chart svg {{ max-width: 100%; max-height: 60mm; height: auto; font-family: {SANS}; }}
 table {{ width: 100%; border-collapse: collapse; margin: 0 0 10px; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
@@ -239,6 +240,7 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout, he
         None => None,
     }
     .unwrap_or_default();
+    let mut figures = String::new();
     for (group, part) in chart_groups(table) {
         if let Some(svg) = svg::chart(&part) {
             let caption = match &group {
@@ -246,10 +248,14 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout, he
                 None => caption.clone(),
             };
             let _ = writeln!(
-                out,
+                figures,
                 "<figure class=\"chart\"><figcaption>{caption}</figcaption>{svg}</figure>"
             );
         }
+    }
+    if !figures.is_empty() {
+        // Side by side: one picture per kind of subject, never one for both.
+        let _ = write!(out, "<div class=\"charts\">\n{figures}</div>\n");
     }
     let groups = grouped(table);
     let table = groups.as_ref().map_or(table, |(visible, _)| visible);
