@@ -96,6 +96,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "第 {page} 页 / 共 {pages} 页",
         "page {page} of {pages}",
     ),
+    (
+        "report.xlsx-footer",
+        "&C第 &P 页 / 共 &N 页",
+        "&CPage &P of &N",
+    ),
+    ("report.yes", "是", "yes"),
+    ("report.no", "否", "no"),
     // Names in human formats.
     ("report.name-with-id", "{name}（{id}）", "{name} ({id})"),
     // Periods in titles.

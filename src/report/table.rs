@@ -51,6 +51,9 @@ pub struct Column {
     /// Which formats show the column: ids are for machines, names for everyone.
     #[serde(skip)]
     pub show: Show,
+    /// The values are percentages, 0 to 100 (xlsx writes them as fractions in a `0%` format).
+    #[serde(skip)]
+    pub percent: bool,
 }
 
 /// Which formats show a column.
@@ -152,6 +155,15 @@ impl Column {
             key: key.to_string(),
             label: label.into(),
             show: Show::Both,
+            percent: false,
+        }
+    }
+
+    /// A column of percentages (0 to 100).
+    pub fn percent(self) -> Column {
+        Column {
+            percent: true,
+            ..self
         }
     }
 
