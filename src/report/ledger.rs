@@ -268,13 +268,15 @@ fn item_columns(locale: Locale) -> Vec<Column> {
         col("type", locale, "commit.ledger.col.type"),
         col("text", locale, "commit.ledger.col.text"),
         col("measure", locale, "commit.ledger.col.measure"),
-        col("target", locale, "commit.ledger.col.target").machine_only(),
-        col("unit", locale, "commit.ledger.col.unit").machine_only(),
+        col("target", locale, "commit.ledger.col.target").typed_only(),
+        col("unit", locale, "commit.ledger.col.unit").typed_only(),
         col("due", locale, "commit.ledger.col.due"),
-        col("achieved", locale, "commit.ledger.col.achieved").machine_only(),
-        col("fraction", locale, "commit.ledger.col.fraction").machine_only(),
-        // On paper the four above read as one: `4/6次（67%）`.
-        col("achieved_text", locale, "commit.ledger.col.achieved").human_only(),
+        col("achieved", locale, "commit.ledger.col.achieved").typed_only(),
+        col("fraction", locale, "commit.ledger.col.fraction")
+            .typed_only()
+            .rate(),
+        // On paper the four above read as one: `4/6次 67%`.
+        col("achieved_text", locale, "commit.ledger.col.achieved").printed_only(),
         col("status", locale, "commit.ledger.col.status"),
         col("last_progress", locale, "commit.ledger.col.last-progress"),
     ]

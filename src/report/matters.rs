@@ -68,7 +68,7 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
             col("step", "matter.col.step").machine_only(),
             col("step_name", "matter.col.step"),
             col("tasks", "matter.col.tasks"),
-            col("completion", "matter.col.completion").percent(),
+            col("completion", "matter.col.completion"),
             col("unmet", "matter.col.unmet"),
         ],
     );

@@ -90,7 +90,7 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
             col("name", "matter.col.org"),
             col("tasks", "matter.col.tasks"),
             col("completed", "matter.col.completed"),
-            col("completion", "matter.col.completion").percent(),
+            col("completion", "matter.col.completion"),
         ],
     );
     for r in rank(ws, opts) {

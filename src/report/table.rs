@@ -51,9 +51,9 @@ pub struct Column {
     /// Which formats show the column: ids are for machines, names for everyone.
     #[serde(skip)]
     pub show: Show,
-    /// The values are percentages, 0 to 100 (xlsx writes them as fractions in a `0%` format).
+    /// The values are rates, fractions of one (xlsx shows them in a `0%` format).
     #[serde(skip)]
-    pub percent: bool,
+    pub rate: bool,
 }
 
 /// Which formats show a column.
@@ -66,6 +66,10 @@ pub enum Show {
     Machine,
     /// Human formats only (table, md, html, xlsx).
     Human,
+    /// Paper only (table, md, html).
+    Printed,
+    /// Formats that keep typed values (csv, json, yaml, xlsx).
+    Typed,
 }
 
 /// One cell: typed so that xlsx gets numbers and dates, json gets numbers.
@@ -155,14 +159,29 @@ impl Column {
             key: key.to_string(),
             label: label.into(),
             show: Show::Both,
-            percent: false,
+            rate: false,
         }
     }
 
-    /// A column of percentages (0 to 100).
-    pub fn percent(self) -> Column {
+    /// A column of rates (fractions of one).
+    pub fn rate(self) -> Column {
+        Column { rate: true, ..self }
+    }
+
+    /// The column shown on paper only (table, md, html): a text for reading whose typed parts
+    /// go to the formats people compute with.
+    pub fn printed_only(self) -> Column {
         Column {
-            percent: true,
+            show: Show::Printed,
+            ..self
+        }
+    }
+
+    /// The column shown in the formats people and programs compute with (csv, json, yaml,
+    /// xlsx), not on paper, where a `printed_only` column says it.
+    pub fn typed_only(self) -> Column {
+        Column {
+            show: Show::Typed,
             ..self
         }
     }
@@ -185,14 +204,13 @@ impl Column {
 }
 
 impl Document {
-    /// The document as a format shows it: columns the format does not show are left out (and
-    /// a chart drawn from one is dropped).
-    pub fn for_format(&self, human: bool) -> std::borrow::Cow<'_, Document> {
-        let hidden = if human { Show::Machine } else { Show::Human };
+    /// The document as a format shows it: columns the format does not show (`keep` says no
+    /// to their `Show`) are left out, and a chart drawn from one is dropped.
+    pub fn for_format(&self, keep: impl Fn(Show) -> bool) -> std::borrow::Cow<'_, Document> {
         if self
             .tables
             .iter()
-            .all(|t| t.columns.iter().all(|c| c.show != hidden))
+            .all(|t| t.columns.iter().all(|c| keep(c.show)))
         {
             return std::borrow::Cow::Borrowed(self);
         }
@@ -200,7 +218,7 @@ impl Document {
             .tables
             .iter()
             .map(|t| {
-                let keep: Vec<bool> = t.columns.iter().map(|c| c.show != hidden).collect();
+                let keep: Vec<bool> = t.columns.iter().map(|c| keep(c.show)).collect();
                 let new_index = |i: usize| {
                     keep.get(i)
                         .copied()
@@ -221,8 +239,9 @@ impl Document {
                     columns: t
                         .columns
                         .iter()
-                        .filter(|c| c.show != hidden)
-                        .cloned()
+                        .zip(&keep)
+                        .filter(|(_, k)| **k)
+                        .map(|(c, _)| c.clone())
                         .collect(),
                     rows: t.rows.iter().map(|r| pick(r)).collect(),
                     chart: match t.chart {

@@ -51,6 +51,17 @@ impl Format {
             Format::Table | Format::Md | Format::Html | Format::Xlsx
         )
     }
+    /// Whether the format shows a column of this kind.
+    pub fn shows(self, show: super::Show) -> bool {
+        use super::Show;
+        match show {
+            Show::Both => true,
+            Show::Machine => !self.is_human(),
+            Show::Human => self.is_human(),
+            Show::Printed => self.is_human() && self != Format::Xlsx,
+            Show::Typed => !self.is_human() || self == Format::Xlsx,
+        }
+    }
     pub fn is_binary(self) -> bool {
         self == Format::Xlsx
     }
@@ -136,7 +147,7 @@ pub fn render_with(
     opts: RenderOptions,
     layout: Layout,
 ) -> Result<Vec<u8>> {
-    let doc = &*doc.for_format(format.is_human());
+    let doc = &*doc.for_format(|show| format.shows(show));
     Ok(match format {
         Format::Table => terminal::render(doc, opts).into_bytes(),
         Format::Md => md::render(doc).into_bytes(),

@@ -93,7 +93,7 @@ pub(super) fn render(doc: &Document, layout: Layout) -> Result<Vec<u8>> {
             let r = u32::try_from(r + 1).context("too many rows for a sheet")?;
             let mut lines = 1;
             for (c, cell) in row.iter().enumerate() {
-                let percent = table.columns.get(c).is_some_and(|col| col.percent);
+                let percent = table.columns.get(c).is_some_and(|col| col.rate);
                 let wrap = wraps.get(c).copied().unwrap_or(false);
                 if let (Cell::Text(s), Some(w)) = (cell, widths.get(c))
                     && wrap
@@ -145,9 +145,6 @@ fn write_cell(
         Cell::Text(s) => {
             write_text(ws, r, c, s, if wrap { &f.wrap } else { &f.text })?;
         }
-        Cell::Int(n) if percent => {
-            ws.write_number_with_format(r, c, *n as f64 / 100.0, &f.percent)?;
-        }
         Cell::Int(n) => {
             ws.write_number_with_format(r, c, *n as f64, &f.number)?;
         }
@@ -155,7 +152,9 @@ fn write_cell(
             let rounded =
                 d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             if percent {
-                let v = (rounded / rust_decimal::Decimal::ONE_HUNDRED)
+                // A rate keeps four decimals: 0.6667 shows as 67 %.
+                let v = d
+                    .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
                     .to_f64()
                     .unwrap_or_default();
                 ws.write_number_with_format(r, c, v, &f.percent)?;
@@ -429,8 +428,9 @@ mod tests {
     #[test]
     fn rows_are_as_tall_as_their_wrapped_lines_and_styles_are_set() {
         let mut doc = fixture::doc();
-        doc.tables[1].columns[1] = crate::report::Column::new("rate", "完成率").percent();
-        doc.tables[1].rows[0][1] = Cell::Num(rust_decimal::Decimal::new(6667, 2));
+        doc.tables[1].columns[1] = crate::report::Column::new("rate", "完成率").rate();
+        doc.tables[1].rows[0][1] =
+            Cell::Num(rust_decimal::Decimal::from(2) / rust_decimal::Decimal::from(3));
         let bytes = render(&doc, Layout::default()).unwrap();
         let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
         // Row 2 holds a two-line note: two lines of 15 points, plus 2 (Excel rounds to pixels).
