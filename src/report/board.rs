@@ -48,6 +48,7 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     let outcomes = outcomes_by_member(&ws.evaluations, as_of, ws.settings.report.board_keep_days);
     let scores = latest_scores(ws, as_of, locale);
 
+    let names = crate::report::names::Names::new(ws, locale);
     let mut tables = Vec::new();
     for org in ws.subtree(root) {
         let mut table = Table::new(&org.id, org.name.clone(), columns(locale));
@@ -58,9 +59,9 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
                     continue;
                 }
                 let ctx = RowContext {
+                    name: names.of(&holder.member),
                     post,
                     holder,
-                    member,
                     letter: letters.get(holder.member.as_str()).copied(),
                     outcomes: outcomes.get(holder.member.as_str()),
                     score: scores.get(holder.member.as_str()),
@@ -92,16 +93,18 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
 /// ended on or before `as_of` (SPEC §6, the rounded period score), with its grade's name in the
 /// workspace locale. It scores the whole quarter: a board asks `latest_scores` once instead.
 pub fn latest_score(ws: &Workspace, member: &str, as_of: Date) -> Option<(Decimal, String)> {
-    latest_scores(ws, as_of, ws.settings.locale).remove(member)
+    latest_scores(ws, as_of, ws.settings.locale)
+        .remove(member)
+        .map(|(score, grade, _)| (score, grade))
 }
 
 /// Score and grade name of every scored member for the latest quarter ended on or before
-/// `as_of` (zh-CN: the grade's `name`, en: its `id`), a veto named with its reason.
+/// `as_of` (zh-CN: the grade's `name`, en: its `id`), and the reason of a veto.
 pub fn latest_scores(
     ws: &Workspace,
     as_of: Date,
     locale: Locale,
-) -> HashMap<String, (Decimal, String)> {
+) -> HashMap<String, (Decimal, String, Option<String>)> {
     let result = period::compute(ws, latest_quarter(as_of));
     let grades = period::grade_table(&ws.settings.review, SubjectKind::Member);
     result
@@ -109,18 +112,11 @@ pub fn latest_scores(
         .iter()
         .filter(|s| s.subject.kind == SubjectKind::Member)
         .map(|s| {
-            let mut grade = grades
+            let grade = grades
                 .get(s.graded.grade)
                 .map(|g| grade_label(g, locale))
                 .unwrap_or_default();
-            if let Some(reason) = &s.veto {
-                grade = tf(
-                    locale,
-                    "report.board.vetoed",
-                    &[("grade", &grade), ("reason", reason)],
-                );
-            }
-            (s.subject.id.clone(), (s.score, grade))
+            (s.subject.id.clone(), (s.score, grade, s.veto.clone()))
         })
         .collect()
 }
@@ -142,10 +138,21 @@ fn columns(locale: Locale) -> Vec<Column> {
         ("progress", "report.board.progress"),
         ("score", "report.board.score"),
         ("grade", "report.board.grade"),
+        ("veto", "review.col.vetoed"),
+        ("grade_text", "report.board.grade"),
         ("outcomes", "report.board.outcomes"),
     ]
     .into_iter()
-    .map(|(key, label)| Column::new(key, t(locale, label)))
+    .map(|(key, label)| {
+        let column = Column::new(key, t(locale, label));
+        // Programs get the grade and the veto's reason apart; people read them as one:
+        // `不合格（一票否决：…）`.
+        match key {
+            "grade" | "veto" => column.machine_only(),
+            "grade_text" => column.human_only(),
+            _ => column,
+        }
+    })
     .collect()
 }
 
@@ -225,12 +232,13 @@ fn on_show(
 }
 
 struct RowContext<'a> {
+    /// The holder's name as printed (the id added when two share the name).
+    name: String,
     post: &'a Post,
     holder: &'a Holder,
-    member: Option<&'a Member>,
     letter: Option<&'a Commitment>,
     outcomes: Option<&'a Vec<ShownOutcome>>,
-    score: Option<&'a (Decimal, String)>,
+    score: Option<&'a (Decimal, String, Option<String>)>,
     as_of: Date,
     locale: Locale,
 }
@@ -238,9 +246,6 @@ struct RowContext<'a> {
 impl RowContext<'_> {
     fn row(&self) -> Vec<Cell> {
         let locale = self.locale;
-        let name = self
-            .member
-            .map_or(self.holder.member.as_str(), |m| m.name.as_str());
         let targets: Vec<String> = self.post.targets.iter().map(|t| t.text.clone()).collect();
         let items: Vec<&Item> = self
             .letter
@@ -273,9 +278,24 @@ impl RowContext<'_> {
             });
         }
 
-        let (score, grade) = match self.score {
-            Some((s, g)) => (Cell::Num(*s), Cell::text(g)),
-            None => (Cell::Empty, Cell::Empty),
+        let (score, grade, veto, grade_text) = match self.score {
+            Some((s, g, veto)) => {
+                let text = match veto {
+                    Some(reason) => tf(
+                        locale,
+                        "report.board.vetoed",
+                        &[("grade", g), ("reason", reason)],
+                    ),
+                    None => g.clone(),
+                };
+                (
+                    Cell::Num(*s),
+                    Cell::text(g),
+                    Cell::opt_text(veto.as_deref()),
+                    Cell::Text(text),
+                )
+            }
+            None => (Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty),
         };
         let outcomes: Vec<String> = self
             .outcomes
@@ -284,7 +304,7 @@ impl RowContext<'_> {
             .map(|o| self.outcome_text(o))
             .collect();
         vec![
-            Cell::text(name),
+            Cell::text(&self.name),
             Cell::text(&self.post.name),
             Cell::opt_date(self.holder.published),
             list(&self.post.duties),
@@ -293,6 +313,8 @@ impl RowContext<'_> {
             lines(&progress),
             score,
             grade,
+            veto,
+            grade_text,
             lines(&outcomes),
         ]
     }

@@ -537,7 +537,7 @@ fn board_csv_is_rfc4180_and_neutralises_formulas() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with(
-        "\u{feff}member,post,published,duties,targets,commitments,progress,score,grade,outcomes\r\n"
+        "\u{feff}member,post,published,duties,targets,commitments,progress,score,grade,veto,outcomes\r\n"
     ));
     assert!(r.stdout.contains(
         "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",文明劝导岗,2026-03-05,"
@@ -547,7 +547,7 @@ fn board_csv_is_rfc4180_and_neutralises_formulas() {
         csv::ReaderBuilder::new().from_reader(r.stdout.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 3);
-    assert!(rows.iter().all(|r| r.len() == 10));
+    assert!(rows.iter().all(|r| r.len() == 11));
     assert!(!r.stdout.replace("\r\n", "").contains('\r'));
 }
 
@@ -750,7 +750,7 @@ fn empty_workspace_still_renders() {
     let r = env.run(&["report", "board", "--format", "csv"]);
     assert_eq!(
         r.stdout,
-        "member,post,published,duties,targets,commitments,progress,score,grade,outcomes\r\n"
+        "member,post,published,duties,targets,commitments,progress,score,grade,veto,outcomes\r\n"
     );
 }
 
