@@ -7,6 +7,7 @@ mod ecosystem;
 mod hardening;
 mod matter;
 mod post;
+mod print;
 mod report;
 mod review;
 mod width;
