@@ -103,6 +103,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     ("report.yes", "是", "yes"),
     ("report.no", "否", "no"),
+    ("report.group-field", "{label}：{value}", "{label}: {value}"),
     // Names in human formats.
     ("report.name-with-id", "{name}（{id}）", "{name} ({id})"),
     // Periods in titles.

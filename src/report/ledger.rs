@@ -77,8 +77,9 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
     columns.push(col("comment", locale, "commit.ledger.col.comment"));
     columns.push(col("rating", locale, "commit.ledger.col.rating"));
     let mut table = Table::new("ledger", t(locale, "commit.ledger.title"), columns);
-    // On paper the items of a letter sit under one line naming the committer.
-    table.group_by = vec![1, 3];
+    // On paper the items of a letter sit under one line naming the committer, the
+    // organization and the leader's latest comment on the letter with its rating.
+    table.group_by = vec![1, 3, table.columns.len() - 2, table.columns.len() - 1];
     for (letter, item) in items(ws, opts) {
         let mut row = vec![
             Cell::text(&letter.committer),

@@ -319,7 +319,7 @@ fn xlsx_rows_show_every_wrapped_line_with_typed_values_and_print_settings() {
         .next()
         .unwrap()
         .iter()
-        .position(|h| h.to_string() == "限额降等")
+        .position(|h| *h == "限额降等")
         .unwrap();
     let words: Vec<String> = range
         .rows()
@@ -333,4 +333,32 @@ fn xlsx_rows_show_every_wrapped_line_with_typed_values_and_print_settings() {
     let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{sheet}");
     assert!(sheet.contains("<oddFooter>&amp;C第 &amp;P 页 / 共 &amp;N 页</oddFooter>"));
+}
+
+#[test]
+fn the_printed_ledger_puts_each_letter_under_one_heading() {
+    let env = TestEnv::example("qingxi");
+    let html = render(&env, &["report", "ledger"], "html");
+    assert!(
+        html.contains(
+            "<tbody class=\"group\">\n<tr class=\"group\"><td colspan=\"8\">邓永刚 · 所在组织：新桥社区非公企业联合党支部 · 领导点评：下半年承诺推进有序，继续保持 · 评价：良好</td></tr>"
+        ),
+        "{html}"
+    );
+    // Who, where and the leader's comment are in the heading, not in every row; the four
+    // numbers of an item read as one.
+    for gone in [
+        "承诺人",
+        "所在组织",
+        "领导点评",
+        "事项</span>",
+        "目标",
+        "单位",
+    ] {
+        assert!(!html.contains(&format!("<th><span>{gone}")), "{gone}");
+    }
+    assert!(html.contains("<td class=\"nw\">4/6次 67%</td>"));
+    // The markdown keeps one row per item with every column.
+    let md = render(&env, &["report", "ledger"], "md");
+    assert!(md.contains("| 承诺人 | 所在组织 | 类别 |"), "{md}");
 }

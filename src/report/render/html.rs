@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Layout, display_width, svg};
-use crate::i18n::{Locale, t};
+use crate::i18n::{Locale, t, tf};
 use crate::report::{Cell, Chart, Document, Table};
 
 const SERIF: &str = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Source Han Serif CN\", \
@@ -257,7 +257,7 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout, he
         // Side by side: one picture per kind of subject, never one for both.
         let _ = write!(out, "<div class=\"charts\">\n{figures}</div>\n");
     }
-    let groups = grouped(table);
+    let groups = grouped(table, layout.locale);
     let table = groups.as_ref().map_or(table, |(visible, _)| visible);
     let plan = plan(table, layout);
     let classes = &plan.classes;
@@ -345,11 +345,12 @@ fn section(out: &mut String, table: &Table, with_title: bool, layout: Layout, he
 
 /// A table with `group_by` columns: the table without them, and each row's group heading
 /// (the values of those columns joined by ` · `).
-fn grouped(table: &Table) -> Option<(Table, Vec<String>)> {
+fn grouped(table: &Table, locale: Locale) -> Option<(Table, Vec<String>)> {
     if table.group_by.is_empty() {
         return None;
     }
     let keep = |i: &usize| !table.group_by.contains(i);
+    // The first value says who or what the group is; the others are labelled.
     let heads = table
         .rows
         .iter()
@@ -357,8 +358,20 @@ fn grouped(table: &Table) -> Option<(Table, Vec<String>)> {
             table
                 .group_by
                 .iter()
-                .filter_map(|&i| row.get(i).map(Cell::display))
-                .filter(|s| !s.is_empty())
+                .enumerate()
+                .filter_map(|(n, &i)| {
+                    let value = row.get(i).map(Cell::display).filter(|s| !s.is_empty())?;
+                    let label = table.columns.get(i).map_or("", |c| c.label.as_str());
+                    Some(if n == 0 {
+                        value
+                    } else {
+                        tf(
+                            locale,
+                            "report.group-field",
+                            &[("label", &label), ("value", &value)],
+                        )
+                    })
+                })
                 .collect::<Vec<_>>()
                 .join(" · ")
         })
