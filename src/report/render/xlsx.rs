@@ -247,6 +247,9 @@ fn page_setup(
     };
     if total * READABLE_SCALE <= page * 100 {
         ws.set_print_fit_to_pages(1, 0);
+    } else {
+        // Pages side by side: each repeats the first column (who or what the row is about).
+        ws.set_repeat_columns(0, 0)?;
     }
     let mut head = doc.title.clone();
     if !table.title.is_empty() && table.title != doc.title {
@@ -470,7 +473,10 @@ mod tests {
         assert!(!sheet.contains("fitToPage"), "{sheet}");
         assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
         let workbook = part(&bytes, "xl/workbook.xml");
-        assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
+        assert!(
+            workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">wide!$A:$A,wide!$1:$1</definedName>"),
+            "the first column and the header row repeat: {workbook}"
+        );
     }
 
     #[test]
