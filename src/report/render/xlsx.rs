@@ -22,6 +22,8 @@ const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 60;
 /// Width of a column of long text, which wraps.
 const WRAP_WIDTH: usize = 30;
+/// Width of a column of texts of middling length, which wrap (names of organizations).
+const MEDIUM_WIDTH: usize = 22;
 
 pub(super) fn render(doc: &Document, layout: Layout) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
@@ -213,7 +215,7 @@ fn wraps(table: &Table, c: usize) -> bool {
         .iter()
         .filter_map(|r| r.get(c))
         .any(|cell| match cell {
-            Cell::Text(s) => s.contains('\n') || display_width(s) + 2 > WRAP_WIDTH,
+            Cell::Text(s) => s.contains('\n') || display_width(s) + 2 > MEDIUM_WIDTH,
             _ => false,
         })
 }
@@ -296,8 +298,21 @@ fn column_width(table: &Table, c: usize) -> usize {
         .max()
         .unwrap_or(0);
     if wraps(table, c) {
-        // A long text wraps; its header may too, after four Chinese characters.
-        return (cells.min(WRAP_WIDTH - 2).max(header.min(8)) + 2).clamp(MIN_WIDTH, WRAP_WIDTH);
+        // A long text wraps: 30 characters for the longest texts, 22 for the others (a name
+        // that needs two lines); its header may wrap too, after four Chinese characters.
+        let texts: Vec<usize> = table
+            .rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(|cell| display_width(&cell.display()))
+            .collect();
+        let mean = texts.iter().sum::<usize>() / texts.len().max(1);
+        let room = if mean > MEDIUM_WIDTH {
+            WRAP_WIDTH
+        } else {
+            MEDIUM_WIDTH
+        };
+        return (cells.min(room - 2).max(header.min(8)) + 2).clamp(MIN_WIDTH, WRAP_WIDTH);
     }
     (cells.max(header.min(12)) + 2).clamp(MIN_WIDTH, MAX_WIDTH)
 }
@@ -399,15 +414,16 @@ mod tests {
     }
 
     #[test]
-    fn widths_count_cjk_twice_and_long_text_wraps_at_thirty() {
+    fn widths_count_cjk_twice_and_long_text_wraps() {
         let doc = fixture::doc();
-        assert_eq!(
-            column_width(&doc.tables[0], 0),
-            WRAP_WIDTH,
-            "the long formula wraps"
-        );
+        // Names: one long (the formula), one short: a middling column that wraps.
+        assert_eq!(column_width(&doc.tables[0], 0), MEDIUM_WIDTH);
         assert_eq!(column_width(&doc.tables[1], 0), MIN_WIDTH);
-        assert_eq!(column_width(&doc.tables[0], 5), WRAP_WIDTH);
+        // Notes of 21 columns on average: middling too; 31 on average: a long-text column.
+        assert_eq!(column_width(&doc.tables[0], 5), MEDIUM_WIDTH);
+        let mut long = doc.tables[0].clone();
+        long.rows[0][5] = Cell::text("很".repeat(20));
+        assert_eq!(column_width(&long, 5), WRAP_WIDTH);
         assert!(wraps(&doc.tables[0], 5) && !wraps(&doc.tables[0], 1));
         let mut t = Table::new("t", "t", vec![crate::report::Column::new("o", "组织")]);
         t.rows.push(vec![Cell::text("江滨社区党支部")]);
