@@ -676,6 +676,32 @@ mod tests {
     }
 
     #[test]
+    fn short_headers_keep_their_line_and_long_text_gets_the_room() {
+        let columns = vec![
+            crate::report::Column::new("rank_overall", "总名次"),
+            crate::report::Column::new("id", "编号"),
+            crate::report::Column::new("text", "承诺事项"),
+        ];
+        let mut t = Table::new("t", "t", columns);
+        for i in 0..5 {
+            t.rows.push(vec![
+                Cell::Int(i),
+                Cell::text(format!("m{i}")),
+                Cell::text("下半年参加“三会一课”和主题党日不少于6次，冬季走访慰问独居老人"),
+            ]);
+        }
+        let plan = plan(&t, Layout::default());
+        let px = |i: usize| plan.permille[i] * 700 / 1000;
+        assert!(px(0) >= 6 * 7, "总名次 on one line: {:?}", plan.permille);
+        assert!(
+            px(2) >= 12 * 7,
+            "six Chinese characters at least: {:?}",
+            plan.permille
+        );
+        assert!(plan.permille[2] > plan.permille[0] + plan.permille[1]);
+    }
+
+    #[test]
     fn empty_table_shows_a_dash_row() {
         let mut doc = fixture::doc();
         doc.tables[1].rows.clear();

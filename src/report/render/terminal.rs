@@ -262,6 +262,43 @@ mod tests {
     }
 
     #[test]
+    fn tables_fit_the_width_wrapping_cells_or_printing_in_parts() {
+        for width in [30, 40, 60, 200] {
+            let out = render(
+                &fixture::doc(),
+                RenderOptions {
+                    width: Some(width),
+                    ..RenderOptions::default()
+                },
+            );
+            for line in out.lines() {
+                assert!(display_width(line) <= width, "{width}: {line:?} in\n{out}");
+            }
+            // Nothing is lost: the note's words are all there, if wrapped.
+            let flat: String = out.chars().filter(|c| !c.is_whitespace()).collect();
+            for word in ["巡查3个小区", "上报隐患2处", "江滨社区党支部"] {
+                assert!(
+                    flat.contains(word) || out.contains(word),
+                    "{width}: {word}\n{out}"
+                );
+            }
+        }
+        let narrow = render(
+            &fixture::doc(),
+            RenderOptions {
+                width: Some(30),
+                ..RenderOptions::default()
+            },
+        );
+        assert!(
+            narrow.matches("│ 姓名").count() >= 2,
+            "in parts, each with the first column: {narrow}"
+        );
+        let unlimited = render(&fixture::doc(), RenderOptions::default());
+        assert!(unlimited.lines().any(|l| display_width(l) > 60));
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let plain = render(&fixture::doc(), RenderOptions::default());
         assert!(!plain.contains('\x1b'));
