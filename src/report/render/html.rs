@@ -395,7 +395,8 @@ fn grouped(table: &Table, locale: Locale) -> Option<(Table, Vec<String>)> {
         chart: None,
         chart_by: None,
         group_by: Vec::new(),
-        ..table.clone()
+        id: table.id.clone(),
+        title: table.title.clone(),
     };
     Some((visible, heads))
 }
@@ -403,6 +404,9 @@ fn grouped(table: &Table, locale: Locale) -> Option<(Table, Vec<String>)> {
 /// The table split for pictures by its `chart_by` column: one part per value, in order of
 /// first appearance (the whole table, unnamed, when it has no such column).
 fn chart_groups(table: &Table) -> Vec<(Option<String>, Table)> {
+    if table.chart.is_none() {
+        return Vec::new();
+    }
     let Some(by) = table.chart_by else {
         return vec![(None, table.clone())];
     };
@@ -412,11 +416,15 @@ fn chart_groups(table: &Table) -> Vec<(Option<String>, Table)> {
         match groups.iter_mut().find(|(k, _)| k.as_deref() == Some(&key)) {
             Some((_, part)) => part.rows.push(row.clone()),
             None => {
-                let mut part = Table {
+                let part = Table {
+                    id: table.id.clone(),
+                    title: table.title.clone(),
+                    columns: table.columns.clone(),
                     rows: vec![row.clone()],
-                    ..table.clone()
+                    chart: table.chart.clone(),
+                    chart_by: None,
+                    group_by: Vec::new(),
                 };
-                part.chart_by = None;
                 groups.push((Some(key), part));
             }
         }
