@@ -345,6 +345,8 @@ fn the_printed_ledger_puts_each_letter_under_one_heading() {
         ),
         "{html}"
     );
+    // An organization's own letter is not said to be in itself.
+    assert!(html.contains("<tr class=\"group\"><td colspan=\"8\">江滨社区党委</td></tr>"));
     // Who, where and the leader's comment are in the heading, not in every row; the four
     // numbers of an item read as one.
     for gone in [

@@ -164,7 +164,7 @@ fn page_head(doc: &Document, table: &Table, locale: Locale) -> String {
 /// The running title of a table of a document: the document's title, and the table's when it
 /// says more.
 fn running_title(doc: &Document, table: &Table) -> String {
-    if table.title.is_empty() || table.title == doc.title {
+    if table.title.is_empty() || doc.title.contains(&table.title) {
         doc.title.clone()
     } else if doc.title.is_empty() {
         table.title.clone()
@@ -361,6 +361,11 @@ fn grouped(table: &Table, locale: Locale) -> Option<(Table, Vec<String>)> {
                 .enumerate()
                 .filter_map(|(n, &i)| {
                     let value = row.get(i).map(Cell::display).filter(|s| !s.is_empty())?;
+                    // An organization's own letter: its organization is itself.
+                    let first = table.group_by.first().and_then(|&f| row.get(f));
+                    if n > 0 && first.is_some_and(|f| f.display() == value) {
+                        return None;
+                    }
                     let label = table.columns.get(i).map_or("", |c| c.label.as_str());
                     Some(if n == 0 {
                         value
