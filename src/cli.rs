@@ -37,6 +37,9 @@ pub struct Cli {
     /// Print only errors and requested output
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Fit tables into N columns (default: the terminal's width, else $COLUMNS, else no limit)
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -26,6 +26,7 @@ use crate::error::{Error, Kind};
 use crate::i18n::Locale;
 use crate::i18n::t;
 use crate::model::{Date, Settings};
+use crate::report::render::RenderOptions;
 use crate::workspace::{self, LoadOptions, Workspace};
 
 /// How a command that ran ended: success, or it found problems (exit 1).
@@ -75,6 +76,8 @@ pub struct Ctx {
     pub lang: Option<Locale>,
     pub color: bool,
     pub quiet: bool,
+    /// Columns that terminal tables fit in (`None`: no limit).
+    pub width: Option<usize>,
 }
 
 /// A loaded workspace with the findings of loading it.
@@ -114,7 +117,17 @@ impl Ctx {
             lang,
             color,
             quiet: cli.quiet,
+            width: output_width(cli.width),
         })
+    }
+
+    /// How tables are rendered for this run: colour and width.
+    pub fn render_options(&self) -> RenderOptions {
+        RenderOptions {
+            bom: false,
+            color: self.color,
+            width: self.width,
+        }
     }
 
     /// The locale before any workspace is read: `--lang`, else zh-CN.
@@ -168,6 +181,24 @@ impl Ctx {
     pub fn locale(&self, workspace_locale: Locale) -> Locale {
         self.lang.unwrap_or(workspace_locale)
     }
+}
+
+/// The width terminal tables fit in: `--width`, else the terminal's when standard output is
+/// one, else `COLUMNS` when set, else none (a file or a pipe gets lines as long as they are).
+fn output_width(flag: Option<u16>) -> Option<usize> {
+    if let Some(n) = flag {
+        return Some(usize::from(n));
+    }
+    let stdout = std::io::stdout();
+    if stdout.is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(&stdout)
+    {
+        return Some(usize::from(w));
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0)
 }
 
 /// The year `review annual` and `report annual` show by default, saying on stderr (unless `-q`)
@@ -241,11 +272,7 @@ pub fn print_doc(
     doc: &crate::report::Document,
     format: crate::report::Format,
 ) -> Result<()> {
-    let opts = crate::report::render::RenderOptions {
-        bom: false,
-        color: ctx.color,
-    };
-    let bytes = crate::report::render(doc, format, opts)?;
+    let bytes = crate::report::render(doc, format, ctx.render_options())?;
     emit(&bytes, None, false)
 }
 

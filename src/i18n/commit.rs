@@ -259,6 +259,11 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("commit.ledger.org", "组织", "organization"),
     ("commit.ledger.status", "状态", "status"),
     ("commit.ledger.col.committer", "承诺人", "committer"),
+    (
+        "commit.ledger.achieved-of",
+        "{value}/{target}{unit} {percent}%",
+        "{value}/{target} {unit} {percent}%",
+    ),
     ("commit.ledger.col.name", "名称", "name"),
     ("commit.ledger.col.org", "所在组织", "org"),
     ("commit.ledger.col.item", "事项", "item"),
@@ -286,8 +291,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "commit.ledger.heading",
-        "承诺践诺台账（{half}）",
-        "Commitment ledger ({half})",
+        "{org} {half}承诺践诺台账",
+        "{org}: commitment ledger, {half}",
     ),
     ("commit.letter.committer", "承诺人", "committer"),
     ("commit.letter.signed", "签订日期", "signed"),

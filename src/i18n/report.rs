@@ -90,6 +90,39 @@ pub(super) const ENTRIES: &[Entry] = &[
         "月份写作 YYYY-MM，例如 2026-03",
         "write a month as YYYY-MM, e.g. 2026-03",
     ),
+    // Printed pages.
+    (
+        "report.page-of",
+        "第 {page} 页 / 共 {pages} 页",
+        "page {page} of {pages}",
+    ),
+    (
+        "report.xlsx-footer",
+        "&C第 &P 页 / 共 &N 页",
+        "&CPage &P of &N",
+    ),
+    ("report.yes", "是", "yes"),
+    ("report.no", "否", "no"),
+    ("report.group-field", "{label}：{value}", "{label}: {value}"),
+    // Names in human formats.
+    ("report.name-with-id", "{name}（{id}）", "{name} ({id})"),
+    // Periods in titles.
+    ("report.period.year", "{year} 年度", "{year}"),
+    (
+        "report.period.h1",
+        "{year} 年上半年",
+        "first half of {year}",
+    ),
+    (
+        "report.period.h2",
+        "{year} 年下半年",
+        "second half of {year}",
+    ),
+    (
+        "report.period.quarter",
+        "{year} 年第 {n} 季度",
+        "Q{n} {year}",
+    ),
     // Meta lines shared by reports.
     ("report.meta.org", "组织", "Organization"),
     ("report.meta.as-of", "截至", "As of"),
@@ -150,6 +183,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "report.board.rectify",
         "{year}年度限期整改",
         "{year}: rectify",
+    ),
+    (
+        "report.board.vetoed",
+        "{grade}（一票否决：{reason}）",
+        "{grade} (veto: {reason})",
     ),
     (
         "report.board.verified",

@@ -133,11 +133,15 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("review.col.due", "整改期限", "Due"),
     ("review.col.recorded", "已记录决定", "Recorded"),
     ("review.col.verified", "复验", "Verified"),
-    ("review.title.period", "考评表 {period}", "Review {period}"),
+    (
+        "review.title.period",
+        "{org} {period}考评表",
+        "{org}: review of {period}",
+    ),
     (
         "review.title.annual",
-        "年终总评 {year}",
-        "Annual review {year}",
+        "{org} {year}年终总评",
+        "{org}: annual review, {year}",
     ),
     ("review.meta.period", "考评期", "Period"),
     ("review.meta.year", "年度", "Year"),

@@ -30,6 +30,8 @@ pub struct Settings {
     pub workflow: WorkflowSettings,
     #[serde(default)]
     pub check: CheckSettings,
+    #[serde(default)]
+    pub report: ReportSettings,
     #[serde(default, skip_serializing)]
     pub private: Option<FreeTable>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -200,6 +202,23 @@ pub struct CheckSettings {
     pub deny: Vec<String>,
 }
 
+/// `[report]`: what reports show and for how long.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// Days a rectification stays on the public board after it is verified (default 30).
+    #[serde(default = "defaults::board_keep_days")]
+    pub board_keep_days: u32,
+}
+
+impl Default for ReportSettings {
+    fn default() -> ReportSettings {
+        ReportSettings {
+            board_keep_days: defaults::board_keep_days(),
+        }
+    }
+}
+
 mod defaults {
     use super::{Grade, Num};
     use rust_decimal::Decimal;
@@ -214,6 +233,9 @@ mod defaults {
         1
     }
     pub fn rectify_days() -> u32 {
+        30
+    }
+    pub fn board_keep_days() -> u32 {
         30
     }
     pub fn w_self() -> Num {

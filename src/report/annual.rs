@@ -1,7 +1,7 @@
 //! Annual report (年终总评): annual scores, grade distribution, honours and rectifications (SPEC §8).
 
 use crate::i18n::{Locale, t, tf};
-use crate::model::{Date, OutcomeKind};
+use crate::model::{Date, OutcomeKind, Period};
 use crate::report::review::{columns, grade_label, grades_table, kind_label, missing_table};
 use crate::report::{Cell, Chart, Document, Table};
 use crate::review::annual::{self, AnnualResult, Outcome, PARTS};
@@ -39,6 +39,7 @@ pub fn outcome_label(o: &Outcome, locale: Locale) -> &'static str {
 /// result does not support it.
 fn outcome_rows(
     table: &mut Table,
+    names: &crate::report::names::Names,
     subject: &Subject,
     computed: &[Outcome],
     recorded: &[Recorded],
@@ -68,8 +69,9 @@ fn outcome_rows(
             .map(|_| t(locale, "review.recorded.unsupported"));
         table.rows.push(vec![
             Cell::text(&subject.id),
-            Cell::text(&subject.name),
+            Cell::text(names.with_id(&subject.name, &subject.id)),
             Cell::opt_text(subject.org.as_deref()),
+            Cell::opt_text(names.of_opt(subject.org.as_deref()).as_deref()),
             Cell::text(label),
             Cell::opt_date(due),
             Cell::opt_text(
@@ -90,7 +92,8 @@ pub fn document(
     org: Option<&str>,
     locale: Locale,
 ) -> Document {
-    let mut keys = vec!["rank_overall", "kind", "id", "name", "org"];
+    let names = crate::report::names::Names::new(ws, locale);
+    let mut keys = vec!["rank_overall", "kind", "id", "name", "org", "org_name"];
     keys.extend(PARTS);
     keys.extend(["score", "grade", "demoted", "vetoed", "rank", "outcomes"]);
     let mut scores = Table::new(
@@ -103,7 +106,7 @@ pub fn document(
         t(locale, "review.table.outcomes"),
         columns(
             &[
-                "id", "name", "org", "outcomes", "due", "recorded", "verified", "check",
+                "id", "name", "org", "org_name", "outcomes", "due", "recorded", "verified", "check",
             ],
             locale,
         ),
@@ -119,8 +122,9 @@ pub fn document(
             Cell::Int(s.rank_overall as i64),
             Cell::text(kind_label(s.subject.kind, locale)),
             Cell::text(&s.subject.id),
-            Cell::text(&s.subject.name),
+            Cell::text(names.with_id(&s.subject.name, &s.subject.id)),
             Cell::opt_text(s.subject.org.as_deref()),
+            Cell::opt_text(names.of_opt(s.subject.org.as_deref()).as_deref()),
         ];
         for p in &s.parts {
             row.push(p.map_or(Cell::Empty, |p| Cell::num(p.round2())));
@@ -136,13 +140,21 @@ pub fn document(
         row.push(Cell::Int(s.graded.rank as i64));
         row.push(Cell::text(words.join("、")));
         scores.rows.push(row);
-        outcome_rows(&mut outcomes, &s.subject, &s.outcomes, &s.recorded, locale);
+        outcome_rows(
+            &mut outcomes,
+            &names,
+            &s.subject,
+            &s.outcomes,
+            &s.recorded,
+            locale,
+        );
     }
     for (subject, rec) in &r.unscored_recorded {
-        outcome_rows(&mut outcomes, subject, &[], rec, locale);
+        outcome_rows(&mut outcomes, &names, subject, &[], rec, locale);
     }
     let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
     scores.chart = Some(Chart::Histogram { value: score_col });
+    scores.chart_by = Some(1);
     let graded: Vec<(SubjectKind, usize)> = r
         .subjects
         .iter()
@@ -159,13 +171,23 @@ pub fn document(
         locale,
     );
     Document {
-        title: tf(locale, "review.title.annual", &[("year", &r.year)]),
+        title: tf(
+            locale,
+            "review.title.annual",
+            &[
+                ("org", &names.of(org.unwrap_or(&ws.settings.root))),
+                (
+                    "year",
+                    &crate::report::names::period_label(Period::year(r.year), locale),
+                ),
+            ],
+        ),
         meta,
         tables: [
             Some(scores),
             Some(grades_table(ws, &graded, with_orgs, locale)),
             Some(outcomes),
-            (!r.missing.is_empty()).then(|| missing_table(&r.missing, locale)),
+            (!r.missing.is_empty()).then(|| missing_table(ws, &r.missing, locale)),
         ]
         .into_iter()
         .flatten()

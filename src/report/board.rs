@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use crate::i18n::{Locale, t, tf};
@@ -46,9 +45,10 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         .filter(|c| c.half == half)
         .map(|c| (c.committer.as_str(), &c.value))
         .collect();
-    let outcomes = outcomes_by_member(&ws.evaluations, as_of);
+    let outcomes = outcomes_by_member(&ws.evaluations, as_of, ws.settings.report.board_keep_days);
     let scores = latest_scores(ws, as_of, locale);
 
+    let names = crate::report::names::Names::new(ws, locale);
     let mut tables = Vec::new();
     for org in ws.subtree(root) {
         let mut table = Table::new(&org.id, org.name.clone(), columns(locale));
@@ -59,9 +59,9 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
                     continue;
                 }
                 let ctx = RowContext {
+                    name: names.of(&holder.member),
                     post,
                     holder,
-                    member,
                     letter: letters.get(holder.member.as_str()).copied(),
                     outcomes: outcomes.get(holder.member.as_str()),
                     score: scores.get(holder.member.as_str()),
@@ -93,16 +93,18 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
 /// ended on or before `as_of` (SPEC §6, the rounded period score), with its grade's name in the
 /// workspace locale. It scores the whole quarter: a board asks `latest_scores` once instead.
 pub fn latest_score(ws: &Workspace, member: &str, as_of: Date) -> Option<(Decimal, String)> {
-    latest_scores(ws, as_of, ws.settings.locale).remove(member)
+    latest_scores(ws, as_of, ws.settings.locale)
+        .remove(member)
+        .map(|(score, grade, _)| (score, grade))
 }
 
 /// Score and grade name of every scored member for the latest quarter ended on or before
-/// `as_of` (zh-CN: the grade's `name`, en: its `id`).
+/// `as_of` (zh-CN: the grade's `name`, en: its `id`), and the reason of a veto.
 pub fn latest_scores(
     ws: &Workspace,
     as_of: Date,
     locale: Locale,
-) -> HashMap<String, (Decimal, String)> {
+) -> HashMap<String, (Decimal, String, Option<String>)> {
     let result = period::compute(ws, latest_quarter(as_of));
     let grades = period::grade_table(&ws.settings.review, SubjectKind::Member);
     result
@@ -114,7 +116,7 @@ pub fn latest_scores(
                 .get(s.graded.grade)
                 .map(|g| grade_label(g, locale))
                 .unwrap_or_default();
-            (s.subject.id.clone(), (s.score, grade))
+            (s.subject.id.clone(), (s.score, grade, s.veto.clone()))
         })
         .collect()
 }
@@ -136,10 +138,21 @@ fn columns(locale: Locale) -> Vec<Column> {
         ("progress", "report.board.progress"),
         ("score", "report.board.score"),
         ("grade", "report.board.grade"),
+        ("veto", "review.col.vetoed"),
+        ("grade_text", "report.board.grade"),
         ("outcomes", "report.board.outcomes"),
     ]
     .into_iter()
-    .map(|(key, label)| Column::new(key, t(locale, label)))
+    .map(|(key, label)| {
+        let column = Column::new(key, t(locale, label));
+        // Programs get the grade and the veto's reason apart; people read them as one:
+        // `不合格（一票否决：…）`.
+        match key {
+            "grade" | "veto" => column.machine_only(),
+            "grade_text" => column.human_only(),
+            _ => column,
+        }
+    })
     .collect()
 }
 
@@ -163,21 +176,27 @@ struct ShownOutcome {
     verified: Option<Date>,
 }
 
-/// `[[outcome]]` rows of Y sheets held on or before `as_of`, for the last year and this one.
+/// `[[outcome]]` rows of Y sheets held on or before `as_of` that are still on show: an honour
+/// for a year after the decision (the sheet's date), a rectification until it is verified and
+/// for `keep_days` after.
 fn outcomes_by_member(
     sheets: &[crate::workspace::Rec<Evaluation>],
     as_of: Date,
+    keep_days: u32,
 ) -> HashMap<&str, Vec<ShownOutcome>> {
     let mut out: HashMap<&str, Vec<ShownOutcome>> = HashMap::new();
     let mut sheets: Vec<&Evaluation> = sheets
         .iter()
         .map(|s| &s.value)
-        .filter(|s| s.period.part == PeriodPart::Y)
-        .filter(|s| s.date <= as_of && s.period.year >= as_of.0.year() - 1)
+        .filter(|s| s.period.part == PeriodPart::Y && s.date <= as_of)
         .collect();
     sheets.sort_by(|a, b| (b.period.year, &a.org).cmp(&(a.period.year, &b.org)));
     for sheet in sheets {
         for o in &sheet.outcomes {
+            let verified = o.verified.filter(|v| *v <= as_of);
+            if !on_show(o.kind, sheet.date, verified, as_of, keep_days) {
+                continue;
+            }
             out.entry(o.member.as_str())
                 .or_default()
                 .push(ShownOutcome {
@@ -185,20 +204,41 @@ fn outcomes_by_member(
                     kind: o.kind,
                     title: o.title.clone(),
                     due: o.due,
-                    verified: o.verified.filter(|v| *v <= as_of),
+                    verified,
                 });
         }
     }
     out
 }
 
+/// Whether an outcome decided on `decided` is still on the board on `as_of`.
+fn on_show(
+    kind: OutcomeKind,
+    decided: Date,
+    verified: Option<Date>,
+    as_of: Date,
+    keep_days: u32,
+) -> bool {
+    match kind {
+        OutcomeKind::Honour => decided
+            .0
+            .checked_add_months(chrono::Months::new(12))
+            .is_none_or(|until| as_of.0 <= until),
+        OutcomeKind::Rectify => verified.is_none_or(|v| {
+            v.0.checked_add_days(chrono::Days::new(u64::from(keep_days)))
+                .is_none_or(|until| as_of.0 <= until)
+        }),
+    }
+}
+
 struct RowContext<'a> {
+    /// The holder's name as printed (the id added when two share the name).
+    name: String,
     post: &'a Post,
     holder: &'a Holder,
-    member: Option<&'a Member>,
     letter: Option<&'a Commitment>,
     outcomes: Option<&'a Vec<ShownOutcome>>,
-    score: Option<&'a (Decimal, String)>,
+    score: Option<&'a (Decimal, String, Option<String>)>,
     as_of: Date,
     locale: Locale,
 }
@@ -206,9 +246,6 @@ struct RowContext<'a> {
 impl RowContext<'_> {
     fn row(&self) -> Vec<Cell> {
         let locale = self.locale;
-        let name = self
-            .member
-            .map_or(self.holder.member.as_str(), |m| m.name.as_str());
         let targets: Vec<String> = self.post.targets.iter().map(|t| t.text.clone()).collect();
         let items: Vec<&Item> = self
             .letter
@@ -241,9 +278,24 @@ impl RowContext<'_> {
             });
         }
 
-        let (score, grade) = match self.score {
-            Some((s, g)) => (Cell::Num(*s), Cell::text(g)),
-            None => (Cell::Empty, Cell::Empty),
+        let (score, grade, veto, grade_text) = match self.score {
+            Some((s, g, veto)) => {
+                let text = match veto {
+                    Some(reason) => tf(
+                        locale,
+                        "report.board.vetoed",
+                        &[("grade", g), ("reason", reason)],
+                    ),
+                    None => g.clone(),
+                };
+                (
+                    Cell::Num(*s),
+                    Cell::text(g),
+                    Cell::opt_text(veto.as_deref()),
+                    Cell::Text(text),
+                )
+            }
+            None => (Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty),
         };
         let outcomes: Vec<String> = self
             .outcomes
@@ -252,7 +304,7 @@ impl RowContext<'_> {
             .map(|o| self.outcome_text(o))
             .collect();
         vec![
-            Cell::text(name),
+            Cell::text(&self.name),
             Cell::text(&self.post.name),
             Cell::opt_date(self.holder.published),
             list(&self.post.duties),
@@ -261,6 +313,8 @@ impl RowContext<'_> {
             lines(&progress),
             score,
             grade,
+            veto,
+            grade_text,
             lines(&outcomes),
         ]
     }

@@ -65,21 +65,27 @@ pub fn items<'a>(ws: &'a Workspace, opts: &Options) -> Vec<(&'a Rec<Commitment>,
 /// Builds the ledger with keyword cells as asked.
 pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) -> Document {
     let half = half(opts);
+    let names = crate::report::names::Names::new(ws, locale);
     let mut columns = vec![
-        col("committer", locale, "commit.ledger.col.committer"),
-        col("name", locale, "commit.ledger.col.name"),
-        col("org", locale, "commit.ledger.col.org"),
-        col("item", locale, "commit.ledger.col.item"),
+        col("committer", locale, "commit.ledger.col.committer").machine_only(),
+        col("name", locale, "commit.ledger.col.committer"),
+        col("org", locale, "commit.ledger.col.org").machine_only(),
+        col("org_name", locale, "commit.ledger.col.org"),
+        col("item", locale, "commit.ledger.col.item").machine_only(),
     ];
     columns.extend(item_columns(locale));
     columns.push(col("comment", locale, "commit.ledger.col.comment"));
     columns.push(col("rating", locale, "commit.ledger.col.rating"));
     let mut table = Table::new("ledger", t(locale, "commit.ledger.title"), columns);
+    // On paper the items of a letter sit under one line naming the committer, the
+    // organization and the leader's latest comment on the letter with its rating.
+    table.group_by = vec![1, 3, table.columns.len() - 2, table.columns.len() - 1];
     for (letter, item) in items(ws, opts) {
         let mut row = vec![
             Cell::text(&letter.committer),
-            Cell::text(ws.name_of(&letter.committer)),
+            Cell::text(names.of(&letter.committer)),
             Cell::opt_text(org_of(ws, &letter.committer)),
+            Cell::opt_text(names.of_opt(org_of(ws, &letter.committer)).as_deref()),
             Cell::text(&item.id),
         ];
         row.extend(item_cells(item, opts.as_of, locale, words));
@@ -115,7 +121,17 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
         ));
     }
     Document {
-        title: tf(locale, "commit.ledger.heading", &[("half", &half)]),
+        title: tf(
+            locale,
+            "commit.ledger.heading",
+            &[
+                (
+                    "org",
+                    &names.of(opts.org.as_deref().unwrap_or(&ws.settings.root)),
+                ),
+                ("half", &crate::report::names::period_label(half, locale)),
+            ],
+        ),
         meta,
         tables: vec![table],
     }
@@ -253,11 +269,15 @@ fn item_columns(locale: Locale) -> Vec<Column> {
         col("type", locale, "commit.ledger.col.type"),
         col("text", locale, "commit.ledger.col.text"),
         col("measure", locale, "commit.ledger.col.measure"),
-        col("target", locale, "commit.ledger.col.target"),
-        col("unit", locale, "commit.ledger.col.unit"),
+        col("target", locale, "commit.ledger.col.target").typed_only(),
+        col("unit", locale, "commit.ledger.col.unit").typed_only(),
         col("due", locale, "commit.ledger.col.due"),
-        col("achieved", locale, "commit.ledger.col.achieved"),
-        col("fraction", locale, "commit.ledger.col.fraction"),
+        col("achieved", locale, "commit.ledger.col.achieved").typed_only(),
+        col("fraction", locale, "commit.ledger.col.fraction")
+            .typed_only()
+            .rate(),
+        // On paper the four above read as one: `4/6次 67%`.
+        col("achieved_text", locale, "commit.ledger.col.achieved").printed_only(),
         col("status", locale, "commit.ledger.col.status"),
         col("last_progress", locale, "commit.ledger.col.last-progress"),
     ]
@@ -283,9 +303,34 @@ fn item_cells(item: &Item, as_of: Date, locale: Locale, words: Words) -> Vec<Cel
             Achieved::Done(done) => Cell::Bool(done),
         },
         Cell::num(core::fraction_on(item, as_of)),
+        achieved_text(item, as_of, locale),
         Cell::text(word(status.as_str(), status.label(locale), words)),
         Cell::opt_date(core::last_progress_on(item, as_of)),
     ]
+}
+
+/// What an item achieved, as a reader takes it in: `4/6次（67%）`, `3次`, `✓`.
+fn achieved_text(item: &Item, as_of: Date, locale: Locale) -> Cell {
+    let unit = item.unit.as_deref().unwrap_or("");
+    match (core::achieved_on(item, as_of), item.target) {
+        (Achieved::Nothing, _) => Cell::Empty,
+        (Achieved::Done(done), _) => Cell::Bool(done),
+        (Achieved::Value(v), Some(target)) => {
+            let percent = (core::fraction_on(item, as_of) * rust_decimal::Decimal::ONE_HUNDRED)
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            Cell::Text(tf(
+                locale,
+                "commit.ledger.achieved-of",
+                &[
+                    ("value", &v),
+                    ("target", &target),
+                    ("unit", &unit),
+                    ("percent", &percent),
+                ],
+            ))
+        }
+        (Achieved::Value(v), None) => Cell::Text(format!("{v}{unit}")),
+    }
 }
 
 #[cfg(test)]
@@ -393,12 +438,12 @@ due = 2026-03-31
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0][0], Cell::text("b"), "org letters sort by id");
         assert_eq!(rows[0][2], Cell::text("b"), "an org is its own org");
-        let status = |r: &Vec<Cell>| r[13].clone();
+        let status = |r: &Vec<Cell>| r[15].clone();
         assert_eq!(status(&rows[0]), Cell::text("overdue"));
         assert_eq!(status(&rows[1]), Cell::text("in-progress"));
         assert_eq!(status(&rows[2]), Cell::text("not-started"));
         assert_eq!(
-            rows[1][12],
+            rows[1][13],
             Cell::num(rust_decimal::Decimal::ONE / rust_decimal::Decimal::from(3))
         );
         let only_a = build(&w, &opts(Some("a"), None, "2026-04-01"), Locale::En);
@@ -411,12 +456,12 @@ due = 2026-03-31
             Locale::ZhCn,
         );
         assert_eq!(overdue.tables[0].rows.len(), 1);
-        assert_eq!(overdue.tables[0].rows[0][13], Cell::text("逾期"));
+        assert_eq!(overdue.tables[0].rows[0][15], Cell::text("逾期"));
         let comment_before = build(&w, &opts(None, None, "2026-05-01"), Locale::En);
-        assert_eq!(comment_before.tables[0].rows[1][15], Cell::Empty);
+        assert_eq!(comment_before.tables[0].rows[1][17], Cell::Empty);
         let comment_after = build(&w, &opts(None, None, "2026-06-02"), Locale::En);
         assert_eq!(
-            comment_after.tables[0].rows[1][15],
+            comment_after.tables[0].rows[1][17],
             Cell::text("keep going")
         );
     }

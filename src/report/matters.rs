@@ -43,8 +43,8 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         "pipeline",
         t(locale, "matter.report.pipeline"),
         vec![
-            col("step", "matter.col.step"),
-            col("step_name", "matter.col.step-name"),
+            col("step", "matter.col.step").machine_only(),
+            col("step_name", "matter.col.step"),
             col("matters", "matter.col.matters"),
         ],
     );
@@ -61,12 +61,12 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         "matters",
         t(locale, "matter.report.matters"),
         vec![
-            col("id", "matter.col.id"),
+            col("id", "matter.col.id").machine_only(),
             col("name", "matter.col.name"),
-            col("org", "matter.col.org"),
+            col("org", "matter.col.org").machine_only(),
             col("owner", "matter.col.owner"),
-            col("step", "matter.col.step"),
-            col("step_name", "matter.col.step-name"),
+            col("step", "matter.col.step").machine_only(),
+            col("step_name", "matter.col.step"),
             col("tasks", "matter.col.tasks"),
             col("completion", "matter.col.completion"),
             col("unmet", "matter.col.unmet"),

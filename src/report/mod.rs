@@ -8,6 +8,7 @@ pub mod form;
 pub mod ledger;
 pub mod letter;
 pub mod matters;
+pub mod names;
 pub mod progress;
 pub mod render;
 pub mod review;
@@ -15,7 +16,7 @@ pub mod roles;
 mod table;
 
 pub use render::{Format, render};
-pub use table::{Cell, Chart, Column, Document, Table};
+pub use table::{Cell, Chart, Column, Document, Show, Table};
 
 #[cfg(test)]
 mod scoring_rules_tests;

@@ -86,8 +86,8 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         t(locale, "matter.report.progress"),
         vec![
             col("rank", "matter.col.rank"),
-            col("org", "matter.col.org"),
-            col("name", "matter.col.org-name"),
+            col("org", "matter.col.org").machine_only(),
+            col("name", "matter.col.org"),
             col("tasks", "matter.col.tasks"),
             col("completed", "matter.col.completed"),
             col("completion", "matter.col.completion"),

@@ -3,6 +3,7 @@
 
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Date, Grade, Period};
+use crate::report::names::{Names, period_label};
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::review::explain::component_label;
 use crate::review::period::{
@@ -69,7 +70,7 @@ fn col(key: &str, locale: Locale) -> Column {
         "kind" => t(locale, "review.col.kind"),
         "id" => t(locale, "review.col.id"),
         "name" => t(locale, "review.col.name"),
-        "org" => t(locale, "review.col.org"),
+        "org" | "org_name" => t(locale, "review.col.org"),
         "adjust" => t(locale, "review.col.adjust"),
         "score" => t(locale, "review.col.score"),
         "grade" => t(locale, "review.col.grade"),
@@ -87,7 +88,11 @@ fn col(key: &str, locale: Locale) -> Column {
         "check" => t(locale, "review.col.check"),
         _ => "",
     };
-    Column::new(key, label)
+    match key {
+        // Printed pages name people and organizations; ids stay for programs.
+        "id" | "org" => Column::new(key, label).machine_only(),
+        _ => Column::new(key, label),
+    }
 }
 
 /// Columns by key.
@@ -96,18 +101,20 @@ pub fn columns(keys: &[&str], locale: Locale) -> Vec<Column> {
 }
 
 /// The table of subjects without a score.
-pub fn missing_table(missing: &[Missing], locale: Locale) -> Table {
+pub fn missing_table(ws: &Workspace, missing: &[Missing], locale: Locale) -> Table {
+    let names = Names::new(ws, locale);
     let mut t = Table::new(
         "missing",
         t(locale, "review.table.missing"),
-        columns(&["kind", "id", "name", "org", "reason"], locale),
+        columns(&["kind", "id", "name", "org", "org_name", "reason"], locale),
     );
     for m in missing {
         t.rows.push(vec![
             Cell::text(kind_label(m.subject.kind, locale)),
             Cell::text(&m.subject.id),
-            Cell::text(&m.subject.name),
+            Cell::text(names.with_id(&m.subject.name, &m.subject.id)),
             Cell::opt_text(m.subject.org.as_deref()),
+            Cell::opt_text(names.of_opt(m.subject.org.as_deref()).as_deref()),
             Cell::text(reason_label(m.reason, locale)),
         ]);
     }
@@ -145,6 +152,7 @@ pub fn grades_table(
         }
     }
     t.chart = Some(Chart::Bars { label: 1, value: 2 });
+    t.chart_by = Some(0);
     t
 }
 
@@ -157,7 +165,8 @@ pub fn document(
     org: Option<&str>,
     locale: Locale,
 ) -> Document {
-    let mut keys = vec!["rank_overall", "kind", "id", "name", "org"];
+    let names = Names::new(ws, locale);
+    let mut keys = vec!["rank_overall", "kind", "id", "name", "org", "org_name"];
     keys.extend(COMPONENTS);
     keys.extend(["adjust", "score", "grade", "demoted", "vetoed", "rank"]);
     if previous.is_some() {
@@ -174,8 +183,9 @@ pub fn document(
             Cell::Int(s.rank_overall as i64),
             Cell::text(kind_label(s.subject.kind, locale)),
             Cell::text(&s.subject.id),
-            Cell::text(&s.subject.name),
+            Cell::text(names.with_id(&s.subject.name, &s.subject.id)),
             Cell::opt_text(s.subject.org.as_deref()),
+            Cell::opt_text(names.of_opt(s.subject.org.as_deref()).as_deref()),
         ];
         for c in &s.components {
             row.push(c.map_or(Cell::Empty, |c| Cell::num(c.round2())));
@@ -202,6 +212,7 @@ pub fn document(
     }
     let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
     scores.chart = Some(Chart::Histogram { value: score_col });
+    scores.chart_by = Some(1);
     let graded: Vec<(SubjectKind, usize)> = r
         .subjects
         .iter()
@@ -218,11 +229,18 @@ pub fn document(
         locale,
     );
     Document {
-        title: tf(locale, "review.title.period", &[("period", &r.period)]),
+        title: tf(
+            locale,
+            "review.title.period",
+            &[
+                ("org", &names.of(org.unwrap_or(&ws.settings.root))),
+                ("period", &period_label(r.period, locale)),
+            ],
+        ),
         meta,
         tables: [
             Some(scores),
-            (!r.missing.is_empty()).then(|| missing_table(&r.missing, locale)),
+            (!r.missing.is_empty()).then(|| missing_table(ws, &r.missing, locale)),
             Some(grades_table(ws, &graded, with_orgs, locale)),
         ]
         .into_iter()
@@ -292,7 +310,7 @@ mod tests {
             as_of: Date::ymd(2026, 7, 10),
         };
         let doc = build(&ws(), &opts, Locale::En);
-        assert_eq!(doc.title, "Review 2026-Q2");
+        assert_eq!(doc.title, "root-name: review of Q2 2026");
         let ids: Vec<&str> = doc.tables.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, vec!["scores", "missing", "grades"]);
         let scores = &doc.tables[0];
@@ -325,7 +343,7 @@ mod tests {
             as_of: Date::ymd(2027, 1, 10),
         };
         let doc = crate::report::annual::build(&ws(), &opts, Locale::ZhCn);
-        assert_eq!(doc.title, "年终总评 2026");
+        assert_eq!(doc.title, "root-name 2026 年度年终总评");
         let ids: Vec<&str> = doc.tables.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, vec!["scores", "grades", "outcomes", "missing"]);
         // a: quarters (80 + 91.5)/2 = 85.75 → 合格, no outcome; b has no score at all.
@@ -337,6 +355,6 @@ mod tests {
             .unwrap();
         assert_eq!(scores.rows[0][score].display(), "85.75");
         assert!(doc.tables[2].rows.is_empty());
-        assert_eq!(doc.tables[3].rows[0][4].display(), "全年没有任何期次得分");
+        assert_eq!(doc.tables[3].rows[0][5].display(), "全年没有任何期次得分");
     }
 }

@@ -298,6 +298,7 @@ fn an_honour_recorded_for_a_qualified_member_stands_and_is_marked() {
             "m1",
             "m1-name",
             "b",
+            "b-name",
             "优秀共产党员候选",
             "",
             "优秀共产党员",
@@ -311,6 +312,7 @@ fn an_honour_recorded_for_a_qualified_member_stands_and_is_marked() {
             "m2",
             "m2-name",
             "b",
+            "b-name",
             "表彰",
             "",
             "优秀共产党员",
@@ -423,5 +425,8 @@ fn the_board_and_the_review_report_follow_the_rules() {
     let doc = crate::report::review::build(&ws, &opts, Locale::En);
     let missing = doc.tables.iter().find(|t| t.id == "missing").unwrap();
     let row: Vec<String> = missing.rows[0].iter().map(|c| c.display()).collect();
-    assert_eq!(row, ["member", "x", "x-name", "b", "no sheet score"]);
+    assert_eq!(
+        row,
+        ["member", "x", "x-name", "b", "b-name", "no sheet score"]
+    );
 }

@@ -22,6 +22,15 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// A picture the html renderer may draw from this table.
     pub chart: Option<Chart>,
+    /// The column whose values split the picture into one per value (members and
+    /// organizations are never drawn in one chart).
+    #[serde(skip)]
+    pub chart_by: Option<usize>,
+    /// Columns whose values head a group of rows on paper (html): printed once, in a row
+    /// across the table, where they change, instead of in every row (the committer of the
+    /// items of a letter). Other formats show them in every row.
+    #[serde(skip)]
+    pub group_by: Vec<usize>,
 }
 
 /// Chart hints: which columns (by index) a picture is drawn from.
@@ -39,6 +48,28 @@ pub struct Column {
     pub key: String,
     /// Localized label (terminal, md, html, xlsx).
     pub label: String,
+    /// Which formats show the column: ids are for machines, names for everyone.
+    #[serde(skip)]
+    pub show: Show,
+    /// The values are rates, fractions of one (xlsx shows them in a `0%` format).
+    #[serde(skip)]
+    pub rate: bool,
+}
+
+/// Which formats show a column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Show {
+    /// Every format.
+    #[default]
+    Both,
+    /// Machine formats only (json, yaml, csv): an id a reader would not want to read.
+    Machine,
+    /// Human formats only (table, md, html, xlsx).
+    Human,
+    /// Paper only (table, md, html).
+    Printed,
+    /// Formats that keep typed values (csv, json, yaml, xlsx).
+    Typed,
 }
 
 /// One cell: typed so that xlsx gets numbers and dates, json gets numbers.
@@ -116,6 +147,8 @@ impl Table {
             columns,
             rows: Vec::new(),
             chart: None,
+            chart_by: None,
+            group_by: Vec::new(),
         }
     }
 }
@@ -125,7 +158,111 @@ impl Column {
         Column {
             key: key.to_string(),
             label: label.into(),
+            show: Show::Both,
+            rate: false,
         }
+    }
+
+    /// A column of rates (fractions of one).
+    pub fn rate(self) -> Column {
+        Column { rate: true, ..self }
+    }
+
+    /// The column shown on paper only (table, md, html): a text for reading whose typed parts
+    /// go to the formats people compute with.
+    pub fn printed_only(self) -> Column {
+        Column {
+            show: Show::Printed,
+            ..self
+        }
+    }
+
+    /// The column shown in the formats people and programs compute with (csv, json, yaml,
+    /// xlsx), not on paper, where a `printed_only` column says it.
+    pub fn typed_only(self) -> Column {
+        Column {
+            show: Show::Typed,
+            ..self
+        }
+    }
+
+    /// The column shown in human formats only (several machine columns said as one).
+    pub fn human_only(self) -> Column {
+        Column {
+            show: Show::Human,
+            ..self
+        }
+    }
+
+    /// The column shown in machine formats only (an id next to a name column).
+    pub fn machine_only(self) -> Column {
+        Column {
+            show: Show::Machine,
+            ..self
+        }
+    }
+}
+
+impl Document {
+    /// The document as a format shows it: columns the format does not show (`keep` says no
+    /// to their `Show`) are left out, and a chart drawn from one is dropped.
+    pub fn for_format(&self, keep: impl Fn(Show) -> bool) -> std::borrow::Cow<'_, Document> {
+        if self
+            .tables
+            .iter()
+            .all(|t| t.columns.iter().all(|c| keep(c.show)))
+        {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let tables = self
+            .tables
+            .iter()
+            .map(|t| {
+                let keep: Vec<bool> = t.columns.iter().map(|c| keep(c.show)).collect();
+                let new_index = |i: usize| {
+                    keep.get(i)
+                        .copied()
+                        .unwrap_or(false)
+                        .then(|| keep[..i].iter().filter(|k| **k).count())
+                };
+                let pick = |cells: &[Cell]| -> Vec<Cell> {
+                    cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
+                        .map(|(_, c)| c.clone())
+                        .collect()
+                };
+                Table {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    columns: t
+                        .columns
+                        .iter()
+                        .zip(&keep)
+                        .filter(|(_, k)| **k)
+                        .map(|(c, _)| c.clone())
+                        .collect(),
+                    rows: t.rows.iter().map(|r| pick(r)).collect(),
+                    chart: match t.chart {
+                        Some(Chart::Bars { label, value }) => new_index(label)
+                            .zip(new_index(value))
+                            .map(|(label, value)| Chart::Bars { label, value }),
+                        Some(Chart::Histogram { value }) => {
+                            new_index(value).map(|value| Chart::Histogram { value })
+                        }
+                        None => None,
+                    },
+                    chart_by: t.chart_by.and_then(new_index),
+                    group_by: t.group_by.iter().filter_map(|&i| new_index(i)).collect(),
+                }
+            })
+            .collect();
+        std::borrow::Cow::Owned(Document {
+            title: self.title.clone(),
+            meta: self.meta.clone(),
+            tables,
+        })
     }
 }
 

@@ -462,15 +462,15 @@ fn list_filters_by_status_org_and_half() {
     let lines: Vec<&str> = csv.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "committer,name,org,item,category,type,text,measure,target,unit,due,achieved,fraction,status,last_progress,comment,rating"
+        "committer,name,org,org_name,item,category,type,text,measure,target,unit,due,achieved,fraction,status,last_progress,comment,rating"
     );
     assert_eq!(
         lines[1],
-        "lisi,李四,zhibu2,c1,org-life,service,按时参加组织生活,,6,次,2026-06-30,,0,overdue,,,"
+        "lisi,李四,zhibu2,第二支部,c1,org-life,service,按时参加组织生活,,6,次,2026-06-30,,0,overdue,,,"
     );
     assert_eq!(
         lines[2],
-        "zhibu2,第二支部,zhibu2,c1,economy,concrete,帮助企业解决困难,,2,个,2026-06-30,2,1,fulfilled,2026-06-01,,"
+        "zhibu2,第二支部,zhibu2,第二支部,c1,economy,concrete,帮助企业解决困难,,2,个,2026-06-30,2,1,fulfilled,2026-06-01,,"
     );
     assert_eq!(lines.len(), 3);
 
@@ -1341,7 +1341,9 @@ fn qingxi_half_year_filing_is_the_ledger_of_the_half() {
     ]);
     ok(&table);
     assert!(
-        table.stdout.starts_with("承诺践诺台账（2026-H1）\n"),
+        table
+            .stdout
+            .starts_with("清溪街道党工委 2026 年上半年承诺践诺台账\n"),
         "{}",
         table.stdout
     );

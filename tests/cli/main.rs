@@ -10,10 +10,12 @@ mod layers;
 mod matter;
 mod names;
 mod post;
+mod print;
 mod report;
 mod review;
 mod review_rules;
 mod safety;
+mod width;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -74,6 +76,7 @@ impl TestEnv {
         let mut c = Command::new(env!("CARGO_BIN_EXE_dangjian"));
         c.current_dir(self.root())
             .env_remove("DANGJIAN_WORKSPACE")
+            .env_remove("COLUMNS")
             .env("DANGJIAN_AS_OF", "2026-11-20")
             .env("NO_COLOR", "1")
             .args(args);

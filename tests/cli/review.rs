@@ -303,10 +303,10 @@ fn csv_yaml_md_and_table_carry_the_same_data() {
     let base = ["--as-of", "2026-04-10", "review", "quarterly", "--format"];
     let csv = env.run(&[&base[..], &["csv"]].concat());
     assert_eq!(csv.code, 0, "{}", csv.stderr);
-    assert!(csv.stdout.starts_with("rank_overall,kind,id,name,org,self,peer,leader,masses,objective,adjust,score,grade,demoted,vetoed,rank,change\r\n"), "{}", csv.stdout);
+    assert!(csv.stdout.starts_with("rank_overall,kind,id,name,org,org_name,self,peer,leader,masses,objective,adjust,score,grade,demoted,vetoed,rank,change\r\n"), "{}", csv.stdout);
     assert!(
         csv.stdout.contains(
-            "2,member,zhangsan,张三,jiangbin,90,88.33,92,87.67,75,3,89.8,qualified,,,1,\r\n"
+            "2,member,zhangsan,张三,jiangbin,江滨社区党支部,90,88.33,92,87.67,75,3,89.8,qualified,,,1,\r\n"
         ),
         "{}",
         csv.stdout
@@ -318,7 +318,18 @@ fn csv_yaml_md_and_table_carry_the_same_data() {
     assert!(md.stdout.contains("张三"), "{}", md.stdout);
     assert!(md.stdout.contains("| 89.8 |"), "{}", md.stdout);
     let table = env.run(&base[..4]);
-    assert!(table.stdout.contains("Review 2026-Q1"), "{}", table.stdout);
+    assert!(
+        table
+            .stdout
+            .starts_with("江滨社区党支部: review of Q1 2026\n"),
+        "the title names the organization and the period: {}",
+        table.stdout
+    );
+    assert!(
+        !table.stdout.contains("zhangsan") && table.stdout.contains("张三"),
+        "people by name, not by id: {}",
+        table.stdout
+    );
     assert!(table.stdout.contains("89.8"), "{}", table.stdout);
 }
 

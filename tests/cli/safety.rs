@@ -493,7 +493,9 @@ fn annual_results_default_to_the_same_year() {
     );
     let title = en(&env, &["report", "annual", "--format", "md"]);
     assert!(
-        title.stdout.starts_with("# Annual review 2025"),
+        title
+            .stdout
+            .starts_with("# 清溪街道党工委: annual review, 2025"),
         "{}",
         title.stdout
     );
@@ -513,7 +515,7 @@ fn annual_results_default_to_the_same_year() {
     let v: serde_json::Value = serde_json::from_str(&review.stdout).unwrap();
     assert_eq!(v["year"], 2026, "{}", review.stdout);
     assert!(
-        report.stdout.starts_with("# Annual review 2026"),
+        report.stdout.contains(": annual review, 2026"),
         "{}",
         report.stdout
     );

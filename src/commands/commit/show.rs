@@ -9,7 +9,7 @@ use crate::commands::{Ctx, Exit, Refused, emit};
 use crate::i18n::tf;
 use crate::model::{Commitment, Member, Org, Period};
 use crate::report::ledger;
-use crate::report::render::{RenderOptions, render};
+use crate::report::render::render;
 use crate::workspace::resolve::{read_by_id, read_record};
 
 #[derive(Debug, clap::Args)]
@@ -66,15 +66,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         locale,
         args.format.words(),
     );
-    let bytes = render(
-        &doc,
-        args.format.format(),
-        RenderOptions {
-            bom: false,
-            color: ctx.color,
-        },
-    )
-    .map_err(|e| anyhow!("{e}"))?;
+    let bytes =
+        render(&doc, args.format.format(), ctx.render_options()).map_err(|e| anyhow!("{e}"))?;
     emit(&bytes, None, false)?;
     Ok(Exit::Success)
 }

@@ -7,7 +7,7 @@ use super::party_members_of;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
 use crate::model::{Date, Org};
-use crate::report::{self, Cell, Column, Document, Table, render::RenderOptions};
+use crate::report::{self, Cell, Column, Document, Table};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -182,14 +182,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let nodes = nodes(ws, start.as_deref(), ctx.as_of, locale);
     let bytes = match format {
         report::Format::Table => draw(&nodes, locale).into_bytes(),
-        format => report::render(
-            &build(&nodes, locale),
-            format,
-            RenderOptions {
-                bom: false,
-                color: ctx.color,
-            },
-        )?,
+        format => report::render(&build(&nodes, locale), format, ctx.render_options())?,
     };
     crate::commands::emit(&bytes, None, false)?;
     let locale = ctx.locale(loaded.locale);

@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use super::OutputArgs;
-use crate::commands::{Ctx, Exit, emit};
+use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Period, PeriodPart};
 use crate::report::form::Forms;
@@ -125,6 +125,7 @@ pub fn finish_forms(
     let opts = RenderOptions {
         bom: out.bom,
         color: ctx.color && out.output.is_none(),
+        width: ctx.width.filter(|_| out.output.is_none()),
     };
     let layout = Layout {
         date: Some(ctx.as_of.0),
@@ -132,6 +133,6 @@ pub fn finish_forms(
         ..Layout::default()
     };
     let bytes = render_forms(report, forms, machine, format, opts, layout)?;
-    emit(&bytes, out.output.as_deref(), format.is_binary())?;
+    crate::commands::emit_to(ctx, &bytes, out.output.as_deref(), format.is_binary())?;
     Ok(Exit::Success)
 }

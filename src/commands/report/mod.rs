@@ -224,6 +224,7 @@ pub(crate) fn finish(
     let opts = RenderOptions {
         bom: out.bom,
         color: ctx.color && out.output.is_none(),
+        width: ctx.width.filter(|_| out.output.is_none()),
     };
     let layout = Layout {
         date: Some(ctx.as_of.0),

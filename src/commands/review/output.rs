@@ -142,14 +142,7 @@ fn write(ctx: &Ctx, common: &Common, doc: &Document, value: &serde_json::Value) 
         ReviewFormat::Yaml => serde_yaml::to_string(value)?.into_bytes(),
         ReviewFormat::Csv => report::render(doc, Format::Csv, Default::default())?,
         ReviewFormat::Md => markdown(doc),
-        ReviewFormat::Table => report::render(
-            doc,
-            Format::Table,
-            report::render::RenderOptions {
-                bom: false,
-                color: ctx.color,
-            },
-        )?,
+        ReviewFormat::Table => report::render(doc, Format::Table, ctx.render_options())?,
     };
     emit_to(ctx, &bytes, common.output.as_deref(), false)?;
     Ok(Exit::Success)

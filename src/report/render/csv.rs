@@ -71,7 +71,14 @@ mod tests {
     use super::*;
 
     fn csv(doc: &Document, bom: bool) -> String {
-        let bytes = render(doc, RenderOptions { bom, color: false }).unwrap();
+        let bytes = render(
+            doc,
+            RenderOptions {
+                bom,
+                ..RenderOptions::default()
+            },
+        )
+        .unwrap();
         String::from_utf8(bytes).unwrap()
     }
 

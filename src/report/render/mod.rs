@@ -53,6 +53,24 @@ impl Format {
             _ => None,
         }
     }
+    /// Whether the format is read by people (names) rather than programs (ids and names).
+    pub fn is_human(self) -> bool {
+        matches!(
+            self,
+            Format::Table | Format::Md | Format::Html | Format::Xlsx
+        )
+    }
+    /// Whether the format shows a column of this kind.
+    pub fn shows(self, show: super::Show) -> bool {
+        use super::Show;
+        match show {
+            Show::Both => true,
+            Show::Machine => !self.is_human(),
+            Show::Human => self.is_human(),
+            Show::Printed => self.is_human() && self != Format::Xlsx,
+            Show::Typed => !self.is_human() || self == Format::Xlsx,
+        }
+    }
     pub fn is_binary(self) -> bool {
         matches!(self, Format::Xlsx | Format::Docx)
     }
@@ -109,6 +127,8 @@ pub struct RenderOptions {
     pub bom: bool,
     /// Terminal: use colour.
     pub color: bool,
+    /// Terminal: the number of columns tables fit in, wrapping long cells (`None`: no limit).
+    pub width: Option<usize>,
 }
 
 /// How a report wants to be laid out on paper, and what makes a file reproducible. Reports
@@ -139,6 +159,7 @@ pub fn render_with(
     opts: RenderOptions,
     layout: Layout,
 ) -> Result<Vec<u8>> {
+    let doc = &*doc.for_format(|show| format.shows(show));
     Ok(match format {
         Format::Table => terminal::render(doc, opts).into_bytes(),
         Format::Md => md::render(doc).into_bytes(),
