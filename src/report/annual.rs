@@ -71,6 +71,7 @@ pub fn document(
             .iter()
             .map(|o| outcome_label(o, locale))
             .collect();
+        let ids: Vec<&str> = s.outcomes.iter().map(Outcome::kind).collect();
         let mut row = vec![
             Cell::Int(s.rank_overall as i64),
             Cell::text(kind_label(s.subject.kind, locale)),
@@ -90,7 +91,7 @@ pub fn document(
         row.push(Cell::Bool(s.graded.demoted));
         row.push(Cell::Bool(!s.vetoes.is_empty()));
         row.push(Cell::Int(s.graded.rank as i64));
-        row.push(Cell::text(words.join("、")));
+        row.push(Cell::keyword(ids.join(","), words.join("、")));
         scores.rows.push(row);
         for o in &s.outcomes {
             let kind = match o {
@@ -108,7 +109,7 @@ pub fn document(
                 Cell::text(&s.subject.id),
                 Cell::text(&s.subject.name),
                 Cell::opt_text(s.subject.org.as_deref()),
-                Cell::text(outcome_label(o, locale)),
+                Cell::keyword(o.kind(), outcome_label(o, locale)),
                 Cell::opt_date(due),
                 Cell::opt_text(
                     rec.and_then(|x| x.title.as_deref())
@@ -127,17 +128,9 @@ pub fn document(
         .collect();
     let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
         || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
-    let meta = super::review::result_meta(
-        ws,
-        ("review.meta.year", r.year.to_string()),
-        as_of,
-        &r.scale,
-        org,
-        locale,
-    );
-    Document {
+    let mut doc = Document {
         title: tf(locale, "review.title.annual", &[("year", &r.year)]),
-        meta,
+        report: "annual".into(),
         tables: [
             Some(scores),
             Some(grades_table(ws, &graded, with_orgs, locale)),
@@ -147,5 +140,9 @@ pub fn document(
         .into_iter()
         .flatten()
         .collect(),
-    }
+        ..Document::default()
+    };
+    let year = ("year", "review.meta.year", Cell::Int(i64::from(r.year)));
+    super::review::result_meta(&mut doc, ws, year, as_of, r.scale.0, org, locale);
+    doc
 }

@@ -89,6 +89,15 @@ pub fn run(mut c: Command) -> Run {
     }
 }
 
+/// The rows of the table `id` of a report in JSON (`{"report", "meta", "tables": [{"id", "rows"}]}`);
+/// `null` when the report has no such table.
+pub fn rows<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["tables"]
+        .as_array()
+        .and_then(|tables| tables.iter().find(|t| t["id"] == id))
+        .map_or(&serde_json::Value::Null, |t| &t["rows"])
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -304,14 +304,27 @@ fn csv_yaml_md_and_table_carry_the_same_data() {
     assert!(csv.stdout.starts_with("rank_overall,kind,id,name,org,self,peer,leader,masses,objective,adjust,score,grade,demoted,vetoed,rank,change\r\n"), "{}", csv.stdout);
     assert!(
         csv.stdout.contains(
-            "2,member,zhangsan,张三,jiangbin,90,88.33,92,87.67,75,3,89.8,qualified,,,1,\r\n"
+            "2,member,zhangsan,张三,jiangbin,90,88.33,92,87.67,75,3,89.8,qualified,false,false,1,\r\n"
         ),
         "{}",
         csv.stdout
     );
     let yaml = env.run(&[&base[..], &["yaml"]].concat());
-    assert!(yaml.stdout.contains("period: 2026-Q1\n"), "{}", yaml.stdout);
-    assert!(yaml.stdout.contains("  score: 89.8\n"), "{}", yaml.stdout);
+    assert!(
+        yaml.stdout.contains("\"period\": \"2026-Q1\"\n"),
+        "{}",
+        yaml.stdout
+    );
+    assert!(
+        yaml.stdout.contains("\"as_of\": \"2026-04-10\"\n"),
+        "a date stays a string: {}",
+        yaml.stdout
+    );
+    assert!(
+        yaml.stdout.contains("    \"score\": 89.8\n"),
+        "{}",
+        yaml.stdout
+    );
     let md = env.run(&[&base[..], &["md"]].concat());
     assert!(md.stdout.contains("张三"), "{}", md.stdout);
     assert!(md.stdout.contains("| 89.8 |"), "{}", md.stdout);

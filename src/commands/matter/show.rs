@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         &rules,
         &FileLookup { root: &root },
         ctx.as_of,
-        locale,
+        args.format.content_locale(locale),
     );
     if args.format == ListFormat::Table {
         doc.tables
@@ -242,11 +242,28 @@ pub fn document(
             format!("{when} {place}").trim().to_string(),
         ));
     }
+    let body_ids: Vec<&str> = rules.bodies.iter().map(|b| b.as_str()).collect();
+    let keyed_meta = vec![
+        ("id".to_string(), Cell::text(&m.id)),
+        ("name".to_string(), Cell::text(&m.name)),
+        ("bodies".to_string(), Cell::text(body_ids.join(","))),
+        (
+            "publicity_date".to_string(),
+            Cell::opt_date(publicity.and_then(|p| p.date)),
+        ),
+        (
+            "publicity_place".to_string(),
+            Cell::opt_text(publicity.and_then(|p| p.place.as_deref())),
+        ),
+    ];
     Document {
         title: format!("{} {}", m.id, m.name),
         meta,
         tables: vec![
             head, history, opinions, meetings, tasks, progress, reviews, unmet,
         ],
+        report: "matter".into(),
+        keyed_meta,
+        ..Document::default()
     }
 }

@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         org,
         as_of: ctx.as_of,
     };
-    let doc = build(&loaded.ws, &opts, locale);
+    let doc = build(&loaded.ws, &opts, super::content_locale(format, locale));
     let layout = Layout {
         landscape: true,
         page_per_table: true,

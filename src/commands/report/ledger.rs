@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         status,
         as_of: ctx.as_of,
     };
-    let doc = build(&loaded.ws, &opts, locale);
+    let doc = build(&loaded.ws, &opts, super::content_locale(format, locale));
     let layout = Layout {
         landscape: true,
         locale,

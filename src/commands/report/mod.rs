@@ -115,6 +115,17 @@ pub(crate) fn message_locale(ctx: &Ctx) -> Locale {
         .map_or(ctx.early_locale(), |(_, locale)| locale)
 }
 
+/// The language a report is built in: the workspace's for human formats; for machine formats
+/// (json, yaml, csv) always English, whose keyword labels are the canonical words, so that their
+/// output is the same in every locale (SPEC §7).
+pub(crate) fn content_locale(format: Format, locale: Locale) -> Locale {
+    if format.is_machine() {
+        Locale::En
+    } else {
+        locale
+    }
+}
+
 /// Loads the workspace and checks the output before any work: a binary format refuses a
 /// terminal.
 pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {

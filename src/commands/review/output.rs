@@ -38,6 +38,16 @@ pub enum ReviewFormat {
     Md,
 }
 
+impl ReviewFormat {
+    /// The language of the document: English (canonical words) for the machine formats.
+    fn content_locale(self, locale: Locale) -> Locale {
+        match self {
+            ReviewFormat::Json | ReviewFormat::Yaml | ReviewFormat::Csv => Locale::En,
+            ReviewFormat::Table | ReviewFormat::Md => locale,
+        }
+    }
+}
+
 /// Loads the workspace, warning on stderr about files that could not be read.
 pub fn load(ctx: &Ctx) -> Result<Loaded> {
     let loaded = ctx.load()?;
@@ -136,7 +146,7 @@ fn write(ctx: &Ctx, common: &Common, doc: &Document, value: &serde_json::Value) 
             s.push('\n');
             s.into_bytes()
         }
-        ReviewFormat::Yaml => serde_yaml::to_string(value)?.into_bytes(),
+        ReviewFormat::Yaml => report::render::yaml_value(value).into_bytes(),
         ReviewFormat::Csv => report::render(doc, Format::Csv, Default::default())?,
         ReviewFormat::Md => markdown(doc),
         ReviewFormat::Table => report::render(
@@ -194,7 +204,7 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
         Some(&previous),
         ctx.as_of,
         common.org.as_deref(),
-        l,
+        common.format.content_locale(l),
     );
     write(ctx, common, &doc, &value)
 }
@@ -229,7 +239,13 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: i32) -> Result<Exit> {
         return Ok(Exit::Success);
     }
     let value = json::annual(&result, &ws.settings.review, ctx.as_of);
-    let doc = report::annual::document(ws, &result, ctx.as_of, common.org.as_deref(), l);
+    let doc = report::annual::document(
+        ws,
+        &result,
+        ctx.as_of,
+        common.org.as_deref(),
+        common.format.content_locale(l),
+    );
     write(ctx, common, &doc, &value)
 }
 

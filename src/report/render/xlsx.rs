@@ -99,6 +99,9 @@ pub(super) fn render(doc: &Document, layout: Layout) -> Result<Vec<u8>> {
                     Cell::Bool(b) => {
                         ws.write_boolean_with_format(r, c, *b, &number)?;
                     }
+                    Cell::Keyword { label, .. } => {
+                        ws.write_string_with_format(r, c, neutralise(label), &text)?;
+                    }
                 }
             }
         }
