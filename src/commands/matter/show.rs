@@ -264,6 +264,5 @@ pub fn document(
         ],
         report: "matter".into(),
         keyed_meta,
-        ..Document::default()
     }
 }

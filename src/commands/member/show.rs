@@ -133,7 +133,6 @@ pub fn build(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Docum
         tables,
         report: "member".into(),
         keyed_meta,
-        ..Document::default()
     }
 }
 

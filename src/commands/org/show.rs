@@ -145,7 +145,6 @@ pub fn build(ws: &Workspace, o: &Org, as_of: Date, locale: Locale) -> Document {
         tables: vec![children, members, posts],
         report: "org".into(),
         keyed_meta,
-        ..Document::default()
     }
 }
 

@@ -188,7 +188,6 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
         tables: vec![duties, targets, holders, log],
         report: "post".into(),
         keyed_meta,
-        ..Document::default()
     }
 }
 
