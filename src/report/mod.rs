@@ -5,6 +5,7 @@ pub mod annual;
 pub mod board;
 pub mod ledger;
 pub mod matters;
+pub mod output_schema;
 pub mod progress;
 pub mod render;
 pub mod review;

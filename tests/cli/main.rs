@@ -3,6 +3,7 @@
 
 mod check;
 mod commit;
+mod contract;
 mod ecosystem;
 mod hardening;
 mod matter;
