@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 mod check;
 mod cli;
 mod commit;
+#[cfg(test)]
+mod coverage;
 mod eco;
 mod matter;
 mod post;
