@@ -6,6 +6,7 @@ pub mod commit;
 pub mod completions;
 pub mod fmt;
 pub mod init;
+pub mod localize;
 pub mod matter;
 pub mod member;
 pub mod org;

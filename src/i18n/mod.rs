@@ -15,6 +15,7 @@ mod commit;
 #[cfg(test)]
 mod coverage;
 mod eco;
+mod help;
 mod matter;
 mod post;
 mod report;
@@ -32,6 +33,7 @@ const AREAS: &[&[Entry]] = &[
     review::ENTRIES,
     report::ENTRIES,
     eco::ENTRIES,
+    help::ENTRIES,
 ];
 
 /// Language of reports and messages.
@@ -105,6 +107,15 @@ pub fn t(locale: Locale, key: &'static str) -> &'static str {
         },
         None => key,
     }
+}
+
+/// The text of `key` in `locale` when the catalog has it (keys built at run time, such as the
+/// help texts of `help.<command path>`).
+pub fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
+    catalog().get(key).map(|(zh, en)| match locale {
+        Locale::ZhCn => *zh,
+        Locale::En => *en,
+    })
 }
 
 /// The text of `key` with its `{name}` placeholders filled in.

@@ -6,6 +6,7 @@ mod commit;
 mod contract;
 mod ecosystem;
 mod hardening;
+mod language;
 mod matter;
 mod post;
 mod report;

@@ -1,0 +1,116 @@
+//! The whole command line in the workspace language (zh-CN here, English with `--lang en`):
+//! help, clap's errors and the error prefix.
+
+use crate::TestEnv;
+
+#[test]
+fn help_and_usage_errors_speak_the_workspace_language() {
+    let env = TestEnv::example("qingxi");
+    let help = env.run(&["--help"]);
+    assert_eq!(help.code, 0, "{}", help.stderr);
+    assert!(help.stdout.contains("用法：dangjian"), "{}", help.stdout);
+    assert!(
+        help.stdout
+            .contains("检查所有记录，报告哪里有什么问题、应如何处理"),
+        "{}",
+        help.stdout
+    );
+    for english in [
+        "Usage:",
+        "Print help",
+        "Options",
+        "[default:",
+        "[possible values:",
+    ] {
+        assert!(!help.stdout.contains(english), "{english}: {}", help.stdout);
+    }
+    let board = env.run(&["report", "board", "--help"]);
+    assert!(
+        board.stdout.contains("生成在岗人员公开栏"),
+        "{}",
+        board.stdout
+    );
+
+    let missing = env.run(&["report", "progress"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .starts_with("错误：缺少必需的参数：\n  --month <YYYY-MM>\n"),
+        "{}",
+        missing.stderr
+    );
+    assert!(
+        missing.stderr.contains("用法：dangjian report progress"),
+        "{}",
+        missing.stderr
+    );
+    assert!(
+        !missing.stderr.contains("the following"),
+        "{}",
+        missing.stderr
+    );
+
+    let invalid = env.run(&["review", "quarterly", "--format", "表格"]);
+    assert_eq!(invalid.code, 2);
+    assert!(
+        invalid
+            .stderr
+            .starts_with("错误：'表格' 不是 '--format <FORMAT>' 的有效值"),
+        "{}",
+        invalid.stderr
+    );
+
+    let unknown = env.run(&["report", "bord"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("无法识别的子命令 'bord'"),
+        "{}",
+        unknown.stderr
+    );
+    assert!(
+        unknown.stderr.contains("'board'"),
+        "a suggestion: {}",
+        unknown.stderr
+    );
+
+    let refused = env.run(&["member", "show", "nosuch"]);
+    assert_ne!(refused.code, 0);
+    assert!(refused.stderr.starts_with("错误："), "{}", refused.stderr);
+}
+
+#[test]
+fn english_stays_clap_english() {
+    let env = TestEnv::example("qingxi");
+    let help = env.run(&["--lang", "en", "--help"]);
+    assert!(help.stdout.contains("Usage: dangjian"), "{}", help.stdout);
+    assert!(
+        help.stdout
+            .contains("Check every record and report what is wrong, where, and what to do")
+    );
+    let missing = env.run(&["--lang=en", "report", "progress"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .starts_with("error: the following required arguments were not provided:"),
+        "{}",
+        missing.stderr
+    );
+    let refused = env.run(&["--lang", "en", "member", "show", "nosuch"]);
+    assert!(refused.stderr.starts_with("error: "), "{}", refused.stderr);
+}
+
+#[test]
+fn the_language_comes_from_the_workspace_named_by_c() {
+    let env = TestEnv::empty();
+    crate::copy_dir(&crate::repo().join("examples/qingxi"), &env.path("ws"));
+    let r = env.run(&["-C", "ws", "report", "progress"]);
+    assert!(r.stderr.starts_with("错误："), "{}", r.stderr);
+    let text = env
+        .read("ws/dangjian.toml")
+        .replace("locale = \"zh-CN\"", "locale = \"en\"");
+    env.write("ws/dangjian.toml", &text);
+    let r = env.run(&["-C", "ws", "report", "progress"]);
+    assert!(r.stderr.starts_with("error: the following"), "{}", r.stderr);
+}
