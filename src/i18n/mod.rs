@@ -16,6 +16,7 @@ mod commit;
 mod coverage;
 mod eco;
 mod help;
+mod init;
 mod matter;
 mod post;
 mod report;
@@ -34,6 +35,7 @@ const AREAS: &[&[Entry]] = &[
     report::ENTRIES,
     eco::ENTRIES,
     help::ENTRIES,
+    init::ENTRIES,
 ];
 
 /// Language of reports and messages.
