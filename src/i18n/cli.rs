@@ -101,7 +101,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "check.summary",
         "检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
-        "checked {files} files: {errors} errors, {warnings} warnings, {infos} notes",
+        "checked {files} {files|file|files}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}",
     ),
     ("resolve.member", "党员", "member"),
     ("resolve.post", "岗位", "post"),

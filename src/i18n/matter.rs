@@ -170,7 +170,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "matter.votes-over-present",
         "票数合计 {votes} 多于实到人数 {present}",
-        "{votes} votes is more than the {present} present",
+        "{votes} {votes|vote|votes} is more than the {present} present",
     ),
     (
         "matter.date-order",

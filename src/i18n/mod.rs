@@ -135,6 +135,15 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
+                // `{count|holder|holders}`: the English noun that agrees with the number.
+                if let Some((var, forms)) = name.split_once('|')
+                    && let Some((one, many)) = forms.split_once('|')
+                    && let Some((_, v)) = args.iter().find(|(n, _)| *n == var)
+                {
+                    out.push_str(if v.to_string() == "1" { one } else { many });
+                    rest = &after[close + 1..];
+                    continue;
+                }
                 match args.iter().find(|(n, _)| *n == name) {
                     Some((_, v)) => out.push_str(&v.to_string()),
                     None => {
@@ -176,8 +185,10 @@ mod tests {
                     .split('{')
                     .skip(1)
                     .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .map(|n| n.split('|').next().unwrap_or_default().to_string())
                     .collect();
                 v.sort();
+                v.dedup();
                 v
             };
             assert_eq!(holes(zh), holes(en), "placeholders differ for {key}");
@@ -188,6 +199,10 @@ mod tests {
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill("{a} and {b}", &[("a", &1), ("b", &"x")]), "1 and x");
         assert_eq!(fill("{missing} {", &[]), "{missing} {");
+        let holders = "{count} {count|holder|holders}";
+        assert_eq!(fill(holders, &[("count", &1)]), "1 holder");
+        assert_eq!(fill(holders, &[("count", &2)]), "2 holders");
+        assert_eq!(fill(holders, &[("count", &0)]), "0 holders");
         assert_eq!(t(Locale::En, "no.such.key"), "no.such.key");
     }
 }
