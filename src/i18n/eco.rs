@@ -182,4 +182,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "工作簿中没有工作表",
         "the workbook has no sheet",
     ),
+    // Names of the usual keys of a member's [private] table (`member show --private`).
+    ("member.private.phone", "电话", "phone"),
+    ("member.private.address", "住址", "address"),
+    ("member.private.id_card", "身份证号", "id card"),
+    ("member.private.gender", "性别", "gender"),
+    ("member.private.birth", "出生日期", "date of birth"),
+    ("member.private.education", "学历", "education"),
+    ("member.private.ethnicity", "民族", "ethnicity"),
+    ("member.private.email", "电子邮箱", "email"),
 ];

@@ -114,3 +114,62 @@ fn the_language_comes_from_the_workspace_named_by_c() {
     let r = env.run(&["-C", "ws", "report", "progress"]);
     assert!(r.stderr.starts_with("error: the following"), "{}", r.stderr);
 }
+
+#[test]
+fn condition_codes_private_keys_and_init_comments_are_catalog_text() {
+    let env = TestEnv::example("qingxi");
+    let table = env.run(&["matter", "show", "liuyang-jianshen"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(table.stdout.contains("征求意见太少"), "{}", table.stdout);
+    assert!(
+        !table.stdout.contains("too-few-opinions"),
+        "{}",
+        table.stdout
+    );
+    let json = env.run(&["matter", "show", "liuyang-jianshen", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(crate::rows(&v, "unmet")[0]["condition"], "too-few-opinions");
+
+    let private = env.run(&["member", "show", "zhangdeming", "--private"]);
+    assert!(private.stdout.contains("│ 电话 ┆"), "{}", private.stdout);
+    let private = env.run(&[
+        "member",
+        "show",
+        "zhangdeming",
+        "--private",
+        "--format",
+        "csv",
+    ]);
+    assert!(private.stdout.contains("\r\nphone,"), "{}", private.stdout);
+
+    let fresh = TestEnv::empty();
+    let r = fresh.run(&[
+        "init",
+        "ws",
+        "--sector",
+        "community",
+        "--name",
+        "测试社区党委",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let settings = fresh.read("ws/dangjian.toml");
+    assert!(settings.starts_with("# dangjian 工作区设置"), "{settings}");
+    assert!(settings.contains("# 考评：每个键都可省略"), "{settings}");
+    assert!(!settings.to_lowercase().contains("seed"), "{settings}");
+}
+
+#[test]
+fn english_plurals_agree_with_their_number() {
+    let env = TestEnv::example("qingxi");
+    env.write(
+        "members/bad.toml",
+        "id = \"bad\"\nname = \"某某\"\norg = \"nosuch\"\nstatus = \"full\"\noffice = \"none\"\n",
+    );
+    let r = env.run(&["--lang", "en", "check"]);
+    assert!(
+        r.stdout.contains(": 1 error, "),
+        "one error, not one errors: {}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(" files: "), "{}", r.stdout);
+}

@@ -45,6 +45,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
+/// A condition: its code for machine formats, its short name from the catalog for people.
+fn condition_cell(code: &'static str, locale: Locale) -> Cell {
+    let label = crate::i18n::lookup(locale, &format!("matter.condition.{code}")).unwrap_or(code);
+    Cell::keyword(code, label)
+}
+
 /// The document of one matter (pure).
 pub fn document(
     m: &Matter,
@@ -223,9 +229,10 @@ pub fn document(
     );
     if m.step != crate::model::Step::Done {
         for u in unmet_now(m, rules, refs) {
-            unmet
-                .rows
-                .push(vec![Cell::text(u.code()), Cell::text(u.message(locale))]);
+            unmet.rows.push(vec![
+                condition_cell(u.code(), locale),
+                Cell::text(u.message(locale)),
+            ]);
         }
     }
     let publicity = m.publicity.as_ref();

@@ -122,7 +122,11 @@ pub fn build(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Docum
         );
         if let Some(p) = &m.private {
             for (k, v) in &p.0 {
-                table.rows.push(vec![Cell::text(k), Cell::text(plain(v))]);
+                let label = crate::i18n::lookup(locale, &format!("member.private.{k}"));
+                table.rows.push(vec![
+                    Cell::keyword(k.as_str(), label.unwrap_or(k.as_str())),
+                    Cell::text(plain(v)),
+                ]);
             }
         }
         tables.push(table);
