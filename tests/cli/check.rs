@@ -572,7 +572,7 @@ fn human_output_looks_like_rustc() {
     assert!(run.stdout.starts_with(expected), "{}", run.stdout);
     assert!(
         run.stdout
-            .contains("checked 10 files: 1 errors, 0 warnings"),
+            .contains("checked 10 files: 1 error, 0 warnings"),
         "{}",
         run.stdout
     );

@@ -60,7 +60,8 @@ pub fn load(ctx: &Ctx) -> Result<Loaded> {
         .len();
     if broken > 0 && !ctx.quiet {
         eprintln!(
-            "warning: {}",
+            "{}: {}",
+            crate::i18n::t(loaded.locale, "report.warning"),
             tf(
                 loaded.locale,
                 "review.warn.load-errors",
