@@ -571,8 +571,7 @@ fn human_output_looks_like_rustc() {
     let expected = "error[unknown-reference]: unknown member `wangfnag`\n  --> orgs/jiangbin.toml:7:13\n  |\n7 | secretary = \"wangfnag\"\n  |             ^\n  = help: did you mean `wangfang`?\n";
     assert!(run.stdout.starts_with(expected), "{}", run.stdout);
     assert!(
-        run.stdout
-            .contains("checked 10 files: 1 error, 0 warnings"),
+        run.stdout.contains("checked 10 files: 1 error, 0 warnings"),
         "{}",
         run.stdout
     );

@@ -49,12 +49,19 @@ fn output(env: &TestEnv, args: &[&str], format: &str, as_of: &str, lang: &str) -
     r.stdout
 }
 
+/// `snake_case` ASCII: a stable English identifier.
+fn is_identifier(k: &str) -> bool {
+    k.starts_with(|c: char| c.is_ascii_lowercase())
+        && k.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 fn ascii_keys(v: &Value, at: &str) {
     match v {
         Value::Object(m) => {
             for (k, x) in m {
                 assert!(
-                    k.is_ascii() && !k.is_empty(),
+                    is_identifier(k),
                     "{at}: key {k:?} is not an ASCII identifier"
                 );
                 ascii_keys(x, at);

@@ -71,7 +71,11 @@ pub fn document(
             col("value", "matter.col.value"),
         ],
     );
-    let field = |k: &'static str, v: Cell| vec![Cell::text(t(locale, k)), v];
+    // The field's stable key for machine formats (`completion`), its label for people.
+    let field = |k: &'static str, v: Cell| {
+        let id = k.rsplit('.').next().unwrap_or(k);
+        vec![Cell::keyword(id, t(locale, k)), v]
+    };
     head.rows = vec![
         field("matter.col.id", Cell::text(&m.id)),
         field("matter.col.name", Cell::text(&m.name)),
