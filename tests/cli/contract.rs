@@ -121,6 +121,15 @@ fn machine_formats_are_the_same_in_every_locale_and_match_their_schemas() {
             let yaml: Value =
                 serde_yaml::from_str(&yaml_text).unwrap_or_else(|e| panic!("{at}: {e}"));
             assert_eq!(yaml, json, "{at}: yaml and json carry different data");
+            let unquoted_date = yaml_text.lines().find(|l| {
+                let value = l.rsplit(": ").next().unwrap_or("");
+                let value = value.trim_start_matches(['-', ' ']);
+                value.len() == 10 && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-'
+            });
+            assert_eq!(
+                unquoted_date, None,
+                "{at}: a YAML date must be a quoted string"
+            );
             let csv_text = output(&env, args, "csv", as_of, "en");
             let records: Vec<Vec<String>> = csv::ReaderBuilder::new()
                 .has_headers(false)
