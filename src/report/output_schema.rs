@@ -1,6 +1,7 @@
 //! JSON Schemas of the machine outputs (SPEC §7), inferred from outputs the code produced: every
 //! key a sample has is required when every sample has it, no other key is allowed, a report's
-//! tables are told apart by their columns, and a scalar may always be `null` (an absent value).
+//! tables are told apart by their columns, a scalar may always be `null` (an absent value), and an
+//! object holding only numbers is a map (grade counts keyed by the workspace's grade ids).
 //! `schemas/output/` holds the result for every report and listing, generated from the bundled
 //! example workspace by the contract test, which fails when it drifts.
 
@@ -121,6 +122,18 @@ fn row(keys: &[&str], rows: &[&Value]) -> Value {
 /// The schema of every value in `samples` (one position of the output).
 fn value(samples: &[&Value]) -> Value {
     let objects: Vec<&Map<String, Value>> = samples.iter().filter_map(|v| v.as_object()).collect();
+    let numbers_only = objects
+        .iter()
+        .flat_map(|o| o.values())
+        .all(|v| v.is_number() || v.is_null());
+    if !objects.is_empty() && numbers_only {
+        // A map of numbers (grade counts, components, parts): its keys come from the workspace's
+        // settings or are absent when missing.
+        return json!({
+            "type": "object",
+            "additionalProperties": { "type": ["number", "null"] },
+        });
+    }
     if !objects.is_empty() {
         let mut keys: Vec<&str> = Vec::new();
         for o in &objects {
@@ -221,6 +234,16 @@ mod tests {
         let mut other = sample;
         other["report"] = "board".into();
         assert!(!valid(&s, &other));
+    }
+
+    #[test]
+    fn an_object_of_numbers_is_a_map() {
+        let sample = json!({ "period": "2026-Q1", "grades": { "excellent": 1, "qualified": 2 } });
+        let s = infer("review quarterly", std::slice::from_ref(&sample));
+        let other = json!({ "period": "2026-Q1", "grades": { "advanced": 3 } });
+        assert!(valid(&s, &other), "grade ids come from the workspace");
+        let text = json!({ "period": "2026-Q1", "grades": { "advanced": "3" } });
+        assert!(!valid(&s, &text));
     }
 
     #[test]
