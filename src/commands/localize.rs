@@ -190,7 +190,15 @@ fn error_text(e: &clap::Error, locale: Locale) -> String {
                 &[("value", &value), ("arg", &arg)],
             );
             if let Some(source) = std::error::Error::source(e) {
-                line.push_str(&format!("：{source}"));
+                // A keyword's parse error lists the words in both languages: keep the list.
+                let source = source.to_string();
+                match source.split_once(" is not one of ") {
+                    Some((_, words)) => line.push_str(&format!(
+                        "\n  {}",
+                        tf(locale, "cli.clap.possible-values", &[("values", &words)])
+                    )),
+                    None => line.push_str(&format!("：{source}")),
+                }
             }
             lines.push(line);
             let valid = strings(ContextKind::ValidValue);

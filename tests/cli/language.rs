@@ -61,6 +61,33 @@ fn help_and_usage_errors_speak_the_workspace_language() {
         invalid.stderr
     );
 
+    let keyword = env.run(&[
+        "commit",
+        "item",
+        "zhangdeming",
+        "--category",
+        "学习",
+        "--type",
+        "service",
+        "--text",
+        "x",
+        "--due",
+        "2026-12-31",
+    ]);
+    assert_eq!(keyword.code, 2);
+    assert!(
+        keyword.stderr.starts_with(
+            "错误：'学习' 不是 '--category <CATEGORY>' 的有效值\n  可选值：`politics` (思想政治)"
+        ),
+        "{}",
+        keyword.stderr
+    );
+    assert!(
+        !keyword.stderr.contains("is not one of"),
+        "{}",
+        keyword.stderr
+    );
+
     let unknown = env.run(&["report", "bord"]);
     assert_eq!(unknown.code, 2);
     assert!(
