@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             Outcome::Same => {}
             Outcome::Failed(message) => {
                 failed += 1;
-                eprintln!("error: {message}");
+                eprintln!("{}{message}", t(locale, "cli.error-prefix"));
             }
             Outcome::Changed(text) => {
                 changed += 1;

@@ -9,7 +9,7 @@ use anyhow::{Context, Result, anyhow};
 use chrono::Datelike;
 
 use super::{Ctx, Exit, Refused};
-use crate::i18n::{Locale, tf};
+use crate::i18n::{Locale, t, tf};
 use crate::model::{Kind, OrgKind, Sector, is_valid_id};
 
 #[derive(Debug, clap::Args)]
@@ -173,9 +173,8 @@ impl Plan {
 
     pub fn settings_text(&self) -> String {
         let mut s = String::new();
-        s.push_str(
-            "# dangjian workspace settings; every key is described by `dangjian schema dangjian`\n",
-        );
+        let l = self.locale;
+        s.push_str(&format!("# {}\n", t(l, "init.comment.header")));
         s.push_str("format = 1\n");
         s.push_str(&format!("name = {}\n", quote(&self.name)));
         s.push_str(&format!("root = {}\n", quote(&self.root)));
@@ -183,10 +182,12 @@ impl Plan {
         s.push_str(&format!("locale = \"{}\"\n", self.locale.as_str()));
         s.push_str(&format!("sector = \"{}\"\n", self.sector.as_str()));
         s.push('\n');
-        s.push_str(&roles_text(self.sector));
+        s.push_str(&roles_text(self.sector, l));
         s.push('\n');
-        s.push_str(&workflow_text(self.sector));
+        s.push_str(&workflow_text(self.sector, l));
+        s.push_str(&format!("# {}\n", t(l, "init.comment.review")));
         s.push_str(REVIEW_TEXT);
+        s.push_str(&format!("# {}\n", t(l, "init.comment.check")));
         s.push_str(CHECK_TEXT);
         s
     }
@@ -262,31 +263,18 @@ pub fn sector_roles(sector: Sector) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-fn roles_text(sector: Sector) -> String {
+fn roles_text(sector: Sector, l: Locale) -> String {
     let roles = sector_roles(sector);
-    let mut s = String::from(
-        "# 八个方面作用: the roles organizations play (org.role names one of these ids)\n",
-    );
-    match sector {
-        Sector::Village => s.push_str(
-            "# Reconstructed for villages: seed 000 names the village groups (群团组织, 农民专业合作组织,\n\
-             # 村“六大员”, 农民主体作用) and seed 001 the Party roles; the eight below follow the\n\
-             # Sanming village model (永安八一村). Adjust them to your county's list.\n",
-        ),
-        Sector::Community => s.push_str(
-            "# Seed 000 names five roles for communities (五位一体); add the others your district uses.\n",
-        ),
-        Sector::Agency => {
-            s.push_str("# Seed 000 names five roles for agencies; add the others your unit uses.\n")
-        }
-        Sector::Enterprise => {
-            s.push_str("# Seed 000 names six roles for enterprises; add the others your company uses.\n")
-        }
-        Sector::School => s.push_str("# The eight roles of schools, as seed 000 lists them.\n"),
-        Sector::Other => s.push_str(
-            "# No list for this sector: add [[role]] tables (id = \"…\", name = \"…\").\n",
-        ),
-    }
+    let note = match sector {
+        Sector::Village => "init.comment.roles.village",
+        Sector::Community => "init.comment.roles.community",
+        Sector::Agency => "init.comment.roles.agency",
+        Sector::Enterprise => "init.comment.roles.enterprise",
+        Sector::School => "init.comment.roles.school",
+        Sector::Other => "init.comment.roles.other",
+    };
+    let mut s = comment(t(l, "init.comment.roles"));
+    s.push_str(&comment(t(l, note)));
     for (id, name) in roles {
         s.push_str(&format!("[[role]]\nid = \"{id}\"\nname = \"{name}\"\n\n"));
     }
@@ -295,30 +283,25 @@ fn roles_text(sector: Sector) -> String {
 
 /// The six-step defaults of the sector (SPEC §5), written as comments: uncomment a line to
 /// override it.
-fn workflow_text(sector: Sector) -> String {
+fn workflow_text(sector: Sector, l: Locale) -> String {
     let (bodies, note) = match sector {
         Sector::Village => (
             r#"["branch", "committees", "members", "representatives"]"#,
-            "四议两公开: branch proposes, both committees discuss, members review, representatives decide; both publications required",
+            "init.comment.workflow.village",
         ),
-        Sector::Community => (
-            r#"["joint"]"#,
-            "三分三联: opinions gathered by category, decided by a joint meeting",
-        ),
-        Sector::Agency => (
-            r#"["leadership"]"#,
-            "一定三评三落实: the leading Party group decides; monthly progress reviews",
-        ),
+        Sector::Community => (r#"["joint"]"#, "init.comment.workflow.community"),
+        Sector::Agency => (r#"["leadership"]"#, "init.comment.workflow.agency"),
         Sector::Enterprise => (
             r#"["branch", "workers", "board"]"#,
-            "三议两评一公开: Party organization, workers' congress, board",
+            "init.comment.workflow.enterprise",
         ),
-        Sector::School | Sector::Other => (r#"["branch"]"#, "the six steps as they are"),
+        Sector::School | Sector::Other => (r#"["branch"]"#, "init.comment.workflow.other"),
     };
+    let (head, note) = (t(l, "init.comment.workflow"), t(l, note));
     let min_sources = if sector == Sector::Community { 2 } else { 1 };
     let publish = sector == Sector::Village;
     let mut s = format!(
-        "# Six-step method (六步工作法). The sector's defaults are shown; uncomment a line to change it.\n\
+        "# {head}\n\
          # {note}\n\
          # [workflow.consult]\n\
          # min_opinions = 1\n\
@@ -332,14 +315,21 @@ fn workflow_text(sector: Sector) -> String {
     if sector == Sector::Agency {
         s.push_str("# [workflow.implement]\n# progress_every = \"month\"\n");
     } else {
-        s.push_str("# [workflow.implement]\n# progress_every = \"month\"   # optional: warn on tasks without progress\n");
+        s.push_str(&format!(
+            "# [workflow.implement]\n# progress_every = \"month\"   # {}\n",
+            t(l, "init.comment.progress-optional")
+        ));
     }
     s.push_str(&format!("# [workflow.evaluate]\n# publish = {publish}\n\n"));
     s
 }
 
-const REVIEW_TEXT: &str = "# Scoring (考评): every key optional, defaults shown.\n\
-# [review]\n\
+/// `# ` before every line of a catalog text.
+fn comment(text: &str) -> String {
+    text.lines().map(|l| format!("# {l}\n")).collect()
+}
+
+const REVIEW_TEXT: &str = "# [review]\n\
 # scale = 100\n\
 # trim = 1\n\
 # rectify_days = 30\n\
@@ -354,8 +344,7 @@ const REVIEW_TEXT: &str = "# Scoring (考评): every key optional, defaults show
 # half = 0.2\n\
 # year_end = 0.5\n\n";
 
-const CHECK_TEXT: &str = "# Lint levels of `dangjian check`: allow drops a warning, deny makes it an error.\n\
-[check]\n\
+const CHECK_TEXT: &str = "[check]\n\
 allow = []\n\
 deny = []\n";
 

@@ -7,6 +7,7 @@ pub mod commit;
 pub mod completions;
 pub mod fmt;
 pub mod init;
+pub mod localize;
 pub mod matter;
 pub mod member;
 pub mod org;
@@ -51,7 +52,7 @@ impl Failure {
         let mut out = String::new();
         for p in &self.error.problems {
             out.push_str(&format!(
-                "{}: {}\n",
+                "{}{}\n",
                 t(self.locale, "cli.error-prefix"),
                 crate::diag::escape::lines(&p.message)
             ));

@@ -101,7 +101,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "check.too-large",
         "文件过大（{size} 字节，上限 {max} 字节）",
-        "file is too large ({size} bytes, at most {max})",
+        "file is too large ({size} {size|byte|bytes}, at most {max})",
     ),
     (
         "check.too-large.help",
@@ -338,7 +338,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "check.post.capacity",
         "`{member}` 于 {date} 定岗后，在岗人数为 {count}，超过岗位容量 {capacity}",
-        "confirming `{member}` on {date} makes {count} holders, more than the capacity of {capacity}",
+        "confirming `{member}` on {date} makes {count} {count|holder|holders}, more than the capacity of {capacity}",
     ),
     (
         "check.post.capacity.help",
@@ -413,7 +413,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "check.matter.step",
         "当前步骤为 `{step}`，但历史中已完成 {count} 步，应为 `{expected}`",
-        "the step is `{step}`, but history completes {count} steps, so it should be `{expected}`",
+        "the step is `{step}`, but history completes {count} {count|step|steps}, so it should be `{expected}`",
     ),
     (
         "check.matter.step.help",
@@ -433,7 +433,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "check.matter.votes",
         "表决票数 {votes}（赞成+反对+弃权）多于实到人数 {present}",
-        "{votes} votes (yes + no + abstain), more than the {present} present",
+        "{votes} {votes|vote|votes} (yes + no + abstain), more than the {present} present",
     ),
     (
         "check.matter.votes.help",

@@ -14,7 +14,73 @@ pub(super) const ENTRIES: &[Entry] = &[
         "no dangjian.toml in {dir} or any folder above it",
     ),
     ("cli.error", "错误", "error"),
-    ("cli.error-prefix", "error", "error"),
+    ("cli.error-prefix", "错误：", "error: "),
+    ("cli.usage", "用法：", "Usage:"),
+    ("cli.heading.commands", "命令", "Commands"),
+    ("cli.heading.arguments", "参数", "Arguments"),
+    ("cli.heading.options", "选项", "Options"),
+    (
+        "cli.more-help",
+        "运行 '--help' 查看更多信息。",
+        "For more information, try '--help'.",
+    ),
+    (
+        "cli.clap.missing-required",
+        "缺少必需的参数：",
+        "the following required arguments were not provided:",
+    ),
+    (
+        "cli.clap.invalid-value",
+        "'{value}' 不是 '{arg}' 的有效值",
+        "invalid value '{value}' for '{arg}'",
+    ),
+    ("cli.note.env", "环境变量：{name}", "env: {name}"),
+    ("cli.note.default", "默认：{value}", "default: {value}"),
+    (
+        "cli.clap.possible-values",
+        "可选值：{values}",
+        "possible values: {values}",
+    ),
+    (
+        "cli.clap.did-you-mean",
+        "你是否想用 '{value}'？",
+        "a similar value exists: '{value}'",
+    ),
+    (
+        "cli.clap.unknown-argument",
+        "无法识别的参数 '{arg}'",
+        "unexpected argument '{arg}' found",
+    ),
+    (
+        "cli.clap.unknown-command",
+        "无法识别的子命令 '{command}'",
+        "unrecognized subcommand '{command}'",
+    ),
+    (
+        "cli.clap.missing-command",
+        "'{command}' 需要一个子命令",
+        "'{command}' requires a subcommand but one was not provided",
+    ),
+    (
+        "cli.clap.conflict",
+        "参数 '{arg}' 不能与 '{other}' 同时使用",
+        "the argument '{arg}' cannot be used with '{other}'",
+    ),
+    (
+        "cli.clap.value-needed",
+        "参数 '{arg}' 需要一个值，但没有给出",
+        "a value is required for '{arg}' but none was supplied",
+    ),
+    (
+        "cli.clap.too-many",
+        "参数 '{arg}' 的值太多：'{value}'",
+        "unexpected value '{value}' for '{arg}' found; no more were expected",
+    ),
+    (
+        "cli.clap.other",
+        "命令行参数有误：{detail}",
+        "invalid arguments: {detail}",
+    ),
     ("cli.help", "提示", "help"),
     ("cli.refused", "操作被拒绝", "refused"),
     (
@@ -35,7 +101,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "check.summary",
         "检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
-        "checked {files} files: {errors} errors, {warnings} warnings, {infos} notes",
+        "checked {files} {files|file|files}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}",
     ),
     ("resolve.member", "党员", "member"),
     ("resolve.post", "岗位", "post"),

@@ -8,7 +8,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "fmt.would-change",
         "{count} 个文件需要重新格式化（共 {files} 个）",
-        "{count} of {files} files would be reformatted",
+        "{count} of {files} {files|file|files} would be reformatted",
     ),
     (
         "fmt.would-change.help",
@@ -18,12 +18,12 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "fmt.formatted",
         "已格式化 {count} 个文件（共 {files} 个）",
-        "formatted {count} of {files} files",
+        "formatted {count} of {files} {files|file|files}",
     ),
     (
         "fmt.clean",
         "{files} 个文件的格式均已规范",
-        "all {files} files are formatted",
+        "all {files} {files|file|files} are formatted",
     ),
     (
         "fmt.unreadable",
@@ -64,22 +64,22 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "import.summary",
         "导入 {rows} 行：新建 {created} 个，更新 {updated} 个，未变 {unchanged} 个",
-        "imported {rows} rows: {created} created, {updated} updated, {unchanged} unchanged",
+        "imported {rows} {rows|row|rows}: {created} created, {updated} updated, {unchanged} unchanged",
     ),
     (
         "import.summary-dry",
         "试运行，未写入任何文件：将导入 {rows} 行（新建 {created} 个，更新 {updated} 个，未变 {unchanged} 个）",
-        "dry run, nothing written: {rows} rows would be imported ({created} created, {updated} updated, {unchanged} unchanged)",
+        "dry run, nothing written: {rows} {rows|row|rows} would be imported ({created} created, {updated} updated, {unchanged} unchanged)",
     ),
     (
         "import.nothing-written",
         "未写入任何文件：请修正以上各行后重新导入，或加 --skip-bad 只导入其余 {good} 行",
-        "nothing was written: fix the rows above and import again, or add --skip-bad to import the other {good} rows",
+        "nothing was written: fix the rows above and import again, or add --skip-bad to import the other {good} {good|row|rows}",
     ),
     (
         "import.refused-count",
         "{count} 行未导入：请修正后重新导入（已导入的行加 --update 可再次导入）",
-        "{count} rows were not imported: fix them and import again (with --update for the rows already imported)",
+        "{count} {count|row|rows} were not imported: fix them and import again (with --update for the rows already imported)",
     ),
     (
         "import.ignored",
@@ -182,4 +182,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "工作簿中没有工作表",
         "the workbook has no sheet",
     ),
+    // Names of the usual keys of a member's [private] table (`member show --private`).
+    ("member.private.phone", "电话", "phone"),
+    ("member.private.address", "住址", "address"),
+    ("member.private.id_card", "身份证号", "id card"),
+    ("member.private.gender", "性别", "gender"),
+    ("member.private.birth", "出生日期", "date of birth"),
+    ("member.private.education", "学历", "education"),
+    ("member.private.ethnicity", "民族", "ethnicity"),
+    ("member.private.email", "电子邮箱", "email"),
 ];

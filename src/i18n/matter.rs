@@ -170,7 +170,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "matter.votes-over-present",
         "票数合计 {votes} 多于实到人数 {present}",
-        "{votes} votes is more than the {present} present",
+        "{votes} {votes|vote|votes} is more than the {present} present",
     ),
     (
         "matter.date-order",
@@ -310,5 +310,98 @@ pub(super) const ENTRIES: &[Entry] = &[
         "matter.show.unmet",
         "当前步骤尚未满足的条件",
         "Unmet conditions of the current step",
+    ),
+    // Short names of the conditions a step still needs (`matter show`, human formats).
+    (
+        "matter.condition.too-few-opinions",
+        "征求意见太少",
+        "too few opinions",
+    ),
+    (
+        "matter.condition.too-few-sources",
+        "意见来源太少",
+        "too few sources of opinions",
+    ),
+    (
+        "matter.condition.no-meeting",
+        "尚未开会决策",
+        "no meeting yet",
+    ),
+    (
+        "matter.condition.meeting-out-of-order",
+        "会议顺序不对",
+        "meetings out of order",
+    ),
+    (
+        "matter.condition.not-quorate",
+        "到会人数不足",
+        "meeting not quorate",
+    ),
+    (
+        "matter.condition.not-passed",
+        "表决未通过",
+        "vote not passed",
+    ),
+    (
+        "matter.condition.decision-unpublished",
+        "决议未公开",
+        "decision not made public",
+    ),
+    ("matter.condition.no-tasks", "尚未分解任务", "no tasks"),
+    (
+        "matter.condition.no-responsible",
+        "任务无责任人",
+        "task without a responsible",
+    ),
+    (
+        "matter.condition.unknown-responsible",
+        "责任人不存在",
+        "unknown responsible",
+    ),
+    (
+        "matter.condition.no-due",
+        "任务无截止日期",
+        "task without a due date",
+    ),
+    (
+        "matter.condition.unsigned",
+        "责任书未签订",
+        "responsibility letter unsigned",
+    ),
+    (
+        "matter.condition.no-publicity",
+        "任务未公开",
+        "tasks not made public",
+    ),
+    (
+        "matter.condition.incomplete",
+        "任务未完成",
+        "tasks incomplete",
+    ),
+    ("matter.condition.no-review", "尚未考评", "no review yet"),
+    (
+        "matter.condition.task-unreviewed",
+        "有任务未考评",
+        "task not reviewed",
+    ),
+    (
+        "matter.condition.review-unpublished",
+        "考评结果未公开",
+        "review not made public",
+    ),
+    (
+        "matter.condition.already-done",
+        "事项已完成",
+        "matter already done",
+    ),
+    (
+        "matter.condition.history-mismatch",
+        "步骤记录不一致",
+        "step history inconsistent",
+    ),
+    (
+        "matter.condition.date-before-history",
+        "日期早于上一步",
+        "date before the previous step",
     ),
 ];

@@ -12,8 +12,12 @@ use serde::{Deserialize, Serialize};
 mod check;
 mod cli;
 mod commit;
+#[cfg(test)]
+mod coverage;
 mod eco;
 mod forms;
+mod help;
+mod init;
 mod matter;
 mod post;
 mod report;
@@ -36,6 +40,8 @@ const AREAS: &[&[Entry]] = &[
     eco::ENTRIES,
     safety::ENTRIES,
     forms::ENTRIES,
+    help::ENTRIES,
+    init::ENTRIES,
 ];
 
 /// Language of reports and messages.
@@ -111,6 +117,15 @@ pub fn t(locale: Locale, key: &'static str) -> &'static str {
     }
 }
 
+/// The text of `key` in `locale` when the catalog has it (keys built at run time, such as the
+/// help texts of `help.<command path>`).
+pub fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
+    catalog().get(key).map(|(zh, en)| match locale {
+        Locale::ZhCn => *zh,
+        Locale::En => *en,
+    })
+}
+
 /// The text of `key` with its `{name}` placeholders filled in.
 pub fn tf(locale: Locale, key: &'static str, args: &[(&str, &dyn Display)]) -> String {
     fill(t(locale, key), args)
@@ -126,6 +141,15 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
+                // `{count|holder|holders}`: the English noun that agrees with the number.
+                if let Some((var, forms)) = name.split_once('|')
+                    && let Some((one, many)) = forms.split_once('|')
+                    && let Some((_, v)) = args.iter().find(|(n, _)| *n == var)
+                {
+                    out.push_str(if v.to_string() == "1" { one } else { many });
+                    rest = &after[close + 1..];
+                    continue;
+                }
                 match args.iter().find(|(n, _)| *n == name) {
                     Some((_, v)) => out.push_str(&v.to_string()),
                     None => {
@@ -167,8 +191,10 @@ mod tests {
                     .split('{')
                     .skip(1)
                     .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .map(|n| n.split('|').next().unwrap_or_default().to_string())
                     .collect();
                 v.sort();
+                v.dedup();
                 v
             };
             assert_eq!(holes(zh), holes(en), "placeholders differ for {key}");
@@ -179,6 +205,10 @@ mod tests {
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill("{a} and {b}", &[("a", &1), ("b", &"x")]), "1 and x");
         assert_eq!(fill("{missing} {", &[]), "{missing} {");
+        let holders = "{count} {count|holder|holders}";
+        assert_eq!(fill(holders, &[("count", &1)]), "1 holder");
+        assert_eq!(fill(holders, &[("count", &2)]), "2 holders");
+        assert_eq!(fill(holders, &[("count", &0)]), "0 holders");
         assert_eq!(t(Locale::En, "no.such.key"), "no.such.key");
     }
 }

@@ -33,7 +33,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "post.refuse.capacity",
         "岗位已满：{date} 已有 {count} 人定岗（最多 {capacity} 人）：{holders}；请先为其中一人办理离岗（post end），或调整 capacity",
-        "the post is full: {count} holders are confirmed on {date} (capacity {capacity}): {holders}; end one of them first (post end) or raise capacity",
+        "the post is full: {count} {count|holder is|holders are} confirmed on {date} (capacity {capacity}): {holders}; end one of them first (post end) or raise capacity",
     ),
     (
         "post.refuse.window",
@@ -164,7 +164,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "post.published",
         "{post}：{count} 人明岗公示，{date}",
-        "{post}: {count} holders published on {date}",
+        "{post}: {count} {count|holder|holders} published on {date}",
     ),
     (
         "post.published-none",

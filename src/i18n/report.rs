@@ -28,7 +28,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "report.load-errors",
         "有 {count} 处记录错误，相关记录未计入报表；运行 `dangjian check` 查看",
-        "{count} errors in the records; the records concerned are left out of the report; run `dangjian check` to see them",
+        "{count} {count|error|errors} in the records; the records concerned are left out of the report; run `dangjian check` to see them",
     ),
     (
         "report.unknown-org",
@@ -198,7 +198,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "report.roles.title",
         "{org}{count}方面作用发挥情况",
-        "{org}: the {count} roles of its organizations",
+        "{org}: the {count} {count|role|roles} of its organizations",
     ),
     ("report.roles.summary", "概览", "Overview"),
     (

@@ -205,7 +205,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "review.warn.load-errors",
         "有 {count} 个文件无法读取，未计入考评；运行 `dangjian check` 查看",
-        "{count} files could not be read and are not counted; run `dangjian check` to see them",
+        "{count} {count|file|files} could not be read and are not counted; run `dangjian check` to see them",
     ),
     (
         "review.sheet.exists",
@@ -282,12 +282,12 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "review.explain.source-plain",
         "{source}：票数 {count} 张（{ballots}），少于 {needed} 张（2×去掉{trim}+3），不去掉最高最低分，取平均 = {value}",
-        "{source}: {count} ballots ({ballots}), fewer than {needed} (2 × trim {trim} + 3), so none is dropped; mean = {value}",
+        "{source}: {count} {count|ballot|ballots} ({ballots}), fewer than {needed} (2 × trim {trim} + 3), so none is dropped; mean = {value}",
     ),
     (
         "review.explain.source-trimmed",
         "{source}：票数 {count} 张（{ballots}），不少于 {needed} 张（2×去掉{trim}+3），去掉最高 {high}、最低 {low}，其余 {kept} 取平均 = {value}",
-        "{source}: {count} ballots ({ballots}), at least {needed} (2 × trim {trim} + 3): the highest {high} and the lowest {low} are dropped; mean of {kept} = {value}",
+        "{source}: {count} {count|ballot|ballots} ({ballots}), at least {needed} (2 × trim {trim} + 3): the highest {high} and the lowest {low} are dropped; mean of {kept} = {value}",
     ),
     (
         "review.explain.objective",
@@ -302,7 +302,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "review.explain.t-head",
         "任务完成率 T：本期到期的任务 {count} 项（协办不计），按期末进度计算",
-        "task rate T: {count} tasks of this organization fall due in the period (assisting does not count), measured at the period's end",
+        "task rate T: {count} {count|task|tasks} of this organization fall due in the period (assisting does not count), measured at the period's end",
     ),
     (
         "review.explain.task-none",
@@ -332,7 +332,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "review.explain.c-head",
         "承诺践诺率 C：本期到期的承诺事项 {count} 项，按期末最近一次践诺记录计算",
-        "commitment rate C: {count} commitment items fall due in the period, each at its latest progress entry by the period's end",
+        "commitment rate C: {count} commitment {count|item falls|items fall} due in the period, each at its latest progress entry by the period's end",
     ),
     (
         "review.explain.item-none",
@@ -372,7 +372,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "review.explain.spell",
         "{post}，每{cadence}登记，任职 {from} 至 {to}：应登记 {required} 个周期，已登记 {met} 个",
-        "{post}, a log entry every {cadence}, spell {from} to {to}: {required} units required, {met} met",
+        "{post}, a log entry every {cadence}, spell {from} to {to}: {required} {required|unit|units} required, {met} met",
     ),
     ("review.explain.open", "今", "open"),
     (
@@ -467,7 +467,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "review.explain.within-quota",
         "{grade} 限额：本组有分 {n} 人 × {share}，名额 {limit} 个，在名额之内",
-        "{grade} has a quota: {n} scored × {share} gives {limit} places; within the quota",
+        "{grade} has a quota: {n} scored × {share} gives {limit} {limit|place|places}; within the quota",
     ),
     (
         "review.explain.final-grade",
@@ -504,12 +504,12 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "review.explain.post-year",
         "{post}：全年应登记 {required} 个周期，已登记 {met} 个，履岗率 {rate}，未达 0.9",
-        "{post}: {met} of {required} units logged over the year, rate {rate}, below 0.9",
+        "{post}: {met} of {required} {required|unit|units} logged over the year, rate {rate}, below 0.9",
     ),
     (
         "review.explain.post-year-ok",
         "{post}：全年应登记 {required} 个周期，已登记 {met} 个，履岗率 {rate}，达到 0.9",
-        "{post}: {met} of {required} units logged over the year, rate {rate}, at least 0.9",
+        "{post}: {met} of {required} {required|unit|units} logged over the year, rate {rate}, at least 0.9",
     ),
     ("review.explain.outcome-none", "无", "none"),
     (
@@ -525,7 +525,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "review.explain.outcome-rectify",
         "最低两个等次或被否决：在党员大会上说明情况，限期 {due} 前整改（年终考评 {date} + {days} 天）",
-        "one of the two lowest grades, or vetoed: explain at the members' meeting and rectify by {due} (year-end review {date} + {days} days)",
+        "one of the two lowest grades, or vetoed: explain at the members' meeting and rectify by {due} (year-end review {date} + {days} {days|day|days})",
     ),
     (
         "review.explain.outcome-rectify-nodate",

@@ -50,7 +50,7 @@ fn outcome_rows(
         let i = left.iter().position(|r| r.kind == kind)?;
         Some(left.remove(i))
     };
-    let mut rows: Vec<(String, Option<Date>, Option<&Recorded>)> = Vec::new();
+    let mut rows: Vec<(Cell, Option<Date>, Option<&Recorded>)> = Vec::new();
     for o in computed {
         let (kind, due) = match o {
             Outcome::Rectify { due } => (OutcomeKind::Rectify, *due),
@@ -58,28 +58,33 @@ fn outcome_rows(
         };
         let rec = take(kind);
         let due = rec.and_then(|r| r.due).or(due);
-        rows.push((outcome_label(o, locale).to_string(), due, rec));
+        rows.push((Cell::keyword(o.kind(), outcome_label(o, locale)), due, rec));
     }
     for rec in left {
-        rows.push((rec.kind.label(locale).to_string(), rec.due, Some(rec)));
+        rows.push((
+            Cell::keyword(rec.kind.as_str(), rec.kind.label(locale)),
+            rec.due,
+            Some(rec),
+        ));
     }
     for (label, due, rec) in rows {
-        let check = rec
-            .filter(|r| !r.supported)
-            .map(|_| t(locale, "review.recorded.unsupported"));
+        let check = match rec.filter(|r| !r.supported) {
+            Some(_) => Cell::keyword("unsupported", t(locale, "review.recorded.unsupported")),
+            None => Cell::Empty,
+        };
         table.rows.push(vec![
             Cell::text(&subject.id),
             Cell::text(names.with_id(&subject.name, &subject.id)),
             Cell::opt_text(subject.org.as_deref()),
             Cell::opt_text(names.of_opt(subject.org.as_deref()).as_deref()),
-            Cell::text(label),
+            label,
             Cell::opt_date(due),
             Cell::opt_text(
                 rec.and_then(|x| x.title.as_deref())
                     .or(rec.map(|x| x.kind.label(locale))),
             ),
             Cell::opt_date(rec.and_then(|x| x.verified)),
-            Cell::opt_text(check),
+            check,
         ]);
     }
 }
@@ -118,6 +123,7 @@ pub fn document(
             .iter()
             .map(|o| outcome_label(o, locale))
             .collect();
+        let ids: Vec<&str> = s.outcomes.iter().map(Outcome::kind).collect();
         let mut row = vec![
             Cell::Int(s.rank_overall as i64),
             Cell::text(kind_label(s.subject.kind, locale)),
@@ -138,7 +144,7 @@ pub fn document(
         row.push(Cell::Bool(s.graded.demoted));
         row.push(Cell::Bool(!s.vetoes.is_empty()));
         row.push(Cell::Int(s.graded.rank as i64));
-        row.push(Cell::text(words.join("、")));
+        row.push(Cell::keyword(ids.join(","), words.join("、")));
         scores.rows.push(row);
         outcome_rows(
             &mut outcomes,
@@ -162,15 +168,7 @@ pub fn document(
         .collect();
     let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
         || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
-    let meta = super::review::result_meta(
-        ws,
-        ("review.meta.year", r.year.to_string()),
-        as_of,
-        &r.scale,
-        org,
-        locale,
-    );
-    Document {
+    let mut doc = Document {
         title: tf(
             locale,
             "review.title.annual",
@@ -182,7 +180,7 @@ pub fn document(
                 ),
             ],
         ),
-        meta,
+        report: "annual".into(),
         tables: [
             Some(scores),
             Some(grades_table(ws, &graded, with_orgs, locale)),
@@ -192,5 +190,9 @@ pub fn document(
         .into_iter()
         .flatten()
         .collect(),
-    }
+        ..Document::default()
+    };
+    let year = ("year", "review.meta.year", Cell::Int(i64::from(r.year)));
+    super::review::result_meta(&mut doc, ws, year, as_of, r.scale.0, org, locale);
+    doc
 }

@@ -78,15 +78,24 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     if tables.is_empty() {
         tables.push(Table::new(root, root_name.to_string(), columns(locale)));
     }
-    Document {
+    let mut doc = Document {
         title: t(locale, "report.board.title").to_string(),
-        meta: vec![
-            (t(locale, "report.meta.as-of").into(), as_of.to_string()),
-            (t(locale, "report.meta.half").into(), half.to_string()),
-            (t(locale, "report.meta.period").into(), quarter.to_string()),
-        ],
         tables,
-    }
+        report: "board".into(),
+        ..Document::default()
+    };
+    doc.push_meta("as_of", t(locale, "report.meta.as-of"), Cell::Date(as_of.0));
+    doc.push_meta(
+        "half",
+        t(locale, "report.meta.half"),
+        Cell::text(half.to_string()),
+    );
+    doc.push_meta(
+        "period",
+        t(locale, "report.meta.period"),
+        Cell::text(quarter.to_string()),
+    );
+    doc
 }
 
 /// The latest period score and grade of a member as of a date: the score of the latest quarter

@@ -235,6 +235,7 @@ pub fn machine(ws: &Workspace, entries: &[Entry], opts: &Options) -> Document {
         title: "comments".into(),
         meta,
         tables: vec![table],
+        ..Document::default()
     }
 }
 

@@ -113,6 +113,7 @@ impl Forms {
             title: self.title.clone(),
             meta: Vec::new(),
             tables,
+            ..Document::default()
         }
     }
 
@@ -226,6 +227,7 @@ mod tests {
                 Table::new("a", "A", vec![Column::new("x", "X")]),
                 Table::new("b", "B", vec![Column::new("y", "Y")]),
             ],
+            ..Document::default()
         };
         let forms = Forms::from_document(&doc);
         assert_eq!(forms.pages.len(), 2);

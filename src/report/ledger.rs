@@ -98,29 +98,7 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
         ));
         table.rows.push(row);
     }
-    let mut meta = vec![
-        (
-            meta_key(locale, "commit.ledger.half", "half", words),
-            half.to_string(),
-        ),
-        (
-            meta_key(locale, "commit.ledger.as-of", "as_of", words),
-            opts.as_of.to_string(),
-        ),
-    ];
-    if let Some(org) = &opts.org {
-        meta.push((
-            meta_key(locale, "commit.ledger.org", "org", words),
-            org.clone(),
-        ));
-    }
-    if let Some(s) = opts.status {
-        meta.push((
-            meta_key(locale, "commit.ledger.status", "status", words),
-            word(s.as_str(), s.label(locale), words).to_string(),
-        ));
-    }
-    Document {
+    let mut doc = Document {
         title: tf(
             locale,
             "commit.ledger.heading",
@@ -132,9 +110,35 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
                 ("half", &crate::report::names::period_label(half, locale)),
             ],
         ),
-        meta,
         tables: vec![table],
+        report: "ledger".into(),
+        ..Document::default()
+    };
+    doc.push_meta(
+        "half",
+        t(locale, "commit.ledger.half"),
+        Cell::text(half.to_string()),
+    );
+    doc.push_meta(
+        "as_of",
+        t(locale, "commit.ledger.as-of"),
+        Cell::Date(opts.as_of.0),
+    );
+    super::progress::org_meta(
+        &mut doc,
+        opts.org.as_deref(),
+        t(locale, "commit.ledger.org"),
+    );
+    match opts.status {
+        Some(s) => doc.push_meta_shown(
+            "status",
+            Cell::text(s.as_str()),
+            t(locale, "commit.ledger.status"),
+            word(s.as_str(), s.label(locale), words),
+        ),
+        None => doc.keyed_meta.push(("status".into(), Cell::Empty)),
     }
+    doc
 }
 
 /// The document of one letter: its items with their state as of `as_of`, every progress entry
@@ -200,8 +204,7 @@ pub fn letter_document(
             Cell::opt_text(c.rating.map(|r| word(r.as_str(), r.label(locale), words))),
         ]);
     }
-    let opt = |d: Option<Date>| d.map_or_else(String::new, |d| d.to_string());
-    Document {
+    let mut doc = Document {
         title: tf(
             locale,
             "commit.letter.heading",
@@ -210,30 +213,36 @@ pub fn letter_document(
                 ("half", &letter.half),
             ],
         ),
-        meta: vec![
-            (
-                meta_key(locale, "commit.letter.committer", "committer", words),
-                letter.committer.clone(),
-            ),
-            (
-                meta_key(locale, "commit.ledger.half", "half", words),
-                letter.half.to_string(),
-            ),
-            (
-                meta_key(locale, "commit.letter.signed", "signed", words),
-                opt(letter.signed),
-            ),
-            (
-                meta_key(locale, "commit.letter.published", "published", words),
-                opt(letter.published),
-            ),
-            (
-                meta_key(locale, "commit.ledger.as-of", "as_of", words),
-                as_of.to_string(),
-            ),
-        ],
         tables: vec![items, progress, comments],
-    }
+        report: "commitment".into(),
+        ..Document::default()
+    };
+    doc.push_meta(
+        "committer",
+        t(locale, "commit.letter.committer"),
+        Cell::text(&letter.committer),
+    );
+    doc.push_meta(
+        "half",
+        t(locale, "commit.ledger.half"),
+        Cell::text(letter.half.to_string()),
+    );
+    doc.push_meta(
+        "signed",
+        t(locale, "commit.letter.signed"),
+        Cell::opt_date(letter.signed),
+    );
+    doc.push_meta(
+        "published",
+        t(locale, "commit.letter.published"),
+        Cell::opt_date(letter.published),
+    );
+    doc.push_meta(
+        "as_of",
+        t(locale, "commit.ledger.as-of"),
+        Cell::Date(as_of.0),
+    );
+    doc
 }
 
 /// The organization a committer belongs to: a member's `org`, or the organization itself.
@@ -246,14 +255,6 @@ pub fn org_of<'a>(ws: &'a Workspace, committer: &'a str) -> Option<&'a str> {
 
 fn col(key: &str, locale: Locale, label: &'static str) -> Column {
     Column::new(key, t(locale, label))
-}
-
-/// A meta line's key: the locale's label in the printed ledger, a stable key for scripts.
-fn meta_key(locale: Locale, label: &'static str, key: &str, words: Words) -> String {
-    match words {
-        Words::Labels => t(locale, label).to_string(),
-        Words::Keywords => key.to_string(),
-    }
 }
 
 fn word(keyword: &'static str, label: &'static str, words: Words) -> &'static str {

@@ -171,6 +171,7 @@ pub fn machine(ws: &Workspace, letters: &[Letter], opts: &Options) -> Document {
         title: "letter".into(),
         meta,
         tables: vec![head, items],
+        ..Document::default()
     }
 }
 

@@ -91,24 +91,24 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         ]);
     }
 
-    let mut meta = vec![
-        (
-            t(locale, "matter.meta.year").to_string(),
-            opts.year.to_string(),
-        ),
-        (
-            t(locale, "matter.meta.as-of").to_string(),
-            opts.as_of.to_string(),
-        ),
-    ];
-    if let Some(o) = &opts.org {
-        meta.push((t(locale, "matter.meta.org").to_string(), o.clone()));
-    }
-    Document {
+    let mut doc = Document {
         title: t(locale, "matter.report.title").to_string(),
-        meta,
         tables: vec![pipeline, rows],
-    }
+        report: "matters".into(),
+        ..Document::default()
+    };
+    doc.push_meta(
+        "year",
+        t(locale, "matter.meta.year"),
+        Cell::Int(i64::from(opts.year)),
+    );
+    doc.push_meta(
+        "as_of",
+        t(locale, "matter.meta.as-of"),
+        Cell::Date(opts.as_of.0),
+    );
+    super::progress::org_meta(&mut doc, opts.org.as_deref(), t(locale, "matter.meta.org"));
+    doc
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod letter;
 pub mod matters;
 pub mod names;
+pub mod output_schema;
 pub mod progress;
 pub mod render;
 pub mod review;

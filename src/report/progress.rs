@@ -105,20 +105,27 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     }
     table.chart = Some(Chart::Bars { label: 2, value: 5 });
     let month = opts.month.0.format("%Y-%m").to_string();
-    let mut meta = vec![
-        (t(locale, "matter.meta.month").to_string(), month),
-        (
-            t(locale, "matter.meta.month-end").to_string(),
-            month_end(opts.month).to_string(),
-        ),
-    ];
-    if let Some(o) = &opts.org {
-        meta.push((t(locale, "matter.meta.org").to_string(), o.clone()));
-    }
-    Document {
+    let mut doc = Document {
         title: t(locale, "matter.report.progress-title").to_string(),
-        meta,
         tables: vec![table],
+        report: "progress".into(),
+        ..Document::default()
+    };
+    doc.push_meta("month", t(locale, "matter.meta.month"), Cell::text(month));
+    doc.push_meta(
+        "month_end",
+        t(locale, "matter.meta.month-end"),
+        Cell::Date(month_end(opts.month).0),
+    );
+    org_meta(&mut doc, opts.org.as_deref(), t(locale, "matter.meta.org"));
+    doc
+}
+
+/// The `--org` meta line: the id where one was given, `null` for scripts otherwise.
+pub(crate) fn org_meta(doc: &mut Document, org: Option<&str>, label: &str) {
+    match org {
+        Some(o) => doc.push_meta("org", label, Cell::text(o)),
+        None => doc.keyed_meta.push(("org".into(), Cell::Empty)),
     }
 }
 

@@ -220,15 +220,7 @@ pub fn document(
         .collect();
     let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
         || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
-    let meta = result_meta(
-        ws,
-        ("review.meta.period", r.period.to_string()),
-        as_of,
-        &r.scale,
-        org,
-        locale,
-    );
-    Document {
+    let mut doc = Document {
         title: tf(
             locale,
             "review.title.period",
@@ -237,7 +229,7 @@ pub fn document(
                 ("period", &period_label(r.period, locale)),
             ],
         ),
-        meta,
+        report: "review".into(),
         tables: [
             Some(scores),
             (!r.missing.is_empty()).then(|| missing_table(ws, &r.missing, locale)),
@@ -246,37 +238,40 @@ pub fn document(
         .into_iter()
         .flatten()
         .collect(),
-    }
+        ..Document::default()
+    };
+    let period = (
+        "period",
+        "review.meta.period",
+        Cell::text(r.period.to_string()),
+    );
+    result_meta(&mut doc, ws, period, as_of, r.scale.0, org, locale);
+    doc
 }
 
 /// The meta lines of a results report: the period (or year), as-of date, scale and, with
 /// `--org`, the organization shown.
 pub(super) fn result_meta(
+    doc: &mut Document,
     ws: &Workspace,
-    (key, value): (&'static str, String),
+    (key, label, value): (&str, &'static str, Cell),
     as_of: Date,
-    scale: &dyn std::fmt::Display,
+    scale: rust_decimal::Decimal,
     org: Option<&str>,
     locale: Locale,
-) -> Vec<(String, String)> {
-    let mut meta = vec![
-        (t(locale, key).to_string(), value),
-        (
-            t(locale, "review.meta.as-of").to_string(),
-            as_of.to_string(),
-        ),
-        (
-            t(locale, "review.meta.scale").to_string(),
-            scale.to_string(),
-        ),
-    ];
-    if let Some(org) = org {
-        meta.push((
-            t(locale, "review.meta.org").to_string(),
+) {
+    doc.push_meta(key, t(locale, label), value);
+    doc.push_meta("as_of", t(locale, "review.meta.as-of"), Cell::Date(as_of.0));
+    doc.push_meta("scale", t(locale, "review.meta.scale"), Cell::num(scale));
+    match org {
+        Some(org) => doc.push_meta_shown(
+            "org",
+            Cell::text(org),
+            t(locale, "review.meta.org"),
             format!("{} ({org})", ws.name_of(org)),
-        ));
+        ),
+        None => doc.keyed_meta.push(("org".into(), Cell::Empty)),
     }
-    meta
 }
 
 #[cfg(test)]

@@ -118,7 +118,7 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         ]);
     }
 
-    Document {
+    let mut doc = Document {
         title: tf(
             locale,
             "report.roles.title",
@@ -127,16 +127,27 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
                 ("count", &count_word(ws.settings.roles.len(), locale)),
             ],
         ),
-        meta: vec![
-            (t(locale, "report.meta.org").into(), root_name.to_string()),
-            (t(locale, "report.meta.year").into(), opts.year.to_string()),
-            (
-                t(locale, "report.meta.as-of").into(),
-                opts.as_of.to_string(),
-            ),
-        ],
         tables: vec![summary, detail],
-    }
+        report: "roles".into(),
+        ..Document::default()
+    };
+    doc.push_meta_shown(
+        "org",
+        Cell::text(root),
+        t(locale, "report.meta.org"),
+        root_name.to_string(),
+    );
+    doc.push_meta(
+        "year",
+        t(locale, "report.meta.year"),
+        Cell::Int(i64::from(opts.year)),
+    );
+    doc.push_meta(
+        "as_of",
+        t(locale, "report.meta.as-of"),
+        Cell::Date(opts.as_of.0),
+    );
+    doc
 }
 
 /// `老旧下水道改造：完成江滨小区下水道改造（截至 2026-11-20 完成 33%，2026-09-30 到期）`.

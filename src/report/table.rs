@@ -5,12 +5,43 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// A report: a title and one or more tables.
+///
+/// Human formats print `title` and `meta` (labels and values in the workspace language); machine
+/// formats (json, yaml, csv) print `report` and `keyed_meta` (stable English keys, typed values)
+/// instead, so that scripts see the same data in every locale (SPEC §7).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     pub title: String,
     /// Lines printed above the tables (organization, period, as-of date …).
     pub meta: Vec<(String, String)>,
     pub tables: Vec<Table>,
+    /// Stable id of the report (`board`, `ledger` …); empty for a listing, which machine formats
+    /// write as a plain array of rows when it has one table.
+    pub report: String,
+    /// The meta lines for machine formats: a stable key and a typed value each.
+    pub keyed_meta: Vec<(String, Cell)>,
+}
+
+impl Document {
+    /// Adds a meta line: `label` and the value's display text for human formats, `key` and the
+    /// typed value for machine formats.
+    pub fn push_meta(&mut self, key: &str, label: impl Into<String>, value: Cell) {
+        let shown = value.display();
+        self.push_meta_shown(key, value, label, shown);
+    }
+
+    /// Adds a meta line whose human text differs from its machine value (an organization's name
+    /// for its id).
+    pub fn push_meta_shown(
+        &mut self,
+        key: &str,
+        value: Cell,
+        label: impl Into<String>,
+        shown: impl Into<String>,
+    ) {
+        self.meta.push((label.into(), shown.into()));
+        self.keyed_meta.push((key.to_string(), value));
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -83,6 +114,12 @@ pub enum Cell {
     Num(Decimal),
     Date(#[serde(serialize_with = "ser_date")] NaiveDate),
     Bool(bool),
+    /// An enumerated value: its canonical English id for machine formats (`outstanding-member`,
+    /// several joined by `,`), its label in the workspace language for human formats.
+    Keyword {
+        id: String,
+        label: String,
+    },
 }
 
 impl Cell {
@@ -98,6 +135,21 @@ impl Cell {
     pub fn opt_date(d: Option<crate::model::Date>) -> Cell {
         d.map_or(Cell::Empty, |d| Cell::Date(d.0))
     }
+    pub fn keyword(id: impl Into<String>, label: impl Into<String>) -> Cell {
+        Cell::Keyword {
+            id: id.into(),
+            label: label.into(),
+        }
+    }
+
+    /// The cell's value for machine formats: a keyword's id, else the display text.
+    pub fn machine_text(&self) -> String {
+        match self {
+            Cell::Keyword { id, .. } => id.clone(),
+            Cell::Bool(b) => b.to_string(),
+            other => other.display(),
+        }
+    }
 
     /// The cell as display text (dates as YYYY-MM-DD, decimals rounded to 2 places).
     pub fn display(&self) -> String {
@@ -108,14 +160,18 @@ impl Cell {
             Cell::Num(d) => fmt_decimal(*d),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Bool(b) => if *b { "✓" } else { "" }.to_string(),
+            Cell::Keyword { label, .. } => label.clone(),
         }
     }
 
-    /// The cell as a JSON value.
+    /// The cell as a JSON value. Empty text (an empty list joined, say) is absent: `null`, like
+    /// every absent value of a machine format.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Cell::Empty => serde_json::Value::Null,
+            Cell::Text(s) | Cell::Keyword { id: s, .. } if s.is_empty() => serde_json::Value::Null,
             Cell::Text(s) => serde_json::Value::String(s.clone()),
+            Cell::Keyword { id, .. } => serde_json::Value::String(id.clone()),
             Cell::Int(i) => (*i).into(),
             Cell::Num(d) => decimal_json(*d),
             Cell::Date(d) => serde_json::Value::String(d.format("%Y-%m-%d").to_string()),
@@ -262,6 +318,8 @@ impl Document {
             title: self.title.clone(),
             meta: self.meta.clone(),
             tables,
+            report: self.report.clone(),
+            keyed_meta: self.keyed_meta.clone(),
         })
     }
 }

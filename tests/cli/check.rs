@@ -571,8 +571,7 @@ fn human_output_looks_like_rustc() {
     let expected = "error[unknown-reference]: unknown member `wangfnag`\n  --> orgs/jiangbin.toml:7:13\n  |\n7 | secretary = \"wangfnag\"\n  |             ^\n  = help: did you mean `wangfang`?\n";
     assert!(run.stdout.starts_with(expected), "{}", run.stdout);
     assert!(
-        run.stdout
-            .contains("checked 10 files: 1 errors, 0 warnings"),
+        run.stdout.contains("checked 10 files: 1 error, 0 warnings"),
         "{}",
         run.stdout
     );
@@ -656,7 +655,7 @@ fn a_mistyped_code_in_check_levels_is_reported() {
        |          ^
       = help: did you mean `unquantified`?
 
-    checked 10 files: 0 errors, 1 warnings, 0 notes
+    checked 10 files: 0 errors, 1 warning, 0 notes
     --- stderr
     "#);
 }

@@ -543,7 +543,7 @@ fn an_organization_commits_too() {
         &["commit", "show", "zhibu1", "--format", "json"],
     ));
     assert_eq!(v["meta"]["committer"], "zhibu1", "{v}");
-    let items = v["tables"]["items"].as_array().unwrap();
+    let items = crate::rows(&v, "items").as_array().unwrap();
     assert_eq!(items[0]["fraction"], serde_json::json!(0.25));
     assert_eq!(items[0]["status"], "in-progress");
     let rows = rows_by_item(&json(&run(
@@ -566,11 +566,14 @@ fn show_prints_items_progress_and_comments() {
         ],
     ));
     assert_eq!(v["meta"]["signed"], "2026-01-15");
-    assert_eq!(v["tables"]["items"].as_array().unwrap().len(), 4);
-    let progress = v["tables"]["progress"].as_array().unwrap();
+    assert_eq!(v["report"], "commitment");
+    assert_eq!(v["tables"][0]["id"], "items");
+    assert_eq!(v["tables"][0]["rows"].as_array().unwrap().len(), 4);
+    assert_eq!(v["tables"][1]["id"], "progress");
+    let progress = v["tables"][1]["rows"].as_array().unwrap();
     assert_eq!(progress.len(), 4);
     assert_eq!(progress[1]["note"], "超额完成");
-    let comments = v["tables"]["comments"].as_array().unwrap();
+    let comments = v["tables"][2]["rows"].as_array().unwrap();
     assert_eq!(comments[0]["by_name"], "王芳");
     assert_eq!(comments[0]["rating"], "good");
     let table = run(
@@ -1405,7 +1408,10 @@ fn qingxi_a_new_letter_goes_through_the_cycle_cleanly() {
         "2027-03-01",
         &["commit", "show", "linwei", "--format", "json"],
     ));
-    assert_eq!(v["tables"]["items"][0]["fraction"], serde_json::json!(0.5));
+    assert_eq!(
+        crate::rows(&v, "items")[0]["fraction"],
+        serde_json::json!(0.5)
+    );
     assert_eq!(v["meta"]["half"], "2027-H1", "{v}");
 }
 

@@ -3,9 +3,11 @@
 
 mod check;
 mod commit;
+mod contract;
 mod ecosystem;
 mod forms;
 mod hardening;
+mod language;
 mod layers;
 mod matter;
 mod names;
@@ -122,6 +124,15 @@ pub fn run(mut c: Command) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// The rows of the table `id` of a report in JSON (`{"report", "meta", "tables": [{"id", "rows"}]}`);
+/// `null` when the report has no such table.
+pub fn rows<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["tables"]
+        .as_array()
+        .and_then(|tables| tables.iter().find(|t| t["id"] == id))
+        .map_or(&serde_json::Value::Null, |t| &t["rows"])
 }
 
 pub fn repo() -> PathBuf {

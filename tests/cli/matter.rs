@@ -427,10 +427,10 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
 
     let status = ok(&env, &["matter", "status", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
-    let pipeline = v["tables"]["pipeline"].as_array().unwrap();
+    let pipeline = crate::rows(&v, "pipeline").as_array().unwrap();
     let done = pipeline.iter().find(|r| r["step"] == "done").unwrap();
     assert_eq!(done["matters"], 1);
-    let rows = v["tables"]["matters"].as_array().unwrap();
+    let rows = crate::rows(&v, "matters").as_array().unwrap();
     assert_eq!(rows[0]["id"], "road");
     assert_eq!(rows[0]["completion"], 100);
     assert_eq!(rows[0]["unmet"], 0);
@@ -1242,8 +1242,8 @@ fn a_matter_is_found_in_another_year_folder() {
     );
     let r = ok(&env, &["matter", "show", "old", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["tables"]["opinions"][0]["text"], "x");
-    assert_eq!(v["tables"]["unmet"].as_array().unwrap().len(), 0);
+    assert_eq!(crate::rows(&v, "opinions")[0]["text"], "x");
+    assert_eq!(crate::rows(&v, "unmet").as_array().unwrap().len(), 0);
 }
 
 #[test]
@@ -1333,12 +1333,12 @@ fn list_show_and_status_in_every_format() {
     );
     let r = ok(&env, &["matter", "status", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let pipeline = v["tables"]["pipeline"].as_array().unwrap();
+    let pipeline = crate::rows(&v, "pipeline").as_array().unwrap();
     assert_eq!(pipeline.len(), 7);
     assert_eq!(pipeline[0]["matters"], 1);
     assert_eq!(pipeline[1]["matters"], 1);
     // road at consult: one opinion and one source missing; well at decide: four meetings
-    let rows = v["tables"]["matters"].as_array().unwrap();
+    let rows = crate::rows(&v, "matters").as_array().unwrap();
     assert_eq!(
         (rows[0]["id"].as_str(), rows[0]["unmet"].as_i64()),
         (Some("road"), Some(2))
@@ -1357,8 +1357,8 @@ fn list_show_and_status_in_every_format() {
     assert!(r.stdout.contains("x"), "{}", r.stdout);
     let r = ok(&env, &["matter", "show", "well", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["tables"]["history"][0]["forced"], "x");
-    assert_eq!(v["tables"]["unmet"][0]["condition"], "no-meeting");
+    assert_eq!(crate::rows(&v, "history")[0]["forced"], "x");
+    assert_eq!(crate::rows(&v, "unmet")[0]["condition"], "no-meeting");
     let r = ok(&env, &["matter", "show", "well", "--format", "csv"]);
     assert!(
         r.stdout

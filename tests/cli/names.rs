@@ -83,7 +83,7 @@ fn a_typo_gets_a_did_you_mean() {
     exit: 2
     --- stdout
     --- stderr
-    error: 找不到党员“曹莉莉”（按 id 或名称查找）
+    错误：找不到党员“曹莉莉”（按 id 或名称查找）
     提示: 是不是“曹丽”？
     ");
 }

@@ -748,8 +748,8 @@ fn listings_in_every_format() {
     let r = env.run(&["post", "show", "serve-1", "--format", "json"]);
     ok(&r);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["tables"]["holders"][0]["member"], "zhangsan");
-    assert_eq!(v["tables"]["holders"][0]["confirmed"], "2026-01-05");
+    assert_eq!(crate::rows(&v, "holders")[0]["member"], "zhangsan");
+    assert_eq!(crate::rows(&v, "holders")[0]["confirmed"], "2026-01-05");
 
     let r = env.run(&["org", "tree"]);
     ok(&r);

@@ -101,7 +101,12 @@ fn the_board_prints_each_organization_as_its_own_page_group_named_on_every_page(
     let html = render(&env, &["report", "board"], "html");
     let json: serde_json::Value =
         serde_json::from_str(&render(&env, &["report", "board"], "json")).unwrap();
-    let orgs: Vec<&String> = json["tables"].as_object().unwrap().keys().collect();
+    let orgs: Vec<&str> = json["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
     let sections: Vec<&str> = html
         .split("<section class=\"sheet page\">")
         .skip(1)

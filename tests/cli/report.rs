@@ -426,19 +426,23 @@ fn private_values_appear_in_no_report_in_any_format() {
 fn board_lists_published_serving_holders_with_the_six_things() {
     let env = fixture();
     let v = json(&env, &["report", "board"]);
-    assert_eq!(v["title"], "党员公开栏（六公开）");
-    assert_eq!(v["meta"]["截至"], "2026-11-20");
-    assert_eq!(v["meta"]["承诺期"], "2026-H2");
-    assert_eq!(v["meta"]["考评期"], "2026-Q3");
-    let tables = v["tables"].as_object().unwrap();
-    let ids: Vec<&str> = tables.keys().map(String::as_str).collect();
+    assert_eq!(v["report"], "board");
+    assert_eq!(v["meta"]["as_of"], "2026-11-20");
+    assert_eq!(v["meta"]["half"], "2026-H2");
+    assert_eq!(v["meta"]["period"], "2026-Q3");
+    let ids: Vec<&str> = v["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
     assert_eq!(
         ids,
         ["hexi", "jiangbin"],
         "one table per organization, tree order"
     );
 
-    let jiangbin = tables["jiangbin"].as_array().unwrap();
+    let jiangbin = crate::rows(&v, "jiangbin").as_array().unwrap();
     assert_eq!(
         jiangbin.len(),
         1,
@@ -454,18 +458,28 @@ fn board_lists_published_serving_holders_with_the_six_things() {
         row["commitments"],
         "1. 帮助3户困难家庭解决实际问题\n2. 按时参加组织生活"
     );
+    // Machine formats are the same in every locale: summaries in English, keywords canonical.
     assert_eq!(
         row["progress"],
-        "2026-11-03 履岗：协助派出所开展反诈宣传\n承诺1：2/3户，进行中\n承诺2：已践诺"
+        "2026-11-03 on duty: 协助派出所开展反诈宣传\ncommitment 1: 2/3 户, in-progress\ncommitment 2: fulfilled"
     );
-    assert_eq!(row["outcomes"], "2025年度优秀共产党员");
+    let md = env.run(&["report", "board", "--format", "md"]);
+    assert!(
+        md.stdout.contains(
+            "2026-11-03 履岗：协助派出所开展反诈宣传<br>承诺1：2/3户，进行中<br>承诺2：已践诺"
+        ),
+        "human formats in the workspace language: {}",
+        md.stdout
+    );
+    assert!(md.stdout.contains("2025年度优秀共产党员"), "{}", md.stdout);
+    assert!(md.stdout.contains("基本合格"), "{}", md.stdout);
     // 2026-Q3 (the latest quarter ended by 2026-11-20): self 92, peer 91 (mean), leader 93,
     // masses 87.67 (95 and 70 trimmed), objective 0 (no duty log in July–September; no
     // commitment due in the quarter): 9.2 + 18.2 + 27.9 + 17.53 + 0 = 72.83, 基本合格.
     assert_eq!(row["score"], serde_json::json!(72.83));
-    assert_eq!(row["grade"], "基本合格");
+    assert_eq!(row["grade"], "basic");
 
-    let hexi = tables["hexi"].as_array().unwrap();
+    let hexi = crate::rows(&v, "hexi").as_array().unwrap();
     let names: Vec<&str> = hexi.iter().map(|r| r["member"].as_str().unwrap()).collect();
     assert_eq!(
         names,
@@ -488,13 +502,17 @@ fn board_of_a_subtree_and_in_english() {
         &env,
         &["report", "board", "--org", "河西社区党支部", "--lang", "en"],
     );
-    let rows = v.as_array().expect("one organization: just its rows");
+    let rows = crate::rows(&v, "hexi").as_array().unwrap();
     assert_eq!(rows.len(), 3);
     let jiangbin = json(
         &env,
         &["report", "board", "--org", "jiangbin", "--lang", "en"],
     );
-    assert_eq!(jiangbin[0]["grade"], "basic", "the grade's id in English");
+    assert_eq!(
+        crate::rows(&jiangbin, "jiangbin")[0]["grade"],
+        "basic",
+        "the grade's id in English"
+    );
     assert_eq!(rows[0]["post"], "文明劝导岗");
     let r = env.run(&["report", "board", "--org", "hexi", "--lang", "en"]);
     assert!(
@@ -628,32 +646,43 @@ fn board_xlsx_reads_back_with_typed_cells_and_neutralised_formulas() {
 fn roles_lists_each_role_with_its_organizations_tasks_and_posts() {
     let env = fixture();
     let v = json(&env, &["report", "roles"]);
-    assert_eq!(v["title"], "清溪街道党工委四个方面作用发挥情况");
-    let summary = v["tables"]["summary"].as_array().unwrap();
+    assert_eq!(v["report"], "roles");
+    assert_eq!(v["meta"]["org"], "qingxi");
+    let md = env.run(&["report", "roles", "--format", "md"]);
+    assert!(
+        md.stdout
+            .starts_with("# 清溪街道党工委四个方面作用发挥情况\n")
+            && md
+                .stdout
+                .contains("防汛临时岗（不在设岗期内）<br>文明劝导岗（在岗3人）"),
+        "{}",
+        md.stdout
+    );
+    let summary = crate::rows(&v, "summary").as_array().unwrap();
     assert_eq!(summary.len(), 4, "every role of dangjian.toml");
     assert_eq!(summary[0]["orgs"], 2);
     assert_eq!(summary[0]["posts"], 3);
     assert_eq!(summary[1]["tasks"], 1);
     assert_eq!(summary[3]["orgs"], 0);
-    let detail = v["tables"]["roles"].as_array().unwrap();
+    let detail = crate::rows(&v, "roles").as_array().unwrap();
     let water = detail.iter().find(|r| r["org"] == "清溪水务公司").unwrap();
     assert_eq!(water["role"], "驻区单位协调共建作用");
     assert_eq!(
         water["tasks"],
-        "老旧下水道改造：完成江滨小区下水道改造（完成75%，2026-09-30到期）"
+        "老旧下水道改造: 完成江滨小区下水道改造 (75% done, due 2026-09-30)"
     );
     let jiangbin = detail
         .iter()
         .find(|r| r["org"] == "江滨社区党支部")
         .unwrap();
-    assert_eq!(jiangbin["posts"], "平安创建岗（在岗2人）");
+    assert_eq!(jiangbin["posts"], "平安创建岗 (2 serving)");
     let hexi = detail
         .iter()
         .find(|r| r["org"] == "河西社区党支部")
         .unwrap();
     assert_eq!(
         hexi["posts"],
-        "防汛临时岗（不在设岗期内）\n文明劝导岗（在岗3人）"
+        "防汛临时岗 (outside its window)\n文明劝导岗 (3 serving)"
     );
     let civil = detail
         .iter()
@@ -666,7 +695,7 @@ fn roles_lists_each_role_with_its_organizations_tasks_and_posts() {
 
     // Another year has no tasks.
     let v = json(&env, &["report", "roles", "--year", "2025"]);
-    assert_eq!(v["tables"]["summary"][1]["tasks"], 0);
+    assert_eq!(crate::rows(&v, "summary")[1]["tasks"], 0);
 }
 
 #[test]
@@ -676,7 +705,7 @@ fn format_follows_the_file_extension() {
         ("board.md", "# 党员公开栏（六公开）"),
         ("board.html", "<!DOCTYPE html>"),
         ("board.json", "{"),
-        ("board.yaml", "title:"),
+        ("board.yaml", "\"report\": \"board\""),
         ("board.csv", "table,member,post"),
         ("board.txt", "党员公开栏（六公开）"),
     ] {
@@ -746,7 +775,11 @@ fn empty_workspace_still_renders() {
         }
     }
     let v = json(&env, &["report", "board"]);
-    assert_eq!(v, serde_json::json!([]), "one empty table: an empty list");
+    assert_eq!(
+        crate::rows(&v, "root"),
+        &serde_json::json!([]),
+        "one empty table"
+    );
     let r = env.run(&["report", "board", "--format", "csv"]);
     assert_eq!(
         r.stdout,
@@ -808,14 +841,11 @@ fn example_reports_show_no_private_value() {
 fn example_board_and_roles() {
     let env = TestEnv::example("qingxi");
     let v = json(&env, &["report", "board"]);
-    let tables = v["tables"].as_object().unwrap();
-    assert!(
-        tables.len() >= 3,
-        "one table per community: {:?}",
-        tables.keys()
-    );
-    for (org, rows) in tables {
-        for row in rows.as_array().unwrap() {
+    let tables = v["tables"].as_array().unwrap();
+    assert!(tables.len() >= 3, "one table per community: {tables:?}");
+    for table in tables {
+        let org = &table["id"];
+        for row in table["rows"].as_array().unwrap() {
             assert!(
                 row["member"].is_string() && row["post"].is_string(),
                 "{org}: {row}"
@@ -827,7 +857,7 @@ fn example_board_and_roles() {
         }
     }
     let v = json(&env, &["report", "roles"]);
-    let summary = v["tables"]["summary"].as_array().unwrap();
+    let summary = crate::rows(&v, "summary").as_array().unwrap();
     assert_eq!(summary.len(), 5, "the example's five roles");
     assert!(summary.iter().all(|r| r["orgs"].as_i64().unwrap() > 0));
 }
@@ -840,7 +870,7 @@ fn broken_records_are_left_out_with_a_warning() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("dangjian check"), "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["tables"]["jiangbin"][0]["member"], "张三");
+    assert_eq!(crate::rows(&v, "jiangbin")[0]["member"], "张三");
     let quiet = env.run(&["report", "board", "--format", "json", "-q"]);
     assert_eq!(quiet.code, 0);
     assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);

@@ -164,7 +164,7 @@ fn explain_shows_every_step_in_english() {
   Leader: 92 (one number, used as it is)
   Masses: 5 ballots (90, 85, 95, 70, 88), at least 5 (2 × trim 1 + 3): the highest 95 and the lowest 70 are dropped; mean of 85, 88, 90 = 87.6667…
 2. Objective component
-  commitment rate C: 1 commitment items fall due in the period, each at its latest progress entry by the period's end
+  commitment rate C: 1 commitment item falls due in the period, each at its latest progress entry by the period's end
     c1 \"帮助3户困难家庭\" (commitments/2026-H1/zhangsan.toml) due 2026-03-31: 3 of target 3 on 2026-03-10, fraction min(1, 3/3) = 1
     C = mean of the fractions = 1
   post rate P: every calendar unit (ISO week, month, quarter) lying wholly inside both the period and the spell needs one duty-log entry by the member on that post
@@ -185,8 +185,8 @@ fn explain_shows_every_step_in_english() {
   86.8 + (3) = 89.8, within 0 to 100
   rounded half away from zero to 2 decimals, at the end only: score 89.8 (grades, ranks and the annual mean use this value)
 6. Grade
-  89.8 reaches qualified 合格 (min 75)
-  grade: qualified 合格
+  89.8 reaches qualified (min 75)
+  grade: qualified
 7. Rank
   rank 1 of 1 scored in 江滨社区党支部 (jiangbin) (equal scores share a rank), 2 overall
 ";
@@ -208,11 +208,11 @@ fn explain_names_the_quota_that_demoted_a_subject_and_speaks_chinese() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.contains("95 达到 excellent 优秀（最低 90 分）\n  名额限制：excellent 优秀 最多占本组 0.3，本组有分 1 人，名额 0 个；名额按分数从高到低分配、同分者一起计，轮到本分数时已不够，降为 qualified 合格"),
+        r.stdout.contains("95 达到 优秀（最低 90 分）\n  名额限制：优秀 最多占本组 0.3，本组有分 1 人，名额 0 个；名额按分数从高到低分配、同分者一起计，轮到本分数时已不够，降为 合格"),
         "{}",
         r.stdout
     );
-    assert!(r.stdout.ends_with("等次：qualified 合格\n七、名次\n  在 第一支部 (sub) 的 1 个有分对象中排第 1 名（同分同名次），全部范围内排第 1 名\n"), "{}", r.stdout);
+    assert!(r.stdout.ends_with("等次：合格\n七、名次\n  在 第一支部 (sub) 的 1 个有分对象中排第 1 名（同分同名次），全部范围内排第 1 名\n"), "{}", r.stdout);
     let r = env.run(&[
         "--as-of",
         "2026-04-10",
@@ -306,14 +306,27 @@ fn csv_yaml_md_and_table_carry_the_same_data() {
     assert!(csv.stdout.starts_with("rank_overall,kind,id,name,org,org_name,self,peer,leader,masses,objective,adjust,score,grade,demoted,vetoed,rank,change\r\n"), "{}", csv.stdout);
     assert!(
         csv.stdout.contains(
-            "2,member,zhangsan,张三,jiangbin,江滨社区党支部,90,88.33,92,87.67,75,3,89.8,qualified,,,1,\r\n"
+            "2,member,zhangsan,张三,jiangbin,江滨社区党支部,90,88.33,92,87.67,75,3,89.8,qualified,false,false,1,\r\n"
         ),
         "{}",
         csv.stdout
     );
     let yaml = env.run(&[&base[..], &["yaml"]].concat());
-    assert!(yaml.stdout.contains("period: 2026-Q1\n"), "{}", yaml.stdout);
-    assert!(yaml.stdout.contains("  score: 89.8\n"), "{}", yaml.stdout);
+    assert!(
+        yaml.stdout.contains("\"period\": \"2026-Q1\"\n"),
+        "{}",
+        yaml.stdout
+    );
+    assert!(
+        yaml.stdout.contains("\"as_of\": \"2026-04-10\"\n"),
+        "a date stays a string: {}",
+        yaml.stdout
+    );
+    assert!(
+        yaml.stdout.contains("    \"score\": 89.8\n"),
+        "{}",
+        yaml.stdout
+    );
     let md = env.run(&[&base[..], &["md"]].concat());
     assert!(md.stdout.contains("张三"), "{}", md.stdout);
     assert!(md.stdout.contains("| 89.8 |"), "{}", md.stdout);
@@ -572,8 +585,8 @@ fn annual_explain_shows_parts_weights_and_post_rates() {
   base = 67.875 ÷ 0.8 = 84.8438…
   rounded half away from zero to 2 decimals, at the end only: annual score 84.84
 3. Grade
-  84.84 reaches qualified 合格 (min 75)
-  grade: qualified 合格
+  84.84 reaches qualified (min 75)
+  grade: qualified
 4. Rank
   rank 1 of 2 scored in 江滨社区党支部 (jiangbin) (equal scores share a rank), 2 overall
 5. Honours and rectification

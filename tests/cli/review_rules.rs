@@ -112,9 +112,8 @@ fn a_blank_row_is_missing_in_the_review_and_its_report() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.contains(
-            "党员,panguohua,潘国华,liuyang,柳杨社区党支部,评分行空白（未填写自评、互评、领导点评、群众评议）"
-        ),
+        r.stdout
+            .contains("member,panguohua,潘国华,liuyang,柳杨社区党支部,no sheet score"),
         "{}",
         r.stdout
     );
@@ -175,8 +174,9 @@ fn a_recorded_honour_stands_and_is_marked_when_unsupported() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout
-            .contains("luowenhua,罗文华,jiangbin-2,江滨社区离退休干部党支部,表彰,,优秀共产党员,,计算结果不支持"),
+        r.stdout.contains(
+            "luowenhua,罗文华,jiangbin-2,江滨社区离退休干部党支部,honour,,优秀共产党员,,unsupported"
+        ),
         "{}",
         r.stdout
     );

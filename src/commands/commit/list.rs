@@ -32,6 +32,7 @@ pub struct Args {
 pub enum ListFormat {
     Table,
     Json,
+    Yaml,
     Csv,
 }
 
@@ -40,6 +41,7 @@ impl ListFormat {
         match self {
             ListFormat::Table => Format::Table,
             ListFormat::Json => Format::Json,
+            ListFormat::Yaml => Format::Yaml,
             ListFormat::Csv => Format::Csv,
         }
     }
@@ -47,7 +49,7 @@ impl ListFormat {
     pub fn words(self) -> Words {
         match self {
             ListFormat::Table => Words::Labels,
-            ListFormat::Json | ListFormat::Csv => Words::Keywords,
+            ListFormat::Json | ListFormat::Yaml | ListFormat::Csv => Words::Keywords,
         }
     }
 }
@@ -66,7 +68,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         status: args.status,
         as_of: ctx.as_of,
     };
-    let doc = ledger::build_with(ws, &opts, loaded.locale, args.format.words());
+    let mut doc = ledger::build_with(ws, &opts, loaded.locale, args.format.words());
+    // A listing: machine formats give the plain array of rows (`report ledger` the report).
+    doc.report.clear();
     crate::commands::print_doc(ctx, &doc, args.format.format())?;
     let locale = ctx.locale(loaded.locale);
     Ok(crate::commands::broken::listing_exit(

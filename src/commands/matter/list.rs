@@ -32,7 +32,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     if let Some(o) = &args.org {
         args.org = Some(org_filter(&loaded.ws, o, loaded.locale)?);
     }
-    let doc = listing(&loaded.ws, &args, ctx.as_of, loaded.locale);
+    let doc = listing(
+        &loaded.ws,
+        &args,
+        ctx.as_of,
+        args.format.content_locale(loaded.locale),
+    );
     print_doc(ctx, &doc, args.format)?;
     let locale = ctx.locale(loaded.locale);
     Ok(crate::commands::broken::listing_exit(
@@ -82,5 +87,6 @@ fn listing(ws: &Workspace, args: &Args, as_of: Date, locale: Locale) -> Document
         title: String::new(),
         meta: Vec::new(),
         tables: vec![table],
+        ..Document::default()
     }
 }

@@ -100,14 +100,20 @@ pub struct EditOpts {
 pub enum ListFormat {
     Table,
     Json,
+    Yaml,
     Csv,
 }
 
 impl ListFormat {
+    /// The language the document is built in: English (canonical words) for machine formats.
+    pub(crate) fn content_locale(self, locale: Locale) -> Locale {
+        crate::commands::report::content_locale(self.format(), locale)
+    }
     fn format(self) -> Format {
         match self {
             ListFormat::Table => Format::Table,
             ListFormat::Json => Format::Json,
+            ListFormat::Yaml => Format::Yaml,
             ListFormat::Csv => Format::Csv,
         }
     }

@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         &rules,
         &FileLookup { root: &root },
         ctx.as_of,
-        locale,
+        args.format.content_locale(locale),
     );
     if args.format == ListFormat::Table {
         doc.tables
@@ -43,6 +43,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     print_doc(ctx, &doc, args.format)?;
     Ok(Exit::Success)
+}
+
+/// A condition: its code for machine formats, its short name from the catalog for people.
+fn condition_cell(code: &'static str, locale: Locale) -> Cell {
+    let label = crate::i18n::lookup(locale, &format!("matter.condition.{code}")).unwrap_or(code);
+    Cell::keyword(code, label)
 }
 
 /// The document of one matter (pure).
@@ -65,7 +71,11 @@ pub fn document(
             col("value", "matter.col.value"),
         ],
     );
-    let field = |k: &'static str, v: Cell| vec![Cell::text(t(locale, k)), v];
+    // The field's stable key for machine formats (`completion`), its label for people.
+    let field = |k: &'static str, v: Cell| {
+        let id = k.rsplit('.').next().unwrap_or(k);
+        vec![Cell::keyword(id, t(locale, k)), v]
+    };
     head.rows = vec![
         field("matter.col.id", Cell::text(&m.id)),
         field("matter.col.name", Cell::text(&m.name)),
@@ -223,9 +233,10 @@ pub fn document(
     );
     if m.step != crate::model::Step::Done {
         for u in unmet_now(m, rules, refs) {
-            unmet
-                .rows
-                .push(vec![Cell::text(u.code()), Cell::text(u.message(locale))]);
+            unmet.rows.push(vec![
+                condition_cell(u.code(), locale),
+                Cell::text(u.message(locale)),
+            ]);
         }
     }
     let publicity = m.publicity.as_ref();
@@ -242,11 +253,27 @@ pub fn document(
             format!("{when} {place}").trim().to_string(),
         ));
     }
+    let body_ids: Vec<&str> = rules.bodies.iter().map(|b| b.as_str()).collect();
+    let keyed_meta = vec![
+        ("id".to_string(), Cell::text(&m.id)),
+        ("name".to_string(), Cell::text(&m.name)),
+        ("bodies".to_string(), Cell::text(body_ids.join(","))),
+        (
+            "publicity_date".to_string(),
+            Cell::opt_date(publicity.and_then(|p| p.date)),
+        ),
+        (
+            "publicity_place".to_string(),
+            Cell::opt_text(publicity.and_then(|p| p.place.as_deref())),
+        ),
+    ];
     Document {
         title: format!("{} {}", m.id, m.name),
         meta,
         tables: vec![
             head, history, opinions, meetings, tasks, progress, reviews, unmet,
         ],
+        report: "matter".into(),
+        keyed_meta,
     }
 }

@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         year: args.year.unwrap_or(loaded.ws.settings.year),
         as_of: ctx.as_of,
     };
-    let doc = build(&loaded.ws, &opts, loaded.locale);
+    let doc = build(&loaded.ws, &opts, args.format.content_locale(loaded.locale));
     print_doc(ctx, &doc, args.format)?;
     Ok(Exit::Success)
 }

@@ -237,7 +237,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         return Ok(Exit::Success);
     }
     for reason in &refusals {
-        eprintln!("error: {reason}");
+        eprintln!("{}{reason}", crate::i18n::t(locale, "cli.error-prefix"));
     }
     eprintln!(
         "{}",

@@ -13,7 +13,7 @@ pub struct Args {
     #[arg(long)]
     pub org: Option<String>,
     /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
 }
 
@@ -59,6 +59,7 @@ pub fn build(ws: &Workspace, org: Option<&str>, locale: Locale) -> Document {
         title: t(locale, "member.list.title").to_string(),
         meta: Vec::new(),
         tables: vec![table],
+        ..Document::default()
     }
 }
 

@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(long)]
     pub private: bool,
     /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
 }
 
@@ -59,6 +59,19 @@ pub fn build(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Docum
     if let Some(l) = m.left {
         meta.push((label("member.col.left"), l.to_string()));
     }
+    let keyed_meta = vec![
+        ("id".to_string(), Cell::text(&m.id)),
+        ("name".to_string(), Cell::text(&m.name)),
+        ("org".to_string(), Cell::text(&m.org)),
+        ("status".to_string(), Cell::text(m.status.as_str())),
+        ("office".to_string(), Cell::text(m.office.as_str())),
+        ("joined".to_string(), Cell::opt_date(m.joined)),
+        (
+            "lives_in".to_string(),
+            Cell::opt_text(m.lives_in.as_deref()),
+        ),
+        ("left".to_string(), Cell::opt_date(m.left)),
+    ];
     let mut posts = Table::new(
         "posts",
         t(locale, "member.show.posts"),
@@ -109,7 +122,11 @@ pub fn build(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Docum
         );
         if let Some(p) = &m.private {
             for (k, v) in &p.0 {
-                table.rows.push(vec![Cell::text(k), Cell::text(plain(v))]);
+                let label = crate::i18n::lookup(locale, &format!("member.private.{k}"));
+                table.rows.push(vec![
+                    Cell::keyword(k.as_str(), label.unwrap_or(k.as_str())),
+                    Cell::text(plain(v)),
+                ]);
             }
         }
         tables.push(table);
@@ -118,6 +135,8 @@ pub fn build(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Docum
         title: m.name.clone(),
         meta,
         tables,
+        report: "member".into(),
+        keyed_meta,
     }
 }
 

@@ -12,7 +12,7 @@ use crate::workspace::Workspace;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
 }
 
@@ -53,6 +53,7 @@ pub fn build(ws: &Workspace, as_of: Date, locale: Locale) -> Document {
         title: t(locale, "org.list.title").to_string(),
         meta: Vec::new(),
         tables: vec![table],
+        ..Document::default()
     }
 }
 

@@ -15,7 +15,7 @@ pub struct Args {
     /// Organization id or name
     pub org: String,
     /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
 }
 
@@ -60,6 +60,18 @@ pub fn build(ws: &Workspace, o: &Org, as_of: Date, locale: Locale) -> Document {
             format!("{} ({s})", ws.name_of(s)),
         ));
     }
+    let keyed_meta = vec![
+        ("id".to_string(), Cell::text(&o.id)),
+        ("name".to_string(), Cell::text(&o.name)),
+        ("kind".to_string(), Cell::text(o.kind.as_str())),
+        ("sector".to_string(), Cell::text(o.sector.as_str())),
+        ("parent".to_string(), Cell::opt_text(o.parent.as_deref())),
+        ("role".to_string(), Cell::opt_text(o.role.as_deref())),
+        (
+            "secretary".to_string(),
+            Cell::opt_text(o.secretary.as_deref()),
+        ),
+    ];
     let mut children = table(
         "children",
         "org.col.children",
@@ -131,6 +143,8 @@ pub fn build(ws: &Workspace, o: &Org, as_of: Date, locale: Locale) -> Document {
         title: o.name.clone(),
         meta,
         tables: vec![children, members, posts],
+        report: "org".into(),
+        keyed_meta,
     }
 }
 

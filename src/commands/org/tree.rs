@@ -15,7 +15,7 @@ pub struct Args {
     /// Start at this organization (default: every top organization)
     pub org: Option<String>,
     /// Output format (table prints an indented tree)
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
 }
 
@@ -167,6 +167,7 @@ pub fn build(nodes: &[Node], locale: Locale) -> Document {
         title: t(locale, "org.tree.title").to_string(),
         meta: Vec::new(),
         tables: vec![table],
+        ..Document::default()
     }
 }
 

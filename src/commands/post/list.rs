@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long)]
     pub member: Option<String>,
     /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
 }
 
@@ -112,6 +112,7 @@ pub fn build(ws: &Workspace, filter: &Filter, as_of: Date, locale: Locale) -> Do
         title: t(locale, "post.list.title").to_string(),
         meta: vec![(t(locale, "post.show.as-of").to_string(), as_of.to_string())],
         tables: vec![table],
+        ..Document::default()
     }
 }
 

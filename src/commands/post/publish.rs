@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(long)]
     pub org: Option<String>,
     /// Format of the board entries: table, json or csv
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
     #[command(flatten)]
     pub write: edit::WriteArgs,
@@ -75,6 +75,7 @@ pub fn board_document(entries: &[BoardEntry], locale: Locale) -> Document {
         title: t(locale, "post.board.title").to_string(),
         meta: Vec::new(),
         tables: vec![table],
+        ..Document::default()
     }
 }
 

@@ -15,7 +15,7 @@ pub struct Args {
     /// Post id or name
     pub post: String,
     /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
 }
 
@@ -74,6 +74,31 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
         core::serving_on(p, as_of).len().to_string(),
     ));
     meta.push((label("post.show.as-of"), as_of.to_string()));
+    let status: Vec<&str> = e.status.iter().map(|s| s.as_str()).collect();
+    let keyed_meta = vec![
+        ("id".to_string(), Cell::text(&p.id)),
+        ("name".to_string(), Cell::text(&p.name)),
+        ("org".to_string(), Cell::text(&p.org)),
+        ("kind".to_string(), Cell::text(p.kind.as_str())),
+        ("from".to_string(), Cell::opt_date(p.from)),
+        ("until".to_string(), Cell::opt_date(p.until)),
+        (
+            "capacity".to_string(),
+            p.capacity.map_or(Cell::Empty, |c| Cell::Int(i64::from(c))),
+        ),
+        (
+            "log_every".to_string(),
+            Cell::opt_text(p.log_every.map(|l| l.as_str())),
+        ),
+        ("eligible_status".to_string(), Cell::text(status.join(","))),
+        ("eligible_office".to_string(), Cell::text(e.office.as_str())),
+        ("eligible_scope".to_string(), Cell::text(e.scope.as_str())),
+        (
+            "serving".to_string(),
+            Cell::Int(core::serving_on(p, as_of).len() as i64),
+        ),
+        ("as_of".to_string(), Cell::Date(as_of.0)),
+    ];
 
     let mut duties = table(
         "duties",
@@ -161,6 +186,8 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
         title: p.name.clone(),
         meta,
         tables: vec![duties, targets, holders, log],
+        report: "post".into(),
+        keyed_meta,
     }
 }
 

@@ -122,6 +122,17 @@ pub(crate) fn message_locale(ctx: &Ctx) -> Locale {
         .map_or(ctx.early_locale(), |(_, locale)| locale)
 }
 
+/// The language a report is built in: the workspace's for human formats; for machine formats
+/// (json, yaml, csv) always English, whose keyword labels are the canonical words, so that their
+/// output is the same in every locale (SPEC §7).
+pub(crate) fn content_locale(format: Format, locale: Locale) -> Locale {
+    if format.is_machine() {
+        Locale::En
+    } else {
+        locale
+    }
+}
+
 /// Loads the workspace and checks the output before any work: a binary format refuses a
 /// terminal; docx is for the forms (`report letter`, `report comments`) only.
 pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
@@ -193,7 +204,7 @@ pub(crate) fn run_report(
     let (loaded, format) = prepare(ctx, out)?;
     let locale = loaded.locale;
     let org = resolve_org(&loaded.ws, org.org.as_deref(), locale)?;
-    let doc = build(&loaded.ws, org, locale);
+    let doc = build(&loaded.ws, org, content_locale(format, locale));
     finish(ctx, &doc, format, out, Layout { locale, ..layout })
 }
 

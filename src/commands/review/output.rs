@@ -40,6 +40,16 @@ pub enum ReviewFormat {
     Md,
 }
 
+impl ReviewFormat {
+    /// The language of the document: English (canonical words) for the machine formats.
+    fn content_locale(self, locale: Locale) -> Locale {
+        match self {
+            ReviewFormat::Json | ReviewFormat::Yaml | ReviewFormat::Csv => Locale::En,
+            ReviewFormat::Table | ReviewFormat::Md => locale,
+        }
+    }
+}
+
 /// Loads the workspace, warning on stderr about files that could not be read.
 pub fn load(ctx: &Ctx) -> Result<Loaded> {
     let loaded = ctx.load()?;
@@ -52,7 +62,8 @@ pub fn load(ctx: &Ctx) -> Result<Loaded> {
         .len();
     if broken > 0 && !ctx.quiet {
         eprintln!(
-            "warning: {}",
+            "{}: {}",
+            crate::i18n::t(loaded.locale, "report.warning"),
             tf(
                 loaded.locale,
                 "review.warn.load-errors",
@@ -139,7 +150,7 @@ fn write(ctx: &Ctx, common: &Common, doc: &Document, value: &serde_json::Value) 
             s.push('\n');
             s.into_bytes()
         }
-        ReviewFormat::Yaml => serde_yaml::to_string(value)?.into_bytes(),
+        ReviewFormat::Yaml => report::render::yaml_value(value).into_bytes(),
         ReviewFormat::Csv => report::render(doc, Format::Csv, Default::default())?,
         ReviewFormat::Md => markdown(doc),
         ReviewFormat::Table => report::render(doc, Format::Table, ctx.render_options())?,
@@ -186,7 +197,14 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
         return Ok(Exit::Success);
     }
     let value = json::period(&result, &ws.settings.review, ctx.as_of);
-    let doc = report::review::document(ws, &result, Some(&previous), ctx.as_of, org.as_deref(), l);
+    let doc = report::review::document(
+        ws,
+        &result,
+        Some(&previous),
+        ctx.as_of,
+        org.as_deref(),
+        common.format.content_locale(l),
+    );
     write(ctx, common, &doc, &value)
 }
 
@@ -223,7 +241,13 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
         return Ok(Exit::Success);
     }
     let value = json::annual(&result, &ws.settings.review, ctx.as_of);
-    let doc = report::annual::document(ws, &result, ctx.as_of, org.as_deref(), l);
+    let doc = report::annual::document(
+        ws,
+        &result,
+        ctx.as_of,
+        org.as_deref(),
+        common.format.content_locale(l),
+    );
     write(ctx, common, &doc, &value)
 }
 

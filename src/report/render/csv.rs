@@ -58,10 +58,11 @@ fn writer() -> csv::Writer<Vec<u8>> {
         .from_writer(Vec::new())
 }
 
+/// A cell as a CSV field: text neutralised, booleans `true`/`false`, an absent value empty.
 fn field(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) => neutralise(s).into_owned(),
-        other => other.display(),
+        other => neutralise(&other.machine_text()).into_owned(),
     }
 }
 
@@ -86,8 +87,8 @@ mod tests {
     fn rfc4180_with_crlf_quotes_and_neutralised_formulas() {
         let out = csv(&fixture::doc(), false);
         let expected = "name,score,rank,date,ok,note\r\n\
-             张三,89.81,1,2026-04-05,✓,\"巡查3个小区\n上报隐患2处\"\r\n\
-             \"'=HYPERLINK(\"\"http://x\"\",\"\"a|b\"\")\",75,2,,,\"<script>alert(1)</script> & \"\"q\"\"\"\r\n\
+             张三,89.81,1,2026-04-05,true,\"巡查3个小区\n上报隐患2处\"\r\n\
+             \"'=HYPERLINK(\"\"http://x\"\",\"\"a|b\"\")\",75,2,,false,\"<script>alert(1)</script> & \"\"q\"\"\"\r\n\
              \r\n\
              grade,count\r\n\
              优秀,1\r\n\

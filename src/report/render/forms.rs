@@ -100,6 +100,7 @@ mod tests {
             title: "letter".into(),
             meta: vec![("half".into(), "2026-H2".into())],
             tables: vec![t],
+            ..Document::default()
         }
     }
 

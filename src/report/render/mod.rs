@@ -74,6 +74,11 @@ impl Format {
     pub fn is_binary(self) -> bool {
         matches!(self, Format::Xlsx | Format::Docx)
     }
+    /// A format for programs (json, yaml, csv): stable English keys and canonical values in
+    /// every locale (SPEC §7). The others are for people, in the workspace language.
+    pub fn is_machine(self) -> bool {
+        matches!(self, Format::Json | Format::Yaml | Format::Csv)
+    }
     /// The word used on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -172,6 +177,12 @@ pub fn render_with(
     })
 }
 
+/// A JSON value as YAML, every string double-quoted (dates stay strings): for machine outputs
+/// that are not documents (`review … --format yaml`).
+pub fn yaml_value(value: &serde_json::Value) -> String {
+    yaml::render_value(value)
+}
+
 /// Neutralises a text cell against formula injection in CSV and XLSX: a leading `= + - @`, tab
 /// or CR gets a `'` in front.
 pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
@@ -238,14 +249,16 @@ pub(crate) mod fixture {
             vec![Cell::text("合格"), Cell::Int(1)],
         ];
         grades.chart = Some(Chart::Bars { label: 0, value: 1 });
-        Document {
+        let mut doc = Document {
             title: "江滨社区党支部 考评表".into(),
-            meta: vec![
-                ("组织".into(), "江滨社区党支部".into()),
-                ("期间".into(), "2026-Q1".into()),
-            ],
             tables: vec![scores, grades],
-        }
+            report: "review".into(),
+            ..Document::default()
+        };
+        doc.push_meta_shown("org", Cell::Empty, "组织", "江滨社区党支部");
+        doc.push_meta("period", "期间", Cell::text("2026-Q1"));
+        doc.push_meta("scale", "满分", Cell::Int(100));
+        doc
     }
 }
 
@@ -368,7 +381,8 @@ mod tests {
                 tables in prop::collection::vec(table(), 0..3),
                 landscape in any::<bool>(),
             ) {
-                let doc = Document { title, meta: vec![("k".into(), "<v>".into())], tables };
+                let mut doc = Document { title, tables, ..Document::default() };
+                doc.push_meta("k", "k", Cell::text("<v>"));
                 let layout = Layout { landscape, page_per_table: landscape, ..Layout::default() };
                 for f in Format::ALL {
                     let a = render_with(&doc, f, RenderOptions::default(), layout);

@@ -147,6 +147,9 @@ fn write_cell(
         Cell::Text(s) => {
             write_text(ws, r, c, s, if wrap { &f.wrap } else { &f.text })?;
         }
+        Cell::Keyword { label, .. } => {
+            write_text(ws, r, c, label, if wrap { &f.wrap } else { &f.text })?;
+        }
         Cell::Int(n) => {
             ws.write_number_with_format(r, c, *n as f64, &f.number)?;
         }

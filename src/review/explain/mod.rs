@@ -45,12 +45,12 @@ pub fn component_label(l: Locale, name: &str) -> &'static str {
     }
 }
 
-/// A grade as words: its id and name.
-pub fn grade_words(g: &Grade) -> String {
-    if g.id == g.name {
-        g.id.clone()
-    } else {
-        format!("{} {}", g.id, g.name)
+/// A grade as words in the explanation's language: its name in zh-CN (合格), its id in English
+/// (`qualified`, the word the machine formats use).
+pub fn grade_words(g: &Grade, l: Locale) -> String {
+    match l {
+        Locale::ZhCn => g.name.clone(),
+        Locale::En => g.id.clone(),
     }
 }
 
@@ -577,14 +577,17 @@ fn grade(
             "review.explain.reaches",
             &[
                 ("score", &score.normalize()),
-                ("grade", &grade_words(tg)),
+                ("grade", &grade_words(tg, l)),
                 ("min", &min),
             ],
         ),
         None => tf(
             l,
             "review.explain.reaches-last",
-            &[("score", &score.normalize()), ("grade", &grade_words(tg))],
+            &[
+                ("score", &score.normalize()),
+                ("grade", &grade_words(tg, l)),
+            ],
         ),
     };
     line(out, 1, &reach);
@@ -599,7 +602,7 @@ fn grade(
                 &[
                     ("reason", &reason),
                     ("period", &period),
-                    ("grade", &grade_words(g)),
+                    ("grade", &grade_words(g, l)),
                 ],
             ),
         );
@@ -620,8 +623,8 @@ fn grade(
                 l,
                 "review.explain.demoted",
                 &[
-                    ("from", &grade_words(from)),
-                    ("to", &grade_words(to)),
+                    ("from", &grade_words(from, l)),
+                    ("to", &grade_words(to, l)),
                     (
                         "share",
                         &from.max_share.map_or_else(String::new, |s| s.to_string()),
@@ -644,7 +647,7 @@ fn grade(
                 l,
                 "review.explain.within-quota",
                 &[
-                    ("grade", &grade_words(g)),
+                    ("grade", &grade_words(g, l)),
                     ("share", &share),
                     ("n", &n),
                     ("limit", &limit),
@@ -658,7 +661,7 @@ fn grade(
         &tf(
             l,
             "review.explain.final-grade",
-            &[("grade", &grade_words(g))],
+            &[("grade", &grade_words(g, l))],
         ),
     );
 }

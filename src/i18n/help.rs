@@ -1,0 +1,1523 @@
+//! Catalog entries of the command line's help: the `about` of every command and the `help` of
+//! every argument, keyed by the command's path (`help.report.board`, `help.report.board.arg.format`;
+//! `help.dangjian` for the program itself). The English text is the clap doc comment, kept equal
+//! by a test; `commands::localize` puts the workspace language's text into the parser.
+
+use super::Entry;
+
+pub(super) const ENTRIES: &[Entry] = &[
+    (
+        "help.dangjian",
+        "基层党建（“168”模式）的记录、工作流程、考评和报表",
+        "Records, workflows, scoring and reports for grassroots Party-building (党建 \"168\" model)",
+    ),
+    (
+        "help.dangjian.arg.workspace",
+        "工作区目录（默认：向上查找 dangjian.toml）",
+        "Workspace folder (default: search upward for dangjian.toml)",
+    ),
+    (
+        "help.dangjian.arg.as_of",
+        "以哪一天为准，YYYY-MM-DD（默认：今天）",
+        "Date to act as of, YYYY-MM-DD (default: today)",
+    ),
+    (
+        "help.dangjian.arg.lang",
+        "消息和报表的语言（默认：工作区的语言）",
+        "Language of messages and reports (default: the workspace locale)",
+    ),
+    (
+        "help.dangjian.arg.color",
+        "何时使用颜色",
+        "When to use colour",
+    ),
+    (
+        "help.dangjian.arg.quiet",
+        "只输出错误和所要求的内容",
+        "Print only errors and requested output",
+    ),
+    (
+        "help.init",
+        "为某一领域新建工作区",
+        "Create a new workspace for a sector",
+    ),
+    (
+        "help.init.arg.dir",
+        "新工作区的目录（默认：当前目录）",
+        "Folder of the new workspace (default: the current folder)",
+    ),
+    (
+        "help.init.arg.sector",
+        "领域：village、community、agency、enterprise、school 或 other（或其中文名称）",
+        "Sector: village, community, agency, enterprise, school or other (or its Chinese name)",
+    ),
+    (
+        "help.init.arg.name",
+        "工作区名称，通常为最上级组织的名称",
+        "Name of the workspace, usually the top organization's name",
+    ),
+    (
+        "help.init.arg.root",
+        "最上级组织的 id（默认：取自目录名，否则为 `root`）",
+        "Id of the top organization (default: from the folder's name, else `root`)",
+    ),
+    (
+        "help.init.arg.kind",
+        "最上级组织的类型",
+        "Kind of the top organization",
+    ),
+    (
+        "help.check",
+        "检查所有记录，报告哪里有什么问题、应如何处理",
+        "Check every record and report what is wrong, where, and what to do",
+    ),
+    (
+        "help.check.arg.deny_warnings",
+        "有警告时也以退出码 1 结束",
+        "Exit 1 on warnings too",
+    ),
+    ("help.check.arg.format", "输出格式", "Output format"),
+    (
+        "help.fmt",
+        "按规范格式整理记录文件，保留注释",
+        "Format record files canonically, keeping comments",
+    ),
+    (
+        "help.fmt.arg.check",
+        "列出将被修改的文件，不写入；如有则以退出码 1 结束",
+        "List the files that would change, write nothing, and exit 1 if there are any",
+    ),
+    (
+        "help.fmt.arg.files",
+        "要整理格式的记录文件（默认：工作区的所有记录文件）",
+        "Record files to format (default: every record file of the workspace)",
+    ),
+    ("help.org", "浏览组织", "Browse organizations"),
+    ("help.org.list", "列出组织", "List organizations"),
+    ("help.org.list.arg.format", "输出格式", "Output format"),
+    (
+        "help.org.tree",
+        "显示组织树及党员人数",
+        "Print the organization tree with member counts",
+    ),
+    (
+        "help.org.tree.arg.org",
+        "从该组织开始（默认：所有最上级组织）",
+        "Start at this organization (default: every top organization)",
+    ),
+    (
+        "help.org.tree.arg.format",
+        "输出格式（table 输出缩进的树形）",
+        "Output format (table prints an indented tree)",
+    ),
+    (
+        "help.org.show",
+        "显示组织及其下级组织、党员和岗位",
+        "Show an organization with its sub-organizations, members and posts",
+    ),
+    (
+        "help.org.show.arg.org",
+        "组织 id 或名称",
+        "Organization id or name",
+    ),
+    ("help.org.show.arg.format", "输出格式", "Output format"),
+    ("help.member", "浏览和导入党员", "Browse and import members"),
+    ("help.member.list", "列出党员", "List members"),
+    (
+        "help.member.list.arg.org",
+        "只看该组织及其下级组织的党员",
+        "Only members of this organization and those below it",
+    ),
+    ("help.member.list.arg.format", "输出格式", "Output format"),
+    (
+        "help.member.show",
+        "显示党员及其担任的岗位（私密信息仅在 --private 时显示）",
+        "Show a member with the posts they hold (private data only with --private)",
+    ),
+    (
+        "help.member.show.arg.member",
+        "党员 id 或姓名",
+        "Member id or name",
+    ),
+    (
+        "help.member.show.arg.private",
+        "同时显示 [private] 中的私密信息（电话、住址等）",
+        "Also show the [private] data (phone, address …)",
+    ),
+    ("help.member.show.arg.format", "输出格式", "Output format"),
+    (
+        "help.member.import",
+        "从 CSV 或 XLSX 文件导入花名册",
+        "Import a roster from a CSV or XLSX file",
+    ),
+    (
+        "help.member.import.arg.file",
+        "花名册文件：.xlsx、.xls、.ods 或 .csv/.tsv（UTF-8，或中文 Excel 保存的 GB18030/GBK）",
+        "Roster file: .xlsx, .xls, .ods, or .csv/.tsv (UTF-8, or GB18030/GBK as Chinese Excel saves it)",
+    ),
+    (
+        "help.member.import.arg.org",
+        "组织单元格为空或缺失的行所属的组织（id 或名称）",
+        "Organization (id or name) of the rows whose organization cell is empty or absent",
+    ),
+    (
+        "help.member.import.arg.dry_run",
+        "显示将要写入的内容（每个文件一个 diff），不写入",
+        "Print what would be written (a diff per file) and write nothing",
+    ),
+    (
+        "help.member.import.arg.update",
+        "同时修改已有党员：只改花名册中有的字段，保留注释",
+        "Change existing members too: only the fields the roster has, comments kept",
+    ),
+    (
+        "help.member.import.arg.skip_bad",
+        "即使部分行被拒绝也导入正确的行（命令仍以退出码 1 结束）",
+        "Import the good rows even when some are refused (the command still exits 1)",
+    ),
+    (
+        "help.member.import.arg.maps",
+        "把某列读作某字段，格式 '表头=字段'；字段为 id、name、org、status、office、joined、lives_in、left、gender、phone、id_card、extra.KEY、private.KEY 或 ignore",
+        "Read a column as a field, 'HEADER=FIELD'; FIELD is id, name, org, status, office, joined, lives_in, left, gender, phone, id_card, extra.KEY, private.KEY or ignore",
+    ),
+    (
+        "help.member.import.arg.sheet",
+        "要读取的工作表（默认：第一个）",
+        "Sheet of a workbook to read (default: the first)",
+    ),
+    (
+        "help.post",
+        "推进设岗定责流程（设岗定责）",
+        "Run the post process (设岗定责)",
+    ),
+    (
+        "help.post.new",
+        "新建岗位及其职责（设岗）",
+        "Create a post with its duties (设岗)",
+    ),
+    (
+        "help.post.new.arg.id",
+        "新岗位的 id（文件 posts/<id>.toml）",
+        "Id of the new post (file posts/<id>.toml)",
+    ),
+    (
+        "help.post.new.arg.name",
+        "岗位名称，例如 平安创建岗",
+        "Name of the post, e.g. 平安创建岗",
+    ),
+    (
+        "help.post.new.arg.org",
+        "设岗的组织（id 或名称）",
+        "Organization that sets the post (id or name)",
+    ),
+    (
+        "help.post.new.arg.duties",
+        "岗位的一项职责；可重复给出多项（一岗多责）",
+        "A duty of the post; repeat for several (一岗多责)",
+    ),
+    (
+        "help.post.new.arg.kind",
+        "standing（常设）或 temporary（临时）",
+        "standing (常设) or temporary (临时)",
+    ),
+    (
+        "help.post.new.arg.from",
+        "临时岗位：设岗期的第一天",
+        "Temporary posts: first day of the window",
+    ),
+    (
+        "help.post.new.arg.until",
+        "临时岗位：设岗期的最后一天",
+        "Temporary posts: last day of the window",
+    ),
+    (
+        "help.post.new.arg.capacity",
+        "同时在岗的最多人数",
+        "Most confirmed holders at once",
+    ),
+    (
+        "help.post.new.arg.log_every",
+        "履岗记录的频次要求：week、month 或 quarter",
+        "Required cadence of duty-log entries: week, month or quarter",
+    ),
+    (
+        "help.post.new.arg.statuses",
+        "可担任该岗位的党员状态；可重复给出多个（默认：full、probationary）",
+        "Statuses that may hold the post; repeat for several (default: full, probationary)",
+    ),
+    (
+        "help.post.new.arg.office",
+        "职务要求：any（不限），或 none（仅限无职务党员）",
+        "Office rule: any, or none (only members without office)",
+    ),
+    (
+        "help.post.new.arg.scope",
+        "可担任岗位的人员范围：org（本组织党员）、area（也包括居住地党员）、any",
+        "Who may hold the post: org (its members), area (also residents), any",
+    ),
+    (
+        "help.post.new.arg.dry_run",
+        "以 diff 形式显示新文件，不写入",
+        "Print the new file as a diff and write nothing",
+    ),
+    (
+        "help.post.claim",
+        "记录党员认领岗位（认岗）",
+        "Record that a member claims a post (认岗)",
+    ),
+    (
+        "help.post.claim.arg.post",
+        "岗位 id 或名称",
+        "Post id or name",
+    ),
+    (
+        "help.post.claim.arg.member",
+        "党员 id 或姓名",
+        "Member id or name",
+    ),
+    (
+        "help.post.claim.arg.date",
+        "该步骤的日期，YYYY-MM-DD（默认：--as-of，否则为今天）",
+        "Date of the step, YYYY-MM-DD (default: --as-of, else today)",
+    ),
+    (
+        "help.post.claim.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.post.assign",
+        "经资格、名额和设岗期检查后确认党员上岗（定岗）",
+        "Confirm a member on a post after the eligibility, capacity and window checks (定岗)",
+    ),
+    (
+        "help.post.assign.arg.post",
+        "岗位 id 或名称",
+        "Post id or name",
+    ),
+    (
+        "help.post.assign.arg.member",
+        "党员 id 或姓名",
+        "Member id or name",
+    ),
+    (
+        "help.post.assign.arg.date",
+        "该步骤的日期，YYYY-MM-DD（默认：--as-of，否则为今天）",
+        "Date of the step, YYYY-MM-DD (default: --as-of, else today)",
+    ),
+    (
+        "help.post.assign.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.post.publish",
+        "公开某岗位或某组织各岗位已确认的在岗人员（明岗）",
+        "Publish the confirmed holders of a post or of an organization's posts (明岗)",
+    ),
+    (
+        "help.post.publish.arg.post",
+        "岗位 id 或名称",
+        "Post id or name",
+    ),
+    (
+        "help.post.publish.arg.org",
+        "公开该组织及其下级组织的所有岗位",
+        "Publish every post of this organization and the organizations below it",
+    ),
+    (
+        "help.post.publish.arg.format",
+        "公开栏条目的格式：table、json 或 csv",
+        "Format of the board entries: table, json or csv",
+    ),
+    (
+        "help.post.publish.arg.date",
+        "该步骤的日期，YYYY-MM-DD（默认：--as-of，否则为今天）",
+        "Date of the step, YYYY-MM-DD (default: --as-of, else today)",
+    ),
+    (
+        "help.post.publish.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.post.log",
+        "向岗位的履岗记录添加一条（履岗）",
+        "Add an entry to a post's duty log (履岗)",
+    ),
+    (
+        "help.post.log.arg.post",
+        "岗位 id 或名称",
+        "Post id or name",
+    ),
+    (
+        "help.post.log.arg.member",
+        "党员 id 或姓名",
+        "Member id or name",
+    ),
+    ("help.post.log.arg.text", "做了什么", "What was done"),
+    ("help.post.log.arg.hours", "所用小时数", "Hours spent"),
+    (
+        "help.post.log.arg.date",
+        "该步骤的日期，YYYY-MM-DD（默认：--as-of，否则为今天）",
+        "Date of the step, YYYY-MM-DD (default: --as-of, else today)",
+    ),
+    (
+        "help.post.log.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.post.end",
+        "结束党员在岗位上的任期（离岗）",
+        "End a member's spell on a post (离岗)",
+    ),
+    (
+        "help.post.end.arg.post",
+        "岗位 id 或名称",
+        "Post id or name",
+    ),
+    (
+        "help.post.end.arg.member",
+        "党员 id 或姓名",
+        "Member id or name",
+    ),
+    (
+        "help.post.end.arg.reason",
+        "党员离岗的原因（换岗、调离 …）",
+        "Why the member leaves the post (换岗, 调离 …)",
+    ),
+    (
+        "help.post.end.arg.date",
+        "该步骤的日期，YYYY-MM-DD（默认：--as-of，否则为今天）",
+        "Date of the step, YYYY-MM-DD (default: --as-of, else today)",
+    ),
+    (
+        "help.post.end.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    ("help.post.list", "列出岗位", "List posts"),
+    (
+        "help.post.list.arg.org",
+        "只看该组织及其下级组织的岗位",
+        "Only posts of this organization and those below it",
+    ),
+    (
+        "help.post.list.arg.vacant",
+        "只看在 as-of 当天还能上岗的岗位（开放、未满员或无人在岗）",
+        "Only posts that can take someone on the as-of date (open, below capacity or nobody serving)",
+    ),
+    (
+        "help.post.list.arg.member",
+        "只看该党员现在或曾经担任的岗位（id 或姓名）",
+        "Only posts this member holds or held (id or name)",
+    ),
+    ("help.post.list.arg.format", "输出格式", "Output format"),
+    (
+        "help.post.show",
+        "显示岗位及其在岗人员和履岗记录",
+        "Show a post with its holders and duty log",
+    ),
+    (
+        "help.post.show.arg.post",
+        "岗位 id 或名称",
+        "Post id or name",
+    ),
+    ("help.post.show.arg.format", "输出格式", "Output format"),
+    (
+        "help.matter",
+        "按六步工作法推进事项（六步工作法）",
+        "Carry matters through the six steps (六步工作法)",
+    ),
+    (
+        "help.matter.new",
+        "新建事项，处于征求意见步骤（征求意见）",
+        "Create a matter at the consult step (征求意见)",
+    ),
+    (
+        "help.matter.new.arg.id",
+        "事项 id（文件名去掉扩展名）",
+        "Id of the matter (the file's stem)",
+    ),
+    ("help.matter.new.arg.name", "事项名称", "Name of the matter"),
+    (
+        "help.matter.new.arg.org",
+        "负责的组织（id 或名称）",
+        "Owning organization (id or name)",
+    ),
+    (
+        "help.matter.new.arg.year",
+        "事项的年度（默认：工作区年度）",
+        "Year of the matter (default: the workspace year)",
+    ),
+    (
+        "help.matter.new.arg.dry_run",
+        "以 diff 形式显示新文件，不写入",
+        "Print the new file as a diff and write nothing",
+    ),
+    (
+        "help.matter.show",
+        "显示事项：其记录、完成度以及当前步骤尚需什么",
+        "Show a matter: its records, completion and what the current step still needs",
+    ),
+    ("help.matter.show.arg.id", "事项 id", "Id of the matter"),
+    (
+        "help.matter.show.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    ("help.matter.show.arg.format", "输出格式", "Output format"),
+    ("help.matter.list", "列出事项", "List matters"),
+    (
+        "help.matter.list.arg.step",
+        "只看处于该步骤的事项",
+        "Only matters at this step",
+    ),
+    (
+        "help.matter.list.arg.org",
+        "只看该组织及其下级组织负责的事项",
+        "Only matters owned by this organization or below it",
+    ),
+    (
+        "help.matter.list.arg.year",
+        "只看该年度的事项",
+        "Only matters of this year",
+    ),
+    ("help.matter.list.arg.format", "输出格式", "Output format"),
+    (
+        "help.matter.status",
+        "显示进度：各步骤的事项数，以及每个事项的步骤和完成度",
+        "Print the pipeline: matters per step, and each matter's step and completion",
+    ),
+    (
+        "help.matter.status.arg.year",
+        "事项的年度（默认：工作区年度）",
+        "Year of the matters (default: the workspace year)",
+    ),
+    (
+        "help.matter.status.arg.org",
+        "只看该组织及其下级组织负责的事项",
+        "Only matters owned by this organization or below it",
+    ),
+    ("help.matter.status.arg.format", "输出格式", "Output format"),
+    (
+        "help.matter.advance",
+        "完成当前步骤并进入下一步",
+        "Complete the current step and move to the next one",
+    ),
+    ("help.matter.advance.arg.id", "事项 id", "Id of the matter"),
+    (
+        "help.matter.advance.arg.force",
+        "即使条件未满足也完成该步骤（记入历史）",
+        "Complete the step although its conditions are unmet (recorded in history)",
+    ),
+    (
+        "help.matter.advance.arg.reason",
+        "强制完成该步骤的原因",
+        "Why the step is forced",
+    ),
+    (
+        "help.matter.advance.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.advance.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.advance.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.opinion",
+        "记录一条意见（征求意见）",
+        "Record an opinion (征求意见)",
+    ),
+    ("help.matter.opinion.arg.id", "事项 id", "Id of the matter"),
+    (
+        "help.matter.opinion.arg.source",
+        "意见来源：leader、liaison-unit、resident-unit、civil、mass、residents、members、other",
+        "Where the opinion came from: leader, liaison-unit, resident-unit, civil, mass, residents, members, other",
+    ),
+    ("help.matter.opinion.arg.text", "意见内容", "The opinion"),
+    (
+        "help.matter.opinion.arg.adopted",
+        "该意见已被采纳",
+        "The opinion was adopted",
+    ),
+    (
+        "help.matter.opinion.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.opinion.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.opinion.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.meeting",
+        "记录会议及其表决（议事决策）",
+        "Record a meeting and its vote (议事决策)",
+    ),
+    ("help.matter.meeting.arg.id", "事项 id", "Id of the matter"),
+    (
+        "help.matter.meeting.arg.body",
+        "开会的机构：branch、committees、members、representatives、joint、leadership、workers、board、owner",
+        "The body that met: branch, committees, members, representatives, joint, leadership, workers, board, owner",
+    ),
+    (
+        "help.matter.meeting.arg.expected",
+        "应到人数（应到）",
+        "Members expected (应到)",
+    ),
+    (
+        "help.matter.meeting.arg.present",
+        "实到人数（实到）",
+        "Members present (实到)",
+    ),
+    ("help.matter.meeting.arg.yes", "赞成票数", "Votes for"),
+    ("help.matter.meeting.arg.no", "反对票数", "Votes against"),
+    ("help.matter.meeting.arg.abstain", "弃权票数", "Abstentions"),
+    (
+        "help.matter.meeting.arg.decision",
+        "作出的决定",
+        "The decision taken",
+    ),
+    (
+        "help.matter.meeting.arg.published",
+        "决议公开的日期（决议公开）",
+        "Date the decision was made public (决议公开)",
+    ),
+    (
+        "help.matter.meeting.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.meeting.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.meeting.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.task",
+        "添加一项任务及其责任组织或党员（任务分解）",
+        "Add a task with its responsible org or member (任务分解)",
+    ),
+    ("help.matter.task.arg.id", "事项 id", "Id of the matter"),
+    (
+        "help.matter.task.arg.task",
+        "任务 id，在事项内唯一",
+        "Id of the task, unique within the matter",
+    ),
+    (
+        "help.matter.task.arg.text",
+        "要做的事",
+        "What is to be done",
+    ),
+    (
+        "help.matter.task.arg.org",
+        "责任组织（id 或名称）",
+        "Responsible organization (id or name)",
+    ),
+    (
+        "help.matter.task.arg.member",
+        "责任党员（id 或姓名）",
+        "Responsible member (id or name)",
+    ),
+    (
+        "help.matter.task.arg.leader",
+        "责任领导，须为党员",
+        "Leader in charge (责任领导), a member",
+    ),
+    (
+        "help.matter.task.arg.liaison",
+        "联络员，须为党员",
+        "Liaison (联络员), a member",
+    ),
+    (
+        "help.matter.task.arg.assist",
+        "协办单位；可重复给出多个",
+        "Assisting organization (协办单位); repeat for several",
+    ),
+    ("help.matter.task.arg.target", "目标数量", "Target quantity"),
+    (
+        "help.matter.task.arg.unit",
+        "目标的单位",
+        "Unit of the target",
+    ),
+    ("help.matter.task.arg.due", "截止日期", "Due date"),
+    (
+        "help.matter.task.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.task.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.task.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.sign",
+        "记录任务的责任书已签订（公开承诺）",
+        "Record that a task's responsibility letter is signed (公开承诺)",
+    ),
+    ("help.matter.sign.arg.id", "事项 id", "Id of the matter"),
+    (
+        "help.matter.sign.arg.task",
+        "已签订的任务",
+        "The task signed",
+    ),
+    (
+        "help.matter.sign.arg.all",
+        "所有尚未签订的任务",
+        "Every task not signed yet",
+    ),
+    (
+        "help.matter.sign.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.sign.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.sign.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.publicize",
+        "记录任务已公开（公开承诺）",
+        "Record that the tasks were made public (公开承诺)",
+    ),
+    (
+        "help.matter.publicize.arg.id",
+        "事项 id",
+        "Id of the matter",
+    ),
+    (
+        "help.matter.publicize.arg.place",
+        "任务公开的地点（例如 社区公开栏）",
+        "Where the tasks were made public (e.g. 社区公开栏)",
+    ),
+    (
+        "help.matter.publicize.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.publicize.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.publicize.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.publish",
+        "记录会议决议或考评结果已公开（两公开）",
+        "Record that a meeting's decision or a review's result was made public (两公开)",
+    ),
+    ("help.matter.publish.arg.id", "事项 id", "Id of the matter"),
+    (
+        "help.matter.publish.arg.meeting",
+        "会议序号，从文件中的第 1 个算起（与 `matter show` 列出的一致）",
+        "The meeting, counted from 1 in the file (as `matter show` lists them)",
+    ),
+    (
+        "help.matter.publish.arg.review",
+        "考评序号，从文件中的第 1 个算起（与 `matter show` 列出的一致）",
+        "The review, counted from 1 in the file (as `matter show` lists them)",
+    ),
+    (
+        "help.matter.publish.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.publish.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.publish.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.progress",
+        "记录任务的累计进度（组织实施）",
+        "Record a task's cumulative progress (组织实施)",
+    ),
+    ("help.matter.progress.arg.id", "事项 id", "Id of the matter"),
+    ("help.matter.progress.arg.task", "任务", "The task"),
+    (
+        "help.matter.progress.arg.value",
+        "按任务单位计的累计值；任务无目标值时为百分比（0–100）",
+        "Cumulative value in the task's unit, or a percent (0–100) when the task has no target",
+    ),
+    ("help.matter.progress.arg.note", "做了什么", "What was done"),
+    (
+        "help.matter.progress.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.progress.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.progress.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.review",
+        "记录对某项任务或整个事项的考评（考评奖惩）",
+        "Record a review of a task or of the whole matter (考评奖惩)",
+    ),
+    ("help.matter.review.arg.id", "事项 id", "Id of the matter"),
+    (
+        "help.matter.review.arg.task",
+        "被考评的任务（默认：整个事项）",
+        "The task reviewed (default: the whole matter)",
+    ),
+    (
+        "help.matter.review.arg.score",
+        "得分，从 0 到考评满分",
+        "Score, from 0 to the review scale",
+    ),
+    (
+        "help.matter.review.arg.result",
+        "结果：决定的奖励或处罚",
+        "Result: reward or penalty decided",
+    ),
+    (
+        "help.matter.review.arg.published",
+        "实施结果公开的日期（实施结果公开）",
+        "Date the result was made public (实施结果公开)",
+    ),
+    (
+        "help.matter.review.arg.year",
+        "事项所在的年度目录（默认：工作区年度；也会查找其他年度）",
+        "Year folder of the matter (default: the workspace year; other years are searched too)",
+    ),
+    (
+        "help.matter.review.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the record (default: --as-of)",
+    ),
+    (
+        "help.matter.review.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.commit",
+        "管理承诺书及其兑现情况（承诺践诺）",
+        "Keep commitment letters and their fulfilment (承诺践诺)",
+    ),
+    (
+        "help.commit.new",
+        "起草党员或组织某半年的承诺书",
+        "Draft the commitment letter of a member or organization for a half-year",
+    ),
+    (
+        "help.commit.new.arg.committer",
+        "作出承诺的党员或组织（id 或名称）",
+        "Member or organization (id or name) making the commitments",
+    ),
+    (
+        "help.commit.new.arg.half",
+        "承诺书所属半年，YYYY-H1 或 YYYY-H2（默认：包含 --date 的半年）",
+        "Half-year of the letter, YYYY-H1 or YYYY-H2 (default: the one containing --date)",
+    ),
+    (
+        "help.commit.new.arg.date",
+        "承诺书所在半年内的某一天（默认：--as-of）",
+        "A day of the letter's half-year (default: --as-of)",
+    ),
+    (
+        "help.commit.new.arg.dry_run",
+        "以 diff 形式显示新文件，不写入",
+        "Print the new file as a diff and write nothing",
+    ),
+    (
+        "help.commit.item",
+        "向承诺书添加一项承诺事项",
+        "Add a commitment item to a letter",
+    ),
+    (
+        "help.commit.item.arg.committer",
+        "要添加事项的承诺书所属的党员或组织（id 或名称）",
+        "Member or organization (id or name) whose letter gets the item",
+    ),
+    (
+        "help.commit.item.arg.category",
+        "politics、duty、economy、pairing、integrity、org-life 或 other（或中文名称）",
+        "politics, duty, economy, pairing, integrity, org-life or other (or the Chinese name)",
+    ),
+    (
+        "help.commit.item.arg.kind",
+        "service（服务承诺）或 concrete（实事承诺）",
+        "service (服务承诺) or concrete (实事承诺)",
+    ),
+    (
+        "help.commit.item.arg.text",
+        "承诺的内容",
+        "What is promised",
+    ),
+    (
+        "help.commit.item.arg.target",
+        "目标数量（承诺事项要能量化）；不给出时该事项只分完成或未完成",
+        "Quantity to reach (承诺事项要能量化); without it the item is done or not done",
+    ),
+    (
+        "help.commit.item.arg.unit",
+        "目标的单位（户、次 …）",
+        "Unit of the target (户, 次 …)",
+    ),
+    (
+        "help.commit.item.arg.due",
+        "截止日期，须在承诺书的半年之内",
+        "Deadline, within the letter's half-year",
+    ),
+    (
+        "help.commit.item.arg.measure",
+        "如何兑现承诺（践诺措施）",
+        "How the promise will be kept (践诺措施)",
+    ),
+    (
+        "help.commit.item.arg.id",
+        "事项编号（默认：c1、c2 … 中第一个未用的）",
+        "Item id (default: the first free of c1, c2 …)",
+    ),
+    (
+        "help.commit.item.arg.half",
+        "承诺书所属半年（默认：包含 --due 的半年，否则为最近的承诺书）",
+        "Half-year of the letter (default: the one containing --due, else the nearest letter)",
+    ),
+    (
+        "help.commit.item.arg.dry_run",
+        "以 diff 形式显示修改，不写入",
+        "Print the change as a diff and write nothing",
+    ),
+    (
+        "help.commit.progress",
+        "记录事项的兑现情况（践诺记录）",
+        "Record the fulfilment of an item (践诺记录)",
+    ),
+    (
+        "help.commit.progress.arg.committer",
+        "事项所在承诺书所属的党员或组织（id 或名称）",
+        "Member or organization (id or name) whose letter holds the item",
+    ),
+    (
+        "help.commit.progress.arg.item",
+        "事项编号（c1、c2 …）",
+        "Item id (c1, c2 …)",
+    ),
+    (
+        "help.commit.progress.arg.value",
+        "到目前为止累计完成的数量（用于有目标值的事项）",
+        "Cumulative amount reached so far, for an item with a target",
+    ),
+    (
+        "help.commit.progress.arg.done",
+        "该事项已完成（用于没有目标值的事项）",
+        "The item is done, for an item without a target",
+    ),
+    (
+        "help.commit.progress.arg.date",
+        "记录日期（默认：--as-of）",
+        "Date of the entry (default: --as-of)",
+    ),
+    ("help.commit.progress.arg.note", "做了什么", "What was done"),
+    (
+        "help.commit.progress.arg.half",
+        "承诺书所属半年（默认：包含该日期的半年，否则为最近的承诺书）",
+        "Half-year of the letter (default: the one containing the date, else the nearest letter)",
+    ),
+    (
+        "help.commit.progress.arg.dry_run",
+        "以 diff 形式显示修改，不写入",
+        "Print the change as a diff and write nothing",
+    ),
+    (
+        "help.commit.comment",
+        "为承诺书添加领导点评（领导点评）",
+        "Add a leader comment to a letter (领导点评)",
+    ),
+    (
+        "help.commit.comment.arg.committer",
+        "被点评承诺书所属的党员或组织（id 或名称）",
+        "Member or organization (id or name) whose letter is commented on",
+    ),
+    (
+        "help.commit.comment.arg.by",
+        "作点评的领导：党员 id 或姓名",
+        "The leader commenting: a member, by id or name",
+    ),
+    ("help.commit.comment.arg.text", "点评内容", "The comment"),
+    (
+        "help.commit.comment.arg.rating",
+        "excellent、good、fair 或 poor（或 优秀、良好、一般、较差）",
+        "excellent, good, fair or poor (or 优秀, 良好, 一般, 较差)",
+    ),
+    (
+        "help.commit.comment.arg.date",
+        "点评日期（默认：--as-of）",
+        "Date of the comment (default: --as-of)",
+    ),
+    (
+        "help.commit.comment.arg.half",
+        "承诺书所属半年（默认：包含该日期的半年，否则为最近的承诺书）",
+        "Half-year of the letter (default: the one containing the date, else the nearest letter)",
+    ),
+    (
+        "help.commit.comment.arg.dry_run",
+        "以 diff 形式显示修改，不写入",
+        "Print the change as a diff and write nothing",
+    ),
+    (
+        "help.commit.sign",
+        "记录承诺书的签订日期",
+        "Record the date a letter was signed",
+    ),
+    (
+        "help.commit.sign.arg.committer",
+        "签订承诺书的党员或组织（id 或名称）",
+        "Member or organization (id or name) who signed",
+    ),
+    (
+        "help.commit.sign.arg.date",
+        "签订日期（默认：--as-of）",
+        "Date of signing (default: --as-of)",
+    ),
+    (
+        "help.commit.sign.arg.half",
+        "承诺书所属半年（默认：包含该日期的半年，否则为最近的承诺书）",
+        "Half-year of the letter (default: the one containing the date, else the nearest letter)",
+    ),
+    (
+        "help.commit.sign.arg.dry_run",
+        "以 diff 形式显示修改，不写入",
+        "Print the change as a diff and write nothing",
+    ),
+    (
+        "help.commit.publish",
+        "记录承诺书的公开日期",
+        "Record the date a letter was made public",
+    ),
+    (
+        "help.commit.publish.arg.committer",
+        "已公开承诺书所属的党员或组织（id 或名称）",
+        "Member or organization (id or name) whose letter was made public",
+    ),
+    (
+        "help.commit.publish.arg.date",
+        "公开日期（默认：--as-of）",
+        "Date it was made public (default: --as-of)",
+    ),
+    (
+        "help.commit.publish.arg.half",
+        "承诺书所属半年（默认：包含该日期的半年，否则为最近的承诺书）",
+        "Half-year of the letter (default: the one containing the date, else the nearest letter)",
+    ),
+    (
+        "help.commit.publish.arg.dry_run",
+        "以 diff 形式显示修改，不写入",
+        "Print the change as a diff and write nothing",
+    ),
+    (
+        "help.commit.list",
+        "列出承诺事项及其兑现情况（承诺践诺台账）",
+        "List commitment items with their fulfilment (承诺践诺台账)",
+    ),
+    (
+        "help.commit.list.arg.status",
+        "只看截至 --as-of 处于该状态的事项：overdue、fulfilled、in-progress、not-started",
+        "Only items with this status as of --as-of: overdue, fulfilled, in-progress, not-started",
+    ),
+    (
+        "help.commit.list.arg.org",
+        "只看该组织及其下级组织的承诺人（id 或名称）",
+        "Only committers within this organization's subtree (id or name)",
+    ),
+    (
+        "help.commit.list.arg.half",
+        "承诺书所属半年（默认：包含 --as-of 的半年）",
+        "Half-year of the letters (default: the one containing --as-of)",
+    ),
+    ("help.commit.list.arg.format", "输出格式", "Output format"),
+    (
+        "help.commit.show",
+        "显示一份承诺书：事项、进展和领导点评",
+        "Show one letter: its items, progress and leader comments",
+    ),
+    (
+        "help.commit.show.arg.committer",
+        "党员或组织（id 或名称）",
+        "Member or organization (id or name)",
+    ),
+    (
+        "help.commit.show.arg.half",
+        "承诺书所属半年（默认：包含 --as-of 的半年，否则为最近的承诺书）",
+        "Half-year of the letter (default: the one containing --as-of, else the nearest letter)",
+    ),
+    ("help.commit.show.arg.format", "输出格式", "Output format"),
+    (
+        "help.review",
+        "计算季度、半年和年度考评得分（考评）",
+        "Compute quarterly, half-year and annual scores (考评)",
+    ),
+    (
+        "help.review.quarterly",
+        "计算季度的考评得分（一季一评）",
+        "Compute the scores of a quarter (一季一评)",
+    ),
+    (
+        "help.review.quarterly.arg.period",
+        "要考评的季度，YYYY-Qn（默认：--as-of 当天或之前结束的最近一个）",
+        "Quarter to review, YYYY-Qn (default: the latest one ended on or before --as-of)",
+    ),
+    (
+        "help.review.quarterly.arg.org",
+        "只显示该组织的下级（等次和名次仍按整个工作区计算）",
+        "Show only this organization's subtree (grades and ranks stay those of the whole workspace)",
+    ),
+    (
+        "help.review.quarterly.arg.explain",
+        "逐项说明某一考评对象（id 或名称）的每个输入、权重和计算步骤",
+        "Explain every input, weight and step of the arithmetic for one subject (id or name)",
+    ),
+    (
+        "help.review.quarterly.arg.format",
+        "输出格式",
+        "Output format",
+    ),
+    (
+        "help.review.quarterly.arg.output",
+        "写入该文件而不是标准输出",
+        "Write to this file instead of standard output",
+    ),
+    (
+        "help.review.half",
+        "计算半年的考评得分（半年初评）",
+        "Compute the scores of a half-year (半年初评)",
+    ),
+    (
+        "help.review.half.arg.period",
+        "要考评的半年，YYYY-Hn（默认：--as-of 当天或之前结束的最近一个）",
+        "Half-year to review, YYYY-Hn (default: the latest one ended on or before --as-of)",
+    ),
+    (
+        "help.review.half.arg.org",
+        "只显示该组织的下级（等次和名次仍按整个工作区计算）",
+        "Show only this organization's subtree (grades and ranks stay those of the whole workspace)",
+    ),
+    (
+        "help.review.half.arg.explain",
+        "逐项说明某一考评对象（id 或名称）的每个输入、权重和计算步骤",
+        "Explain every input, weight and step of the arithmetic for one subject (id or name)",
+    ),
+    ("help.review.half.arg.format", "输出格式", "Output format"),
+    (
+        "help.review.half.arg.output",
+        "写入该文件而不是标准输出",
+        "Write to this file instead of standard output",
+    ),
+    (
+        "help.review.annual",
+        "计算年度得分、等次和评先评优结果（年终总评）",
+        "Compute the annual scores, grades and outcomes (年终总评)",
+    ),
+    (
+        "help.review.annual.arg.year",
+        "要考评的年度（默认：--as-of 当天或之前结束的最近一年；该年没有考评表时为工作区年度）",
+        "Year to review (default: the latest year ended on or before --as-of; the workspace year when that one has no evaluation sheet)",
+    ),
+    (
+        "help.review.annual.arg.org",
+        "只显示该组织的下级（等次和名次仍按整个工作区计算）",
+        "Show only this organization's subtree (grades and ranks stay those of the whole workspace)",
+    ),
+    (
+        "help.review.annual.arg.explain",
+        "逐项说明某一考评对象（id 或名称）的每个输入、权重和计算步骤",
+        "Explain every input, weight and step of the arithmetic for one subject (id or name)",
+    ),
+    ("help.review.annual.arg.format", "输出格式", "Output format"),
+    (
+        "help.review.annual.arg.output",
+        "写入该文件而不是标准输出",
+        "Write to this file instead of standard output",
+    ),
+    (
+        "help.review.sheet",
+        "生成空白考评表，每个待考评对象一行",
+        "Write a blank evaluation sheet with a row for every subject to be reviewed",
+    ),
+    (
+        "help.review.sheet.arg.period",
+        "考评表的期间：YYYY-Qn、YYYY-Hn 或 YYYY-Y",
+        "Period of the sheet: YYYY-Qn, YYYY-Hn or YYYY-Y",
+    ),
+    (
+        "help.review.sheet.arg.org",
+        "负责考评的组织",
+        "The evaluating organization",
+    ),
+    (
+        "help.review.sheet.arg.date",
+        "考评会日期（默认：--as-of，若不在该期间内则为期末）",
+        "Date of the review meeting (default: --as-of if it fits the period, else the period's end)",
+    ),
+    (
+        "help.review.sheet.arg.dry_run",
+        "显示将要写入的文件，不写入",
+        "Print the file that would be written, write nothing",
+    ),
+    (
+        "help.report",
+        "生成报表（公开栏、台账、考评表 …）",
+        "Render reports (公开栏, 台账, 考评表 …)",
+    ),
+    (
+        "help.report.board",
+        "生成在岗人员公开栏（公开栏·六公开）",
+        "Render the public board of post holders (公开栏·六公开)",
+    ),
+    (
+        "help.report.board.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.board.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）",
+        "Output format (default: from the extension of -o, else table)",
+    ),
+    (
+        "help.report.board.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.board.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+    (
+        "help.report.ledger",
+        "生成承诺事项台账（承诺践诺台账）",
+        "Render the ledger of commitment items (承诺践诺台账)",
+    ),
+    (
+        "help.report.ledger.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.ledger.arg.half",
+        "承诺书所属半年，YYYY-H1 或 YYYY-H2（默认：包含 --as-of 的半年）",
+        "Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)",
+    ),
+    (
+        "help.report.ledger.arg.status",
+        "只显示处于该状态的事项（fulfilled、overdue、in-progress、not-started）",
+        "Show only items in this status (fulfilled, overdue, in-progress, not-started)",
+    ),
+    (
+        "help.report.ledger.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）",
+        "Output format (default: from the extension of -o, else table)",
+    ),
+    (
+        "help.report.ledger.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.ledger.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+    (
+        "help.report.review",
+        "生成某期间的考评结果（考评表）",
+        "Render a period's review results (考评表)",
+    ),
+    (
+        "help.report.review.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.review.arg.period",
+        "期间，YYYY-Qn、YYYY-Hn 或 YYYY-Y（默认：--as-of 当天或之前结束的最近一个季度）",
+        "Period, YYYY-Qn, YYYY-Hn or YYYY-Y (default: the latest quarter ended on or before --as-of)",
+    ),
+    (
+        "help.report.review.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）",
+        "Output format (default: from the extension of -o, else table)",
+    ),
+    (
+        "help.report.review.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.review.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+    (
+        "help.report.annual",
+        "生成年终总评（年终总评）",
+        "Render the year-end review (年终总评)",
+    ),
+    (
+        "help.report.annual.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.annual.arg.year",
+        "年度（默认：--as-of 当天或之前结束的最近一年；该年没有考评表时为工作区年度）",
+        "Year (default: the latest year ended on or before --as-of; the workspace year when that one has no evaluation sheet)",
+    ),
+    (
+        "help.report.annual.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）",
+        "Output format (default: from the extension of -o, else table)",
+    ),
+    (
+        "help.report.annual.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.annual.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+    (
+        "help.report.progress",
+        "按月末任务完成情况对组织排名（进度排名）",
+        "Rank organizations by task completion at a month's end (进度排名)",
+    ),
+    (
+        "help.report.progress.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.progress.arg.month",
+        "排名的月份，YYYY-MM（按该月最后一天的完成情况计）",
+        "Month to rank, YYYY-MM (completion is taken at its last day)",
+    ),
+    (
+        "help.report.progress.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）",
+        "Output format (default: from the extension of -o, else table)",
+    ),
+    (
+        "help.report.progress.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.progress.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+    (
+        "help.report.roles",
+        "生成各组织的作用发挥及其任务和岗位（八个方面作用）",
+        "Render the roles of organizations with their tasks and posts (八个方面作用)",
+    ),
+    (
+        "help.report.roles.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.roles.arg.year",
+        "年度（默认：工作区的当前年度）",
+        "Year (default: the workspace's current year)",
+    ),
+    (
+        "help.report.roles.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）",
+        "Output format (default: from the extension of -o, else table)",
+    ),
+    (
+        "help.report.roles.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.roles.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+    (
+        "help.report.matters",
+        "按步骤生成事项进度（六步进度）",
+        "Render the pipeline of matters by step (六步进度)",
+    ),
+    (
+        "help.report.matters.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.matters.arg.year",
+        "年度（默认：工作区的当前年度）",
+        "Year (default: the workspace's current year)",
+    ),
+    (
+        "help.report.matters.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）",
+        "Output format (default: from the extension of -o, else table)",
+    ),
+    (
+        "help.report.matters.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.matters.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+    (
+        "help.schema",
+        "输出某类记录的 JSON Schema",
+        "Print the JSON Schema of a record kind",
+    ),
+    (
+        "help.schema.arg.kind",
+        "记录类型：dangjian、org、member、post、matter、commitment、evaluation（默认：全部）",
+        "Record kind: dangjian, org, member, post, matter, commitment, evaluation (default: all)",
+    ),
+    (
+        "help.completions",
+        "输出 shell 补全脚本",
+        "Print shell completions",
+    ),
+    (
+        "help.completions.arg.shell",
+        "要生成补全的 shell，或用 `man` 生成手册页（roff 格式，用 `man -l -` 查看）",
+        "Shell to complete for, or `man` for the manual page (roff, for `man -l -`)",
+    ),
+    (
+        "help.completions.arg.out_dir",
+        "把文件写入该目录而不是输出（对 `man`：每个子命令一页）",
+        "Write files into this folder instead of printing (for `man`: a page for every subcommand)",
+    ),
+    ("help.builtin.help", "显示帮助", "Print help"),
+    ("help.builtin.version", "显示版本", "Print version"),
+    (
+        "help.builtin.help-command",
+        "显示本信息或指定子命令的帮助",
+        "Print this message or the help of the given subcommand(s)",
+    ),
+    (
+        "help.dangjian.arg.width",
+        "表格适应 N 列宽（默认：终端宽度，否则 $COLUMNS，否则不限）",
+        "Fit tables into N columns (default: the terminal's width, else $COLUMNS, else no limit)",
+    ),
+    (
+        "help.report.letter",
+        "打印供签字的承诺书，每份一页（承诺书，附件一/附件二）",
+        "Print the commitment letters to sign, one per page (承诺书, 附件一/附件二)",
+    ),
+    (
+        "help.report.letter.arg.committer",
+        "只打印该党员或组织的承诺书（id 或名称）",
+        "Print only the letter of this member or organization (id or name)",
+    ),
+    (
+        "help.report.letter.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.letter.arg.half",
+        "承诺书所属半年，YYYY-H1 或 YYYY-H2（默认：包含 --as-of 的半年）",
+        "Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)",
+    ),
+    (
+        "help.report.letter.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）；docx 供 Word 和 WPS 使用",
+        "Output format (default: from the extension of -o, else table); docx for Word and WPS",
+    ),
+    (
+        "help.report.letter.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.letter.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+    (
+        "help.report.comments",
+        "打印领导点评登记表（点评登记表，附件四/附件五）",
+        "Print the leaders' comment registers (点评登记表, 附件四/附件五)",
+    ),
+    (
+        "help.report.comments.arg.org",
+        "只显示该组织及其下级组织（id 或名称；默认：整个工作区）",
+        "Show only this organization and those below it (id or name; default: the whole workspace)",
+    ),
+    (
+        "help.report.comments.arg.half",
+        "承诺书所属半年，YYYY-H1 或 YYYY-H2（默认：包含 --as-of 的半年）",
+        "Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)",
+    ),
+    (
+        "help.report.comments.arg.format",
+        "输出格式（默认：根据 -o 的扩展名，否则为 table）；docx 供 Word 和 WPS 使用",
+        "Output format (default: from the extension of -o, else table); docx for Word and WPS",
+    ),
+    (
+        "help.report.comments.arg.output",
+        "把报表写入 FILE 而不是标准输出",
+        "Write the report to FILE instead of standard output",
+    ),
+    (
+        "help.report.comments.arg.bom",
+        "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
+        "Start CSV output with a UTF-8 byte-order mark (for Excel)",
+    ),
+];
