@@ -195,7 +195,7 @@ pub fn save<T: DeserializeOwned>(
     locale: Locale,
     rules: impl FnOnce(&T) -> Vec<Diagnostic>,
 ) -> Result<Written> {
-    let after = edit.after();
+    let after = keep_canonical(&edit.rel, edit.before.as_deref(), edit.after());
     let body = decode(&edit.rel, after.clone().into_bytes(), locale)
         .map_err(|d| anyhow!("{}", d.message))?;
     let record: T = parse_record(&edit.rel, &body.text, locale).map_err(|d| Refused {
@@ -215,6 +215,23 @@ pub fn save<T: DeserializeOwned>(
         return Err(Refused { reasons }.into());
     }
     commit(root, &edit.rel, edit.before.as_deref(), &after, dry_run)
+}
+
+/// The write path and `fmt` agree: a new file, or one that was in canonical form before the
+/// edit, is written in canonical form (an appended entry goes where `fmt` puts it, in date
+/// order); a file the user keeps in another form only gets the edit.
+pub fn keep_canonical(rel: &str, before: Option<&str>, after: String) -> String {
+    let Some(kind) = super::classify(rel) else {
+        return after;
+    };
+    let was_canonical = match before {
+        None => true,
+        Some(b) => crate::format::canonical(kind, b).is_ok_and(|c| c == b),
+    };
+    if !was_canonical {
+        return after;
+    }
+    crate::format::canonical(kind, &after).unwrap_or(after)
 }
 
 /// The message printed after a successful write, in the locale.

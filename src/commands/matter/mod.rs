@@ -21,15 +21,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 use clap::Subcommand;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{DocumentMut, Table};
 
 use super::{Ctx, Exit, Refused};
 use crate::check;
 use crate::i18n::{Locale, tf};
-use crate::model::{Date, Matter, Member, Num, Org, Settings, is_valid_id};
+use crate::model::{Date, Matter, Member, Org, Settings, is_valid_id};
 use crate::report::render::RenderOptions;
 use crate::report::{Document, Format, render};
 use crate::workflow::sixstep::{Lookup, Rules, sector_of};
+use crate::workspace::edit;
 use crate::workspace::resolve::{self, read_by_id, read_record};
 use crate::workspace::write::{self, Editable, WorkspaceLock};
 
@@ -324,33 +325,7 @@ pub(crate) fn org_filter(
     }
 }
 
-/// A TOML date value.
-pub(crate) fn date_value(d: Date) -> Value {
-    d.to_string()
-        .parse::<Value>()
-        .unwrap_or_else(|_| Value::from(d.to_string()))
-}
-
-/// A TOML number value: an integer when whole, else a float written as the decimal.
-pub(crate) fn num_value(n: Num) -> Value {
-    n.to_string()
-        .parse::<Value>()
-        .unwrap_or_else(|_| Value::from(n.to_string()))
-}
-
-/// Sets a top-level or table key, keeping the decor (comments, spacing) of an existing value.
-pub(crate) fn set_value(table: &mut dyn toml_edit::TableLike, key: &str, value: Value) {
-    match table.get_mut(key).and_then(Item::as_value_mut) {
-        Some(old) => {
-            let decor = old.decor().clone();
-            *old = value;
-            *old.decor_mut() = decor;
-        }
-        None => {
-            table.insert(key, Item::Value(value));
-        }
-    }
-}
+pub(crate) use crate::workspace::edit::{date_value, num_value, set_value, table_of};
 
 /// Appends a table to the array of tables `key` (`[[key]]`), or to an inline array of tables.
 /// New tables follow the last of their kind; the first `[[history]]` goes right after the
@@ -362,27 +337,11 @@ pub(crate) fn push_table(
     locale: Locale,
 ) -> Result<()> {
     let root = doc.as_table_mut();
-    if !root.contains_key(key) {
-        if key == "history" {
-            table.set_position(Some(0));
-        }
-        root.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
+    if !root.contains_key(key) && key == "history" {
+        table.set_position(Some(0));
     }
-    match root.get_mut(key) {
-        Some(Item::ArrayOfTables(a)) => {
-            a.push(table);
-            Ok(())
-        }
-        Some(Item::Value(Value::Array(a))) => {
-            a.push(table.into_inline_table());
-            Ok(())
-        }
-        _ => Err(anyhow!(tf(
-            locale,
-            "matter.not-array-of-tables",
-            &[("key", &key)]
-        ))),
-    }
+    edit::insert_entry(root, key, table, None)
+        .map_err(|_| anyhow!(tf(locale, "matter.not-array-of-tables", &[("key", &key)])))
 }
 
 /// The `i`-th table of the array of tables `key`, written either way.
@@ -391,25 +350,7 @@ pub(crate) fn table_at<'a>(
     key: &str,
     i: usize,
 ) -> Option<&'a mut dyn toml_edit::TableLike> {
-    match doc.as_table_mut().get_mut(key)? {
-        Item::ArrayOfTables(a) => a.get_mut(i).map(|t| t as &mut dyn toml_edit::TableLike),
-        Item::Value(Value::Array(a)) => a
-            .get_mut(i)?
-            .as_inline_table_mut()
-            .map(|t| t as &mut dyn toml_edit::TableLike),
-        _ => None,
-    }
-}
-
-/// A new table of key/value pairs, in order.
-pub(crate) fn table_of(pairs: Vec<(&str, Option<Value>)>) -> Table {
-    let mut t = Table::new();
-    for (k, v) in pairs {
-        if let Some(v) = v {
-            t.insert(k, Item::Value(v));
-        }
-    }
-    t
+    edit::entry_at(doc.as_table_mut(), key, i)
 }
 
 /// Refuses a date that lies after another one (e.g. a publication before the meeting).

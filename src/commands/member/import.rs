@@ -17,6 +17,7 @@ use crate::check;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, tf};
 use crate::model::{Date, Kind, Member, MemberStatus, Office, Org};
+use crate::workspace::edit::{self, set_value as set};
 use crate::workspace::resolve::read_record;
 use crate::workspace::write::{self, Editable, Written};
 
@@ -195,7 +196,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             continue;
         }
         if r.diff.is_some() {
-            let after = r.edit.after();
+            let after = write::keep_canonical(rel, r.edit.before.as_deref(), r.edit.after());
             write::commit(&root, rel, r.edit.before.as_deref(), &after, false)?;
         }
         if !ctx.quiet {
@@ -358,30 +359,7 @@ fn set_date(table: &mut dyn TableLike, key: &str, d: Date) {
             ) == (d.0.year(), d.0.month(), d.0.day())
         });
     if !same {
-        let date = toml_edit::Date {
-            year: u16::try_from(d.0.year()).unwrap_or(1900),
-            month: d.0.month() as u8,
-            day: d.0.day() as u8,
-        };
-        let datetime = toml_edit::Datetime {
-            date: Some(date),
-            time: None,
-            offset: None,
-        };
-        set(table, key, Value::from(datetime));
-    }
-}
-
-/// Sets `key` to `new`, keeping the old value's decor (its trailing comment).
-fn set(table: &mut dyn TableLike, key: &str, mut new: Value) {
-    match table.get_mut(key) {
-        Some(Item::Value(old)) => {
-            *new.decor_mut() = old.decor().clone();
-            *old = new;
-        }
-        _ => {
-            table.insert(key, Item::Value(new));
-        }
+        set(table, key, edit::date_value(d));
     }
 }
 
