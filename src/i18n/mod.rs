@@ -15,6 +15,7 @@ mod commit;
 mod eco;
 mod matter;
 mod post;
+mod records;
 mod report;
 mod review;
 
@@ -30,6 +31,7 @@ const AREAS: &[&[Entry]] = &[
     review::ENTRIES,
     report::ENTRIES,
     eco::ENTRIES,
+    records::ENTRIES,
 ];
 
 /// Language of reports and messages.

@@ -4,7 +4,7 @@
 
 mod assign;
 mod claim;
-mod edit;
+pub mod edit;
 mod end;
 mod list;
 mod log;

@@ -1,0 +1,69 @@
+//! Catalog entries of the commands that add and change organizations, members, posts, scores
+//! and decisions (`org new|edit`, `member add|edit|leave`, `post edit|target`, `review
+//! score|outcome`): (key, zh-CN, en). A refusal says what is wrong; its help line says what to
+//! run.
+
+use super::Entry;
+
+pub(super) const ENTRIES: &[Entry] = &[
+    (
+        "records.refuse.bad-id",
+        "“{id}”不是合法的 id（小写字母、数字、- 或 _，以字母或数字开头）",
+        "`{id}` is not a valid id (lowercase letters, digits, - or _, starting with a letter or digit)",
+    ),
+    (
+        "records.refuse.id-taken",
+        "id “{id}”已被使用（{file}）",
+        "the id `{id}` is already taken ({file})",
+    ),
+    (
+        "records.refuse.id-taken.help",
+        "组织和人员共用一套 id，请换一个 id",
+        "organizations and people share one set of ids; choose another id",
+    ),
+    (
+        "records.refuse.empty-name",
+        "名称不能为空",
+        "the name must not be empty",
+    ),
+    (
+        "records.refuse.unknown-role",
+        "dangjian.toml 中没有作用“{role}”",
+        "dangjian.toml has no role `{role}`",
+    ),
+    (
+        "records.refuse.unknown-role.help",
+        "可用的作用 id：{roles}",
+        "the role ids are: {roles}",
+    ),
+    (
+        "records.refuse.cycle",
+        "不能把 {org} 移到 {parent} 下：{parent} 就是 {org} 本身或其下级组织，会形成循环",
+        "cannot move {org} under {parent}: {parent} is {org} itself or below it, which would make a cycle",
+    ),
+    (
+        "records.refuse.cycle.help",
+        "选择一个不在其下的上级组织（`dangjian org tree` 显示组织树）",
+        "choose a parent that is not below it (`dangjian org tree` prints the tree)",
+    ),
+    (
+        "records.refuse.future-date",
+        "{what}的日期 {date} 晚于今天（{as_of}）：不能登记尚未发生的事",
+        "the date of {what}, {date}, is after today ({as_of}): what has not happened cannot be recorded",
+    ),
+    (
+        "records.refuse.future-date.help",
+        "用 --date 给出实际日期（不晚于 {as_of}），或用 --as-of 指定今天",
+        "give the actual date with --date (on or before {as_of}), or set today with --as-of",
+    ),
+    (
+        "records.org-created",
+        "已添加组织 {name}（{id}），上级组织为 {parent}",
+        "added the organization {name} ({id}) under {parent}",
+    ),
+    (
+        "records.org-edited",
+        "已修改组织 {name}（{id}）",
+        "changed the organization {name} ({id})",
+    ),
+];
