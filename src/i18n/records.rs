@@ -53,8 +53,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "records.refuse.future-date.help",
-        "用 --date 给出实际日期（不晚于 {as_of}），或用 --as-of 指定今天",
-        "give the actual date with --date (on or before {as_of}), or set today with --as-of",
+        "用 {option} 给出实际日期（不晚于 {as_of}），或用 --as-of 指定今天",
+        "give the actual date with {option} (on or before {as_of}), or set today with --as-of",
     ),
     (
         "records.org-created",
@@ -65,5 +65,38 @@ pub(super) const ENTRIES: &[Entry] = &[
         "records.org-edited",
         "已修改组织 {name}（{id}）",
         "changed the organization {name} ({id})",
+    ),
+    ("records.what.joined", "入党", "joining the Party"),
+    ("records.what.left", "转出", "leaving"),
+    ("records.left-reason", "转出", "left"),
+    (
+        "records.member-added",
+        "已添加 {name}（{id}），组织关系在 {org}",
+        "added {name} ({id}) to {org}",
+    ),
+    (
+        "records.member-edited",
+        "已修改 {name}（{id}）",
+        "changed {name} ({id})",
+    ),
+    (
+        "records.member-left",
+        "已登记 {member} 于 {date} 转出",
+        "recorded that {member} left on {date}",
+    ),
+    (
+        "records.refuse.already-left",
+        "{member} 已于 {date} 转出",
+        "{member} already left on {date}",
+    ),
+    (
+        "records.refuse.holds-post",
+        "{member} 仍在 {post} 上岗",
+        "{member} still holds the post {post}",
+    ),
+    (
+        "records.refuse.holds-post.all",
+        "先让其离岗，或加上 --end-posts 在同一天结束其全部岗位",
+        "end the posts first, or add --end-posts to end every one on the same date",
     ),
 ];
