@@ -86,10 +86,11 @@ pub fn save_member(s: &Session, ctx: &Ctx, edit: &Editable, dry_run: bool) -> Re
 }
 
 /// The refusal of a date after `--as-of` for something that happened (SPEC §2.4), with the
-/// help line naming `--date`.
+/// help line naming the option (`--date`, `--joined`) that gives the date.
 pub fn future_date(
     locale: Locale,
     what: &str,
+    option: &str,
     date: crate::model::Date,
     as_of: crate::model::Date,
 ) -> Option<String> {
@@ -104,7 +105,7 @@ pub fn future_date(
             crate::i18n::tf(
                 locale,
                 "records.refuse.future-date.help",
-                &[("as_of", &as_of)],
+                &[("option", &option), ("as_of", &as_of)],
             ),
         )
     })
