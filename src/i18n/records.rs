@@ -99,4 +99,30 @@ pub(super) const ENTRIES: &[Entry] = &[
         "先让其离岗，或加上 --end-posts 在同一天结束其全部岗位",
         "end the posts first, or add --end-posts to end every one on the same date",
     ),
+    (
+        "records.post-edited",
+        "已修改岗位 {post}（{id}）",
+        "changed the post {post} ({id})",
+    ),
+    (
+        "records.refuse.capacity-below-holders",
+        "人数上限 {capacity} 小于目前已定岗的 {count} 人",
+        "a capacity of {capacity} is below the {count} holders confirmed now",
+    ),
+    (
+        "records.refuse.no-entry",
+        "没有第 {n} 条（共 {count} 条）",
+        "there is no entry {n} (there are {count})",
+    ),
+    (
+        "records.target-added",
+        "已为 {post} 添加目标：{text}",
+        "added the target to {post}: {text}",
+    ),
+    (
+        "records.target-removed",
+        "已删除 {post} 的第 {n} 个目标",
+        "removed target {n} of {post}",
+    ),
+    ("records.col.no", "序号", "no"),
 ];
