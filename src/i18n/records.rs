@@ -125,4 +125,30 @@ pub(super) const ENTRIES: &[Entry] = &[
         "removed target {n} of {post}",
     ),
     ("records.col.no", "序号", "no"),
+    ("records.what.verified", "复验", "the verification"),
+    (
+        "records.refuse.no-sheet",
+        "还没有评议表 {file}",
+        "there is no evaluation sheet {file} yet",
+    ),
+    (
+        "records.score-recorded",
+        "已登记 {name} 的 {period} 评分（{file}）",
+        "recorded the {period} scores of {name} ({file})",
+    ),
+    (
+        "records.refuse.no-rectification",
+        "{member} 在 {year} 年没有待复验的整改",
+        "{member} has no rectification of {year} waiting for verification",
+    ),
+    (
+        "records.outcome-verified",
+        "已登记 {member} 的整改于 {date} 复验",
+        "recorded that the rectification of {member} was verified on {date}",
+    ),
+    (
+        "records.outcome-recorded",
+        "已登记 {member} 的 {year} 年{kind}",
+        "recorded the {year} {kind} of {member}",
+    ),
 ];

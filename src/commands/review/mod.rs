@@ -2,9 +2,12 @@
 
 pub mod annual;
 pub mod half;
+mod outcome;
 mod output;
 pub mod quarterly;
+mod score;
 pub mod sheet;
+mod sheets;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -21,6 +24,10 @@ pub enum ReviewCommand {
     Annual(annual::Args),
     /// Write a blank evaluation sheet with a row for every subject to be reviewed
     Sheet(sheet::Args),
+    /// Write or update a subject's scores in an evaluation sheet
+    Score(score::Args),
+    /// Record an honour, a rectification, or its verification (复验) on the annual results
+    Outcome(outcome::Args),
 }
 
 pub fn run(ctx: &Ctx, cmd: ReviewCommand) -> Result<Exit> {
@@ -29,5 +36,7 @@ pub fn run(ctx: &Ctx, cmd: ReviewCommand) -> Result<Exit> {
         ReviewCommand::Half(args) => half::run(ctx, args),
         ReviewCommand::Annual(args) => annual::run(ctx, args),
         ReviewCommand::Sheet(args) => sheet::run(ctx, args),
+        ReviewCommand::Score(args) => score::run(ctx, args),
+        ReviewCommand::Outcome(args) => outcome::run(ctx, args),
     }
 }
