@@ -16,7 +16,7 @@ use crate::workspace::edit::{date_value, entry_at, insert_entry, set_value, tabl
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
-#[group(id = "decision", required = true, multiple = false, args = ["honour", "rectify", "verified"])]
+#[command(group(clap::ArgGroup::new("decision").required(true).args(["honour", "rectify", "verified"])))]
 pub struct Args {
     /// The member (id or name)
     pub member: String,
