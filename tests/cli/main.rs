@@ -7,6 +7,7 @@ mod ecosystem;
 mod hardening;
 mod matter;
 mod post;
+mod records;
 mod report;
 mod review;
 

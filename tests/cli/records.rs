@@ -1,0 +1,689 @@
+//! The commands that replace hand-editing (issue 14): `org new|edit`, `member add|edit|leave`,
+//! `post edit|target`, `review score|outcome`, through the real binary, from `init`. Every
+//! write leaves the workspace passing `check --deny-warnings` and `fmt --check`; every refusal
+//! exits 1, writes nothing and names the command that fixes it.
+
+use crate::{Run, TestEnv};
+
+/// A workspace made by `init` (community sector, English messages).
+fn init(as_of: &str) -> TestEnv {
+    let env = TestEnv::empty();
+    let r = env.run(&[
+        "--lang",
+        "en",
+        "--as-of",
+        as_of,
+        "init",
+        "jiangbin",
+        "--sector",
+        "community",
+        "--name",
+        "江滨社区党委",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    env
+}
+
+/// Runs a command in the workspace as of `as_of`, in English.
+fn at(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
+    let mut all = vec!["-C", "jiangbin", "--lang", "en", "--as-of", as_of];
+    all.extend_from_slice(args);
+    env.run(&all)
+}
+
+/// Runs a writing command that must succeed, then `fmt --check` and `check --deny-warnings`.
+fn ok(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
+    let r = at(env, as_of, args);
+    assert_eq!(
+        r.code, 0,
+        "{args:?}\nstdout: {}\nstderr: {}",
+        r.stdout, r.stderr
+    );
+    let f = at(env, as_of, &["fmt", "--check"]);
+    assert_eq!(
+        f.code, 0,
+        "fmt --check after {args:?}: {}{}",
+        f.stdout, f.stderr
+    );
+    let c = at(env, as_of, &["check", "--deny-warnings"]);
+    assert_eq!(c.code, 0, "check after {args:?}: {}{}", c.stdout, c.stderr);
+    r
+}
+
+/// Runs a command that must be refused (exit 1) leaving every file as it was; returns stderr.
+fn refused(env: &TestEnv, as_of: &str, args: &[&str]) -> String {
+    let before = snapshot(env);
+    let r = at(env, as_of, args);
+    assert_eq!(
+        r.code, 1,
+        "{args:?}\nstdout: {}\nstderr: {}",
+        r.stdout, r.stderr
+    );
+    assert_eq!(snapshot(env), before, "{args:?} wrote something");
+    r.stderr
+}
+
+fn snapshot(env: &TestEnv) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = walkdir::WalkDir::new(env.root())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn init_writes_files_that_pass_fmt_check() {
+    let env = init("2026-01-05");
+    let r = at(&env, "2026-01-05", &["fmt", "--check"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let settings = env.read("jiangbin/dangjian.toml");
+    assert!(
+        settings.contains("# publish = false\n\n# Scoring"),
+        "the blank line between commented sections is kept:\n{settings}"
+    );
+}
+
+#[test]
+fn orgs_are_added_moved_and_a_cycle_is_refused() {
+    let env = init("2026-01-05");
+    let d = "2026-01-05";
+    ok(
+        &env,
+        d,
+        &[
+            "org",
+            "new",
+            "b1",
+            "--name",
+            "第一党支部",
+            "--kind",
+            "branch",
+            "--parent",
+            "jiangbin",
+            "--role",
+            "civil",
+        ],
+    );
+    assert_eq!(
+        env.read("jiangbin/orgs/b1.toml"),
+        "id = \"b1\"\nname = \"第一党支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"jiangbin\"\nrole = \"civil\"\n"
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "org",
+            "new",
+            "g1",
+            "--name",
+            "第一党小组",
+            "--kind",
+            "党小组",
+            "--parent",
+            "第一党支部",
+        ],
+    );
+    let err = refused(&env, d, &["org", "edit", "b1", "--parent", "g1"]);
+    assert!(err.contains("would make a cycle"), "{err}");
+    assert!(
+        err.contains("help: ") && err.contains("`dangjian org tree`"),
+        "{err}"
+    );
+    let err = refused(
+        &env,
+        d,
+        &[
+            "org", "new", "b1", "--name", "x", "--kind", "branch", "--parent", "jiangbin",
+            "--role", "nosuch",
+        ],
+    );
+    assert!(err.contains("already taken (orgs/b1.toml)"), "{err}");
+    assert!(
+        err.contains("no role `nosuch`") && err.contains("help: the role ids are: leading-core"),
+        "{err}"
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "org",
+            "edit",
+            "g1",
+            "--parent",
+            "jiangbin",
+            "--name",
+            "江滨第一党小组",
+        ],
+    );
+    let g1 = env.read("jiangbin/orgs/g1.toml");
+    assert!(
+        g1.contains("parent = \"jiangbin\"") && g1.contains("name = \"江滨第一党小组\""),
+        "{g1}"
+    );
+}
+
+#[test]
+fn members_are_added_with_pinyin_ids_edited_and_leave() {
+    let env = init("2026-01-05");
+    let d = "2026-01-25";
+    ok(
+        &env,
+        d,
+        &[
+            "org",
+            "new",
+            "b1",
+            "--name",
+            "第一党支部",
+            "--kind",
+            "branch",
+            "--parent",
+            "jiangbin",
+        ],
+    );
+    let r = ok(
+        &env,
+        d,
+        &[
+            "member",
+            "add",
+            "--name",
+            "张三",
+            "--org",
+            "b1",
+            "--joined",
+            "2010-07-01",
+            "--phone",
+            "13800000001",
+        ],
+    );
+    assert!(
+        r.stdout.contains("added 张三 (zhangsan) to 第一党支部"),
+        "{}",
+        r.stdout
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "member",
+            "add",
+            "--name",
+            "张三",
+            "--org",
+            "b1",
+            "--status",
+            "probationary",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "member", "add", "--name", "李四", "--org", "jiangbin", "--status", "resident",
+        ],
+    );
+    assert_eq!(
+        env.read("jiangbin/members/zhangsan-2.toml"),
+        "id = \"zhangsan-2\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"probationary\"\n"
+    );
+    assert_eq!(
+        env.read("jiangbin/members/lisi.toml"),
+        "id = \"lisi\"\nname = \"李四\"\norg = \"jiangbin\"\nstatus = \"resident\"\n"
+    );
+    // 转正 and 转接.
+    ok(
+        &env,
+        d,
+        &[
+            "member",
+            "edit",
+            "zhangsan-2",
+            "--status",
+            "full",
+            "--org",
+            "jiangbin",
+            "--office",
+            "leader",
+        ],
+    );
+    let z2 = env.read("jiangbin/members/zhangsan-2.toml");
+    assert!(
+        z2.contains("status = \"full\"\noffice = \"leader\"") && z2.contains("org = \"jiangbin\""),
+        "{z2}"
+    );
+    // A future date of joining is refused with the option that gives it.
+    let err = refused(
+        &env,
+        d,
+        &[
+            "member",
+            "add",
+            "--name",
+            "王五",
+            "--org",
+            "b1",
+            "--joined",
+            "2026-01-26",
+        ],
+    );
+    assert!(
+        err.contains("is after today (2026-01-25)")
+            && err.contains("help: give the actual date with --joined"),
+        "{err}"
+    );
+
+    // Leaving while holding a post is refused, naming `post end`; --end-posts ends it first.
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "new",
+            "pingan",
+            "--name",
+            "平安岗",
+            "--org",
+            "jiangbin",
+            "--duty",
+            "巡查",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "assign",
+            "pingan",
+            "zhangsan",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    let err = refused(
+        &env,
+        d,
+        &["member", "leave", "zhangsan", "--date", "2026-01-25"],
+    );
+    assert!(
+        err.contains("张三 (zhangsan) still holds the post 平安岗"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: dangjian post end pingan zhangsan --date 2026-01-25"),
+        "{err}"
+    );
+    assert!(err.contains("--end-posts"), "{err}");
+    ok(
+        &env,
+        d,
+        &[
+            "member",
+            "leave",
+            "zhangsan",
+            "--date",
+            "2026-01-25",
+            "--reason",
+            "转出",
+            "--end-posts",
+        ],
+    );
+    let z = env.read("jiangbin/members/zhangsan.toml");
+    assert!(
+        z.contains("left = 2026-01-25") && z.contains("[extra]\nleft_reason = \"转出\""),
+        "{z}"
+    );
+    let post = env.read("jiangbin/posts/pingan.toml");
+    assert!(
+        post.contains("ended = 2026-01-25\nend_reason = \"转出\""),
+        "{post}"
+    );
+    let err = refused(&env, d, &["member", "leave", "zhangsan"]);
+    assert!(err.contains("already left on 2026-01-25"), "{err}");
+}
+
+#[test]
+fn member_import_gives_pinyin_ids() {
+    let env = init("2026-01-05");
+    let d = "2026-01-25";
+    ok(
+        &env,
+        d,
+        &["member", "add", "--name", "张三", "--org", "jiangbin"],
+    );
+    env.write(
+        "roster.csv",
+        "姓名,所在支部,党员类别\n王芳,jiangbin,正式党员\n张三,jiangbin,正式党员\n欧阳明,jiangbin,预备党员\n",
+    );
+    let r = at(&env, d, &["member", "import", "roster.csv", "--update"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    for id in ["wangfang", "ouyangming", "zhangsan"] {
+        assert!(
+            env.path(&format!("jiangbin/members/{id}.toml")).is_file(),
+            "{id}"
+        );
+    }
+    assert!(
+        !env.path("jiangbin/members/zhangsan-2.toml").exists(),
+        "张三 of jiangbin is the same person"
+    );
+    let f = at(&env, d, &["fmt", "--check"]);
+    assert_eq!(f.code, 0, "{}{}", f.stdout, f.stderr);
+}
+
+#[test]
+fn posts_get_targets_and_a_new_capacity() {
+    let env = init("2026-01-05");
+    let d = "2026-01-25";
+    ok(
+        &env,
+        d,
+        &["member", "add", "--name", "张三", "--org", "jiangbin"],
+    );
+    ok(
+        &env,
+        d,
+        &["member", "add", "--name", "李四", "--org", "jiangbin"],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "new",
+            "pingan",
+            "--name",
+            "平安岗",
+            "--org",
+            "jiangbin",
+            "--duty",
+            "巡查",
+            "--capacity",
+            "1",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "assign",
+            "pingan",
+            "zhangsan",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    let err = refused(
+        &env,
+        d,
+        &["post", "assign", "pingan", "lisi", "--date", "2026-01-11"],
+    );
+    assert!(
+        err.contains("`dangjian post edit <post> --capacity <n>`"),
+        "{err}"
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "edit",
+            "pingan",
+            "--capacity",
+            "2",
+            "--duty",
+            "巡查",
+            "--duty",
+            "宣传",
+            "--log-every",
+            "month",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &["post", "assign", "pingan", "lisi", "--date", "2026-01-11"],
+    );
+    let err = refused(&env, d, &["post", "edit", "pingan", "--capacity", "1"]);
+    assert!(
+        err.contains("below the 2 holders")
+            && err.contains("help: dangjian post end pingan zhangsan"),
+        "{err}"
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "target",
+            "pingan",
+            "--text",
+            "每月巡查不少于4次",
+            "--value",
+            "4",
+            "--per",
+            "month",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &["post", "target", "pingan", "--text", "每季宣传一次"],
+    );
+    let show = at(&env, d, &["post", "show", "pingan", "--format", "csv"]);
+    let lines: Vec<&str> = show.stdout.lines().map(str::trim_end).collect();
+    assert!(
+        lines.windows(3).any(|w| w
+            == [
+                "no,text,value,per",
+                "1,每月巡查不少于4次,4,month",
+                "2,每季宣传一次,,"
+            ]),
+        "{}",
+        show.stdout
+    );
+    let err = refused(&env, d, &["post", "target", "pingan", "--remove", "3"]);
+    assert!(
+        err.contains("there is no entry 3 (there are 2)")
+            && err.contains("help: dangjian post show pingan"),
+        "{err}"
+    );
+    ok(&env, d, &["post", "target", "pingan", "--remove", "1"]);
+    let post = env.read("jiangbin/posts/pingan.toml");
+    assert!(
+        post.contains("duties = [\"巡查\", \"宣传\"]\ncapacity = 2\nlog_every = \"month\""),
+        "{post}"
+    );
+    assert!(
+        !post.contains("每月巡查") && post.contains("每季宣传一次"),
+        "{post}"
+    );
+}
+
+#[test]
+fn scores_and_outcomes_are_entered_by_commands() {
+    let env = init("2026-01-05");
+    let d = "2026-04-03";
+    assert_eq!(
+        at(
+            &env,
+            d,
+            &["member", "add", "--name", "张三", "--org", "jiangbin"]
+        )
+        .code,
+        0
+    );
+    ok(&env, d, &["commit", "new", "zhangsan", "--half", "2026-H1"]);
+    let err = refused(
+        &env,
+        d,
+        &[
+            "review", "score", "张三", "--period", "2026-Q1", "--self", "90",
+        ],
+    );
+    assert!(
+        err.contains("help: dangjian review sheet --period 2026-Q1 --org jiangbin"),
+        "{err}"
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "review", "sheet", "--period", "2026-Q1", "--org", "jiangbin",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "review",
+            "score",
+            "张三",
+            "--period",
+            "2026-Q1",
+            "--self",
+            "90",
+            "--peer",
+            "88,92,85",
+            "--leader",
+            "92",
+            "--masses",
+            "90,85,95",
+            "--adjust",
+            "3:抗洪救灾",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "review", "score", "zhangsan", "--period", "2026-Q1", "--leader", "80", "--note",
+            "补录",
+        ],
+    );
+    let sheet = env.read("jiangbin/evaluations/2026-Q1/jiangbin.toml");
+    assert!(
+        sheet.contains("member = \"zhangsan\"  # 张三\nself = 90\npeer = [88, 92, 85]\nleader = 80\nmasses = [90, 85, 95]\nadjust = [{ points = 3, reason = \"抗洪救灾\" }]\nnote = \"补录\"\n"),
+        "{sheet}"
+    );
+    let q = at(
+        &env,
+        d,
+        &[
+            "review",
+            "quarterly",
+            "--period",
+            "2026-Q1",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(q.code, 0, "{}", q.stderr);
+    assert!(q.stdout.contains("zhangsan"), "{}", q.stdout);
+
+    let y = "2027-01-10";
+    ok(
+        &env,
+        y,
+        &[
+            "review",
+            "sheet",
+            "--period",
+            "2026-Y",
+            "--org",
+            "jiangbin",
+            "--date",
+            "2027-01-05",
+        ],
+    );
+    let err = refused(
+        &env,
+        y,
+        &[
+            "review",
+            "outcome",
+            "张三",
+            "--year",
+            "2026",
+            "--verified",
+            "2027-01-08",
+        ],
+    );
+    assert!(
+        err.contains("help: dangjian review outcome zhangsan --year 2026 --rectify"),
+        "{err}"
+    );
+    ok(
+        &env,
+        y,
+        &[
+            "review",
+            "outcome",
+            "张三",
+            "--year",
+            "2026",
+            "--honour",
+            "优秀共产党员",
+        ],
+    );
+    ok(
+        &env,
+        y,
+        &[
+            "review",
+            "outcome",
+            "张三",
+            "--year",
+            "2026",
+            "--rectify",
+            "--due",
+            "2027-02-28",
+        ],
+    );
+    let err = refused(
+        &env,
+        y,
+        &[
+            "review",
+            "outcome",
+            "张三",
+            "--year",
+            "2026",
+            "--verified",
+            "2027-01-11",
+        ],
+    );
+    assert!(
+        err.contains("help: give the actual date with --verified"),
+        "{err}"
+    );
+    ok(
+        &env,
+        y,
+        &[
+            "review",
+            "outcome",
+            "张三",
+            "--year",
+            "2026",
+            "--verified",
+            "2027-01-08",
+        ],
+    );
+    let sheet = env.read("jiangbin/evaluations/2026-Y/jiangbin.toml");
+    assert!(
+        sheet.ends_with("[[outcome]]\nmember = \"zhangsan\"\nkind = \"honour\"\ntitle = \"优秀共产党员\"\n\n[[outcome]]\nmember = \"zhangsan\"\nkind = \"rectify\"\ndue = 2027-02-28\nverified = 2027-01-08\n"),
+        "{sheet}"
+    );
+}
