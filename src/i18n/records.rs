@@ -151,4 +151,15 @@ pub(super) const ENTRIES: &[Entry] = &[
         "已登记 {member} 的 {year} 年{kind}",
         "recorded the {year} {kind} of {member}",
     ),
+    (
+        "check.future-date",
+        "{key} 的日期 {date} 晚于今天（{as_of}）",
+        "{key} is dated {date}, after today ({as_of})",
+    ),
+    (
+        "check.future-date.help",
+        "登记的是已经发生的事：改为实际日期；若今天不是 {as_of}，用 --as-of 指定",
+        "records are of what has happened: write the actual date; if today is not {as_of}, set it with --as-of",
+    ),
+    ("records.what.record", "这条记录", "the record"),
 ];

@@ -687,3 +687,121 @@ fn scores_and_outcomes_are_entered_by_commands() {
         "{sheet}"
     );
 }
+
+#[test]
+fn future_dates_are_refused_by_writers_and_reported_by_check() {
+    let env = init("2026-01-05");
+    let d = "2026-01-20";
+    ok(
+        &env,
+        d,
+        &["member", "add", "--name", "张三", "--org", "jiangbin"],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "new",
+            "pingan",
+            "--name",
+            "平安岗",
+            "--org",
+            "jiangbin",
+            "--duty",
+            "巡查",
+        ],
+    );
+    for args in [
+        &[
+            "post",
+            "assign",
+            "pingan",
+            "zhangsan",
+            "--date",
+            "2026-01-21",
+        ][..],
+        &["commit", "new", "zhangsan", "--half", "2026-H1"][..],
+    ] {
+        if args[0] == "commit" {
+            ok(&env, d, args);
+            continue;
+        }
+        let err = refused(&env, d, args);
+        assert!(
+            err.contains("2026-01-21, is after today (2026-01-20)")
+                && err.contains("help: give the actual date with --date (on or before 2026-01-20)"),
+            "{err}"
+        );
+    }
+    let err = refused(
+        &env,
+        d,
+        &[
+            "commit",
+            "sign",
+            "zhangsan",
+            "--half",
+            "2026-H1",
+            "--date",
+            "2026-02-01",
+        ],
+    );
+    assert!(
+        err.contains("help: give the actual date with --date"),
+        "{err}"
+    );
+    // Same-day handover: one ends and the other is confirmed on the same day, capacity 1.
+    ok(
+        &env,
+        d,
+        &["member", "add", "--name", "李四", "--org", "jiangbin"],
+    );
+    ok(&env, d, &["post", "edit", "pingan", "--capacity", "1"]);
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "assign",
+            "pingan",
+            "zhangsan",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "end",
+            "pingan",
+            "zhangsan",
+            "--date",
+            "2026-01-15",
+            "--reason",
+            "换岗",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &["post", "assign", "pingan", "lisi", "--date", "2026-01-15"],
+    );
+    ok(&env, d, &["commit", "new", "lisi", "--half", "2026-H1"]);
+    // A date already in a file is a warning.
+    let later = at(&env, "2026-01-14", &["check", "--format", "json"]);
+    assert!(
+        later.stdout.contains("\"code\": \"future-date\""),
+        "{}",
+        later.stdout
+    );
+    assert!(
+        later
+            .stdout
+            .contains("holder[0].ended is dated 2026-01-15, after today (2026-01-14)"),
+        "{}",
+        later.stdout
+    );
+}

@@ -2,9 +2,7 @@
 
 use anyhow::Result;
 
-use super::{
-    Session, date_or, date_value, dated_index, insert_table, parse_half, resolve_committer,
-};
+use super::{Session, date_value, dated_index, insert_table, parse_half, resolve_committer};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Date, Member, Period, Rating};
@@ -39,7 +37,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let locale = session.locale;
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
     let by = resolve::<Member>(&session.root, &args.by, locale)?;
-    let date = date_or(ctx, args.date);
+    let date = super::happened(ctx, args.date)?;
     let half = session.letter_half(committer.id(), date, args.half);
     let (mut edit, letter) = session.open_letter(committer.id(), half)?;
     let mut reasons = Vec::new();

@@ -244,6 +244,24 @@ pub fn letter_half(root: &Path, committer: &str, date: Date, half: Option<Period
     before.or(halves.first()).copied().unwrap_or(own)
 }
 
+/// The date of something that happened: `--date`, else `--as-of`; a date after `--as-of` is
+/// refused with a help line (SPEC §2.4).
+pub fn happened(ctx: &Ctx, date: Option<Date>) -> Result<Date> {
+    let date = date_or(ctx, date);
+    let locale = ctx
+        .root()
+        .and_then(|r| ctx.settings(&r))
+        .map_or(ctx.early_locale(), |(_, l)| l);
+    let what = crate::i18n::t(locale, "records.what.record");
+    match crate::commands::records::future_date(locale, what, "--date", date, ctx.as_of) {
+        Some(reason) => Err(Refused {
+            reasons: vec![reason],
+        }
+        .into()),
+        None => Ok(date),
+    }
+}
+
 /// `--date`, defaulting to `--as-of`.
 pub fn date_or(ctx: &Ctx, date: Option<Date>) -> Date {
     date.unwrap_or(ctx.as_of)

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{
-    Session, date_or, date_value, dated_index, item_table, num_value, parse_half, resolve_committer,
+    Session, date_value, dated_index, item_table, num_value, parse_half, resolve_committer,
 };
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = date_or(ctx, args.date);
+    let date = super::happened(ctx, args.date)?;
     let half = session.letter_half(committer.id(), date, args.half);
     let (mut edit, letter) = session.open_letter(committer.id(), half)?;
     let Some(index) = letter.items.iter().position(|i| i.id == args.item) else {

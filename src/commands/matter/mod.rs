@@ -217,6 +217,12 @@ impl Session {
         let root = ctx.root()?;
         let (settings, locale) = ctx.settings(&root)?;
         let lock = write::lock(&root, locale, ctx.quiet)?;
+        if let Some(reason) = opts.date.and_then(|d| {
+            let what = crate::i18n::t(locale, "records.what.record");
+            crate::commands::records::future_date(locale, what, "--date", d, ctx.as_of)
+        }) {
+            return Err(refused(vec![reason]));
+        }
         let rel = matter_path(&root, &settings, id, opts.year, locale)?;
         let matter = read_record::<Matter>(&root, &rel, locale)?.value;
         let edit = Editable::open(&root, &rel, locale)?;

@@ -35,6 +35,20 @@ impl WriteArgs {
     }
 }
 
+/// The date of a step that happened: `--date`, else `--as-of`; a date after `--as-of` is
+/// refused with a help line (SPEC §2.4).
+pub fn happened(s: &Session, ctx: &Ctx, args: &WriteArgs) -> Result<Date> {
+    let date = args.date(ctx);
+    let what = crate::i18n::t(s.locale, "records.what.record");
+    match crate::commands::records::future_date(s.locale, what, "--date", date, ctx.as_of) {
+        Some(reason) => Err(Refused {
+            reasons: vec![reason],
+        }
+        .into()),
+        None => Ok(date),
+    }
+}
+
 /// A writing command under way: the workspace root, its locale, and the lock held until drop.
 #[derive(Debug)]
 pub struct Session {

@@ -280,6 +280,8 @@ pub fn plan(grid: &Grid, ctx: &Context, locale: Locale) -> Result<Plan, BadRoste
         ..Plan::default()
     };
     let mut taken: HashMap<String, usize> = HashMap::new();
+    // Ids made from names in this import, by (name, organization).
+    let mut unnamed: HashMap<(String, Option<String>), String> = HashMap::new();
     let org_ids: HashSet<&str> = ctx.orgs.iter().map(|(id, _)| id.as_str()).collect();
     let existing: HashSet<&str> = ctx.members.iter().map(|(id, ..)| id.as_str()).collect();
     for (row, cells) in &grid.rows[header_at + 1..] {
@@ -402,9 +404,20 @@ pub fn plan(grid: &Grid, ctx: &Context, locale: Locale) -> Result<Plan, BadRoste
                         .collect();
                     match same.as_slice() {
                         [one] => Some(one.to_string()),
-                        [] => Some(free_id(&id_of_name(name), |id| {
-                            existing.contains(id) || org_ids.contains(id) || taken.contains_key(id)
-                        })),
+                        // The same name in the same organization twice in one roster is
+                        // one person written twice: the second row is a duplicate.
+                        [] => match unnamed.get(&(name.clone(), values.org.clone())) {
+                            Some(first) => Some(first.clone()),
+                            None => {
+                                let id = free_id(&id_of_name(name), |id| {
+                                    existing.contains(id)
+                                        || org_ids.contains(id)
+                                        || taken.contains_key(id)
+                                });
+                                unnamed.insert((name.clone(), values.org.clone()), id.clone());
+                                Some(id)
+                            }
+                        },
                         many => {
                             reasons.push(tf(
                                 locale,
