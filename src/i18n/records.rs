@@ -162,4 +162,9 @@ pub(super) const ENTRIES: &[Entry] = &[
         "records are of what has happened: write the actual date; if today is not {as_of}, set it with --as-of",
     ),
     ("records.what.record", "这条记录", "the record"),
+    (
+        "records.due-other-half.help",
+        "该事项属于 {half} 的承诺书：{command}",
+        "the item belongs in the letter of {half}: {command}",
+    ),
 ];

@@ -17,6 +17,8 @@ use std::process::Command;
 /// A temporary workspace and a way to run `dangjian` in it.
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
+    /// `DANGJIAN_AS_OF` of every run (default 2026-11-20).
+    pub as_of: &'static str,
 }
 
 /// What a run produced.
@@ -32,6 +34,7 @@ impl TestEnv {
     pub fn empty() -> TestEnv {
         TestEnv {
             dir: tempfile::tempdir().expect("temp dir"),
+            as_of: "2026-11-20",
         }
     }
 
@@ -70,7 +73,7 @@ impl TestEnv {
         let mut c = Command::new(env!("CARGO_BIN_EXE_dangjian"));
         c.current_dir(self.root())
             .env_remove("DANGJIAN_WORKSPACE")
-            .env("DANGJIAN_AS_OF", "2026-11-20")
+            .env("DANGJIAN_AS_OF", self.as_of)
             .env("NO_COLOR", "1")
             .args(args);
         c

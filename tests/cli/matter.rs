@@ -37,15 +37,8 @@ fn adv(date: &str) -> [&str; 5] {
     ["matter", "advance", "road", "--date", date]
 }
 
-/// Runs as of the end of the year the matters walk through (their dates are not in the future).
-fn run_eoy(env: &TestEnv, args: &[&str]) -> Run {
-    let mut c = env.cmd(args);
-    c.env("DANGJIAN_AS_OF", "2026-12-31");
-    crate::run(c)
-}
-
 fn ok(env: &TestEnv, args: &[&str]) -> Run {
-    let r = run_eoy(env, args);
+    let r = env.run(args);
     assert_eq!(
         r.code, 0,
         "{args:?}\nstdout: {}\nstderr: {}",
@@ -57,7 +50,7 @@ fn ok(env: &TestEnv, args: &[&str]) -> Run {
 /// Runs a command that must be refused: exit 1, the file untouched, every reason named.
 fn refused(env: &TestEnv, rel: &str, args: &[&str], reasons: &[&str]) -> Run {
     let before = std::fs::read(env.path(rel)).ok();
-    let r = run_eoy(env, args);
+    let r = env.run(args);
     assert_eq!(
         r.code, 1,
         "{args:?}\nstdout: {}\nstderr: {}",
@@ -101,7 +94,9 @@ fn history(env: &TestEnv) -> Vec<toml::Value> {
 
 #[test]
 fn village_matter_walks_the_four_discussions_and_two_publications() {
-    let env = workspace("village", "");
+    // As of the end of the year the matter walks through: none of its dates is in the future.
+    let mut env = workspace("village", "");
+    env.as_of = "2026-12-31";
     ok(
         &env,
         &[
@@ -400,7 +395,12 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
     let r = ok(&env, &adv("2026-12-25"));
     assert!(r.stdout.contains("now at done"), "{}", r.stdout);
     assert_eq!(step_of(&env), "done");
-    refused(&env, ROAD, &adv("2026-12-26"), &["the matter is done"]);
+    refused(
+        &env,
+        ROAD,
+        &adv("2026-12-26"),
+        &["has completed all six steps (step = done)"],
+    );
 
     let steps: Vec<String> = history(&env)
         .iter()
@@ -436,7 +436,8 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
 
 #[test]
 fn community_matter_walks_the_three_divisions_and_three_joints() {
-    let env = workspace("community", "");
+    let mut env = workspace("community", "");
+    env.as_of = "2026-12-31";
     env.write(
         "members/lisi.toml",
         "id = \"lisi\"\nname = \"李四\"\norg = \"top\"\nstatus = \"full\"\noffice = \"none\"\n",

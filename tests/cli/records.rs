@@ -805,3 +805,103 @@ fn future_dates_are_refused_by_writers_and_reported_by_check() {
         later.stdout
     );
 }
+
+#[test]
+fn refusals_name_the_command_that_fixes_them() {
+    let env = init("2026-01-05");
+    let d = "2026-01-20";
+    let r = env.run(&["--lang", "en", "check"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("help: create a workspace with `dangjian init")
+            && r.stderr.contains("`-C <dir>`"),
+        "{}",
+        r.stderr
+    );
+
+    ok(
+        &env,
+        d,
+        &[
+            "matter",
+            "new",
+            "road",
+            "--name",
+            "道路硬化",
+            "--org",
+            "jiangbin",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "residents",
+            "--text",
+            "修路",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "members",
+            "--text",
+            "修路",
+            "--date",
+            "2026-01-11",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &["matter", "advance", "road", "--date", "2026-01-12"],
+    );
+    let err = refused(
+        &env,
+        d,
+        &["matter", "advance", "road", "--date", "2026-01-13"],
+    );
+    assert!(
+        err.contains("help: dangjian matter meeting road --body joint --expected <n>"),
+        "{err}"
+    );
+
+    ok(
+        &env,
+        d,
+        &["member", "add", "--name", "张三", "--org", "jiangbin"],
+    );
+    ok(&env, d, &["commit", "new", "zhangsan", "--half", "2026-H1"]);
+    let err = refused(
+        &env,
+        d,
+        &[
+            "commit",
+            "item",
+            "zhangsan",
+            "--category",
+            "duty",
+            "--type",
+            "service",
+            "--text",
+            "走访",
+            "--due",
+            "2026-09-30",
+            "--half",
+            "2026-H1",
+        ],
+    );
+    assert!(err.contains("help: the item belongs in the letter of 2026-H2: dangjian commit new zhangsan --half 2026-H2"), "{err}");
+}
