@@ -110,3 +110,43 @@ pub fn future_date(
         )
     })
 }
+
+/// `--amend N` and `--remove N` of the commands that append an entry (`post log`, `matter
+/// opinion|meeting|progress|review`, `commit progress|comment`): N is the entry's number as
+/// `show` prints it, from 1.
+#[derive(Debug, clap::Args)]
+pub struct EntryArgs {
+    /// Replace entry N (as `show` numbers it) with the values given
+    #[arg(long, value_name = "N", conflicts_with = "remove")]
+    pub amend: Option<usize>,
+    /// Remove entry N (as `show` numbers it)
+    #[arg(long, value_name = "N")]
+    pub remove: Option<usize>,
+}
+
+/// Removes entry `n` (from 1) of the list `key` of `parent`; a number that names no entry is
+/// refused with the `show` command that prints the numbers.
+pub fn take_entry(
+    parent: &mut dyn toml_edit::TableLike,
+    key: &str,
+    n: usize,
+    locale: Locale,
+    show: &str,
+) -> Result<()> {
+    let count = crate::workspace::edit::entry_count(parent, key);
+    if n == 0 || !crate::workspace::edit::remove_entry(parent, key, n - 1) {
+        return Err(Refused {
+            reasons: vec![with_help(
+                locale,
+                crate::i18n::tf(
+                    locale,
+                    "records.refuse.no-entry",
+                    &[("n", &n), ("count", &count)],
+                ),
+                show.to_string(),
+            )],
+        }
+        .into());
+    }
+    Ok(())
+}

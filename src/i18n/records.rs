@@ -167,4 +167,9 @@ pub(super) const ENTRIES: &[Entry] = &[
         "该事项属于 {half} 的承诺书：{command}",
         "the item belongs in the letter of {half}: {command}",
     ),
+    (
+        "records.entry-removed",
+        "已删除第 {n} 条（{file}）",
+        "removed entry {n} ({file})",
+    ),
 ];

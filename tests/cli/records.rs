@@ -486,7 +486,7 @@ fn posts_get_targets_and_a_new_capacity() {
     assert!(
         lines.windows(3).any(|w| w
             == [
-                "no,text,value,per",
+                "entry,text,value,per",
                 "1,每月巡查不少于4次,4,month",
                 "2,每季宣传一次,,"
             ]),
@@ -904,4 +904,300 @@ fn refusals_name_the_command_that_fixes_them() {
         ],
     );
     assert!(err.contains("help: the item belongs in the letter of 2026-H2: dangjian commit new zhangsan --half 2026-H2"), "{err}");
+}
+
+#[test]
+fn entries_are_amended_and_removed_by_their_number() {
+    let env = init("2026-01-05");
+    let d = "2026-01-25";
+    ok(
+        &env,
+        d,
+        &["member", "add", "--name", "张三", "--org", "jiangbin"],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "new",
+            "pingan",
+            "--name",
+            "平安岗",
+            "--org",
+            "jiangbin",
+            "--duty",
+            "巡查",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "assign",
+            "pingan",
+            "zhangsan",
+            "--date",
+            "2026-01-06",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "log",
+            "pingan",
+            "zhangsan",
+            "--text",
+            "巡查3个小区",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    // Written out of order: the write path puts it where fmt would, before the first entry.
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "log",
+            "pingan",
+            "zhangsan",
+            "--text",
+            "巡查1个小区",
+            "--date",
+            "2026-01-08",
+        ],
+    );
+    let post = env.read("jiangbin/posts/pingan.toml");
+    assert!(
+        post.find("巡查1个小区").unwrap() < post.find("巡查3个小区").unwrap(),
+        "{post}"
+    );
+    let show = at(&env, d, &["post", "show", "pingan", "--format", "csv"]);
+    assert!(
+        show.stdout.contains("entry,date,member,name,text,hours"),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout
+            .contains("2,2026-01-10,zhangsan,张三,巡查3个小区,"),
+        "{}",
+        show.stdout
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "post",
+            "log",
+            "pingan",
+            "zhangsan",
+            "--amend",
+            "2",
+            "--text",
+            "巡查4个小区",
+            "--hours",
+            "2",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &["post", "log", "pingan", "zhangsan", "--remove", "1"],
+    );
+    let post = env.read("jiangbin/posts/pingan.toml");
+    assert!(
+        post.ends_with(
+            "[[log]]\ndate = 2026-01-10\nmember = \"zhangsan\"\ntext = \"巡查4个小区\"\nhours = 2\n"
+        ),
+        "{post}"
+    );
+    let err = refused(
+        &env,
+        d,
+        &["post", "log", "pingan", "zhangsan", "--remove", "2"],
+    );
+    assert!(
+        err.contains("there is no entry 2 (there are 1)")
+            && err.contains("help: dangjian post show pingan"),
+        "{err}"
+    );
+
+    ok(
+        &env,
+        d,
+        &[
+            "matter",
+            "new",
+            "road",
+            "--name",
+            "道路硬化",
+            "--org",
+            "jiangbin",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "residents",
+            "--text",
+            "修路",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--source",
+            "members",
+            "--text",
+            "错录",
+            "--date",
+            "2026-01-11",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "matter",
+            "opinion",
+            "road",
+            "--amend",
+            "2",
+            "--source",
+            "members",
+            "--text",
+            "加装路灯",
+            "--date",
+            "2026-01-11",
+        ],
+    );
+    ok(&env, d, &["matter", "opinion", "road", "--remove", "1"]);
+    let m = env.read("jiangbin/matters/2026/road.toml");
+    assert!(
+        !m.contains("修路") && !m.contains("错录") && m.contains("加装路灯"),
+        "{m}"
+    );
+    let show = at(&env, d, &["matter", "show", "road", "--format", "csv"]);
+    assert!(
+        show.stdout.contains("1,members,2026-01-11,加装路灯"),
+        "{}",
+        show.stdout
+    );
+
+    ok(&env, d, &["commit", "new", "zhangsan", "--half", "2026-H1"]);
+    ok(
+        &env,
+        d,
+        &[
+            "commit",
+            "item",
+            "zhangsan",
+            "--category",
+            "duty",
+            "--type",
+            "concrete",
+            "--text",
+            "走访困难户",
+            "--target",
+            "4",
+            "--unit",
+            "户",
+            "--due",
+            "2026-06-30",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "commit",
+            "progress",
+            "zhangsan",
+            "c1",
+            "--value",
+            "1",
+            "--date",
+            "2026-01-12",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "commit",
+            "progress",
+            "zhangsan",
+            "c1",
+            "--value",
+            "3",
+            "--date",
+            "2026-01-20",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "commit",
+            "progress",
+            "zhangsan",
+            "c1",
+            "--amend",
+            "2",
+            "--value",
+            "2",
+            "--date",
+            "2026-01-20",
+        ],
+    );
+    ok(
+        &env,
+        d,
+        &[
+            "commit",
+            "comment",
+            "zhangsan",
+            "--by",
+            "张三",
+            "--text",
+            "错评",
+            "--date",
+            "2026-01-21",
+        ],
+    );
+    ok(&env, d, &["commit", "comment", "zhangsan", "--remove", "1"]);
+    let letter = env.read("jiangbin/commitments/2026-H1/zhangsan.toml");
+    assert!(
+        letter.contains("date = 2026-01-20\nvalue = 2\n")
+            && !letter.contains("value = 3")
+            && !letter.contains("错评"),
+        "{letter}"
+    );
+    let err = refused(
+        &env,
+        d,
+        &["commit", "progress", "zhangsan", "c1", "--remove", "5"],
+    );
+    assert!(
+        err.contains("help: dangjian commit show zhangsan --half 2026-H1"),
+        "{err}"
+    );
 }

@@ -299,6 +299,14 @@ pub enum ItemRef<'a> {
 }
 
 impl ItemRef<'_> {
+    /// The item as a table of either kind.
+    pub fn as_table_like(&mut self) -> &mut dyn toml_edit::TableLike {
+        match self {
+            ItemRef::Table(t) => *t,
+            ItemRef::Inline(t) => *t,
+        }
+    }
+
     /// Inserts a progress entry at `index`.
     pub fn insert_progress(self, entry: toml_edit::Table, index: usize) -> Result<()> {
         match self {

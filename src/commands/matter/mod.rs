@@ -241,6 +241,51 @@ impl Session {
         })
     }
 
+    /// Removes entry `n` (from 1, as `matter show` numbers it) of the list `key` (`opinion`,
+    /// `meeting`, `progress` or `review`) from the file and from the record, so that an amended
+    /// entry is judged without its old self.
+    pub fn take_entry(&mut self, key: &str, n: usize) -> Result<()> {
+        let show = format!("dangjian matter show {}", self.matter.id);
+        crate::commands::records::take_entry(
+            self.edit.doc.as_table_mut(),
+            key,
+            n,
+            self.locale,
+            &show,
+        )?;
+        let i = n - 1;
+        match key {
+            "opinion" => drop(self.matter.opinions.remove(i)),
+            "meeting" => drop(self.matter.meetings.remove(i)),
+            "progress" => drop(self.matter.progress.remove(i)),
+            "review" => drop(self.matter.reviews.remove(i)),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `--remove N`: removes the entry and saves; `--amend N`: removes it and lets the command
+    /// add the new one. `Some` when the command is done.
+    pub fn entry_change(
+        &mut self,
+        key: &str,
+        entry: &crate::commands::records::EntryArgs,
+    ) -> Result<Option<Exit>> {
+        if let Some(n) = entry.remove {
+            self.take_entry(key, n)?;
+            let message = tf(
+                self.locale,
+                "records.entry-removed",
+                &[("n", &n), ("file", &self.rel)],
+            );
+            return self.save_ref(Some(message)).map(Some);
+        }
+        if let Some(n) = entry.amend {
+            self.take_entry(key, n)?;
+        }
+        Ok(None)
+    }
+
     pub fn lookup(&self) -> FileLookup<'_> {
         FileLookup { root: &self.root }
     }
@@ -252,6 +297,10 @@ impl Session {
 
     /// Validates and writes the edited matter (or prints its diff), then says what was done.
     pub fn save(self, done: Option<String>) -> Result<Exit> {
+        self.save_ref(done)
+    }
+
+    fn save_ref(&self, done: Option<String>) -> Result<Exit> {
         let cctx = check::Context {
             as_of: self.as_of,
             locale: self.locale,

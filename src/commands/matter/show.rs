@@ -99,14 +99,16 @@ pub fn document(
         "opinions",
         t(locale, "matter.show.opinions"),
         vec![
+            col("entry", "records.col.no"),
             col("source", "matter.col.source"),
             col("date", "matter.col.date"),
             col("text", "matter.col.text"),
             col("adopted", "matter.col.adopted"),
         ],
     );
-    for o in &m.opinions {
+    for (i, o) in m.opinions.iter().enumerate() {
         opinions.rows.push(vec![
+            crate::commands::post::show::entry_no(i),
             Cell::text(o.source.label(locale)),
             Cell::Date(o.date.0),
             Cell::text(&o.text),
@@ -118,6 +120,7 @@ pub fn document(
         "meetings",
         t(locale, "matter.show.meetings"),
         vec![
+            col("entry", "records.col.no"),
             col("body", "matter.col.body"),
             col("date", "matter.col.date"),
             col("expected", "matter.col.expected"),
@@ -129,8 +132,9 @@ pub fn document(
             col("published", "matter.col.published"),
         ],
     );
-    for x in &m.meetings {
+    for (i, x) in m.meetings.iter().enumerate() {
         meetings.rows.push(vec![
+            crate::commands::post::show::entry_no(i),
             Cell::text(x.body.label(locale)),
             Cell::Date(x.date.0),
             Cell::Int(i64::from(x.expected)),
@@ -177,14 +181,16 @@ pub fn document(
         "progress",
         t(locale, "matter.show.progress"),
         vec![
+            col("entry", "records.col.no"),
             col("task", "matter.col.task"),
             col("date", "matter.col.date"),
             col("value", "matter.col.value-now"),
             col("note", "matter.col.note"),
         ],
     );
-    for p in &m.progress {
+    for (i, p) in m.progress.iter().enumerate() {
         progress.rows.push(vec![
+            crate::commands::post::show::entry_no(i),
             Cell::text(&p.task),
             Cell::Date(p.date.0),
             Cell::num(p.value.0),
@@ -196,6 +202,7 @@ pub fn document(
         "reviews",
         t(locale, "matter.show.reviews"),
         vec![
+            col("entry", "records.col.no"),
             col("task", "matter.col.task"),
             col("date", "matter.col.date"),
             col("score", "matter.col.score"),
@@ -203,8 +210,9 @@ pub fn document(
             col("published", "matter.col.published"),
         ],
     );
-    for r in &m.reviews {
+    for (i, r) in m.reviews.iter().enumerate() {
         reviews.rows.push(vec![
+            crate::commands::post::show::entry_no(i),
             text(&r.task),
             Cell::Date(r.date.0),
             num(r.score),

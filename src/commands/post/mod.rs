@@ -11,7 +11,7 @@ mod list;
 mod log;
 mod new;
 mod publish;
-mod show;
+pub mod show;
 mod target;
 
 use anyhow::Result;

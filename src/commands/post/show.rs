@@ -86,7 +86,7 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
         "targets",
         "post.show.targets",
         &[
-            ("no", "records.col.no"),
+            ("entry", "records.col.no"),
             ("text", "post.col.text"),
             ("value", "post.col.value"),
             ("per", "post.col.per"),
@@ -139,7 +139,7 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
         "log",
         "post.show.log",
         &[
-            ("no", "records.col.no"),
+            ("entry", "records.col.no"),
             ("date", "post.col.date"),
             ("member", "post.col.member"),
             ("name", "post.col.member-name"),
@@ -172,7 +172,7 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
 
 /// The number of entry `i` as `--amend N` and `--remove N` take it (from 1).
 pub fn entry_no(i: usize) -> Cell {
-    Cell::num(rust_decimal::Decimal::from(i + 1))
+    Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX))
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
