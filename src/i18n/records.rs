@@ -172,4 +172,68 @@ pub(super) const ENTRIES: &[Entry] = &[
         "已删除第 {n} 条（{file}）",
         "removed entry {n} ({file})",
     ),
+
+    ("records.sheet.col.org", "评议组织", "org"),
+    ("records.sheet.col.period", "考评期", "period"),
+    ("records.sheet.col.kind", "类别", "kind"),
+    ("records.sheet.col.id", "编号", "id"),
+    ("records.sheet.col.name", "姓名/名称", "name"),
+    ("records.sheet.col.self", "自评", "self"),
+    ("records.sheet.col.peer", "互评", "peer"),
+    ("records.sheet.col.leader", "领导点评", "leader"),
+    ("records.sheet.col.masses", "群众评议", "masses"),
+    ("records.sheet.col.adjust", "加减分", "adjust"),
+    ("records.sheet.col.veto", "一票否决", "veto"),
+    ("records.sheet.col.note", "备注", "note"),
+
+    (
+        "records.import.no-header",
+        "{file} 中找不到表头行（需要“编号 (id)”一列）",
+        "{file} has no header row (an `id` column is needed)",
+    ),
+    (
+        "records.import.bad-score",
+        "第 {row} 行 {column} 列：“{value}”不是 0 到满分之间的数",
+        "row {row}, column {column}: `{value}` is not a number from 0 to the scale",
+    ),
+    (
+        "records.import.bad-ballots",
+        "第 {row} 行 {column} 列：“{value}”不是以逗号分隔的 0 到满分之间的分数",
+        "row {row}, column {column}: `{value}` is not a comma list of numbers from 0 to the scale",
+    ),
+    (
+        "records.import.bad-adjust",
+        "第 {row} 行 {column} 列：“{value}”不是“分值:理由”",
+        "row {row}, column {column}: `{value}` is not POINTS:REASON",
+    ),
+    (
+        "records.import.unknown-subject",
+        "第 {row} 行 {column} 列：没有编号为“{value}”的党员或组织",
+        "row {row}, column {column}: no member or organization has the id `{value}`",
+    ),
+    (
+        "records.import.bad-period",
+        "第 {row} 行 {column} 列：“{value}”不是考评期（如 2026-Q1、2026-H1、2026-Y）",
+        "row {row}, column {column}: `{value}` is not a period (2026-Q1, 2026-H1, 2026-Y …)",
+    ),
+    (
+        "records.import.no-sheet-of-row",
+        "第 {row} 行：没有评议组织或考评期（用 --org 和 --period 给出）",
+        "row {row}: no organization or period (give them with --org and --period)",
+    ),
+    (
+        "records.import.missing-sheet",
+        "第 {row} 行：还没有评议表 {file}",
+        "row {row}: there is no evaluation sheet {file} yet",
+    ),
+    (
+        "records.import.nothing-written",
+        "未写入任何文件：请修正以上各处后重新导入",
+        "nothing was written: fix the cells above and import again",
+    ),
+    (
+        "records.import.wrote",
+        "已导入 {count} 行评分到 {file}",
+        "imported {count} rows of scores into {file}",
+    ),
 ];

@@ -1201,3 +1201,59 @@ fn entries_are_amended_and_removed_by_their_number() {
         "{err}"
     );
 }
+
+#[test]
+fn sheets_go_out_as_spreadsheets_and_come_back() {
+    let env = init("2026-01-05");
+    let d = "2026-04-03";
+    assert_eq!(at(&env, d, &["member", "add", "--name", "张三", "--org", "jiangbin"]).code, 0);
+    assert_eq!(at(&env, d, &["member", "add", "--name", "李四", "--org", "jiangbin"]).code, 0);
+    assert_eq!(at(&env, d, &["commit", "new", "zhangsan", "--half", "2026-H1"]).code, 0);
+    ok(&env, d, &["commit", "new", "lisi", "--half", "2026-H1"]);
+    ok(&env, d, &["review", "sheet", "--period", "2026-Q1", "--org", "jiangbin"]);
+    let csv = env.path("q1.csv");
+    ok(&env, d, &["review", "sheet", "--period", "2026-Q1", "--org", "jiangbin", "--format", "csv", "-o", csv.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}org,period,kind,id,name,self,peer,leader,masses,adjust,veto,note\n"), "{text}");
+    assert!(text.contains("jiangbin,2026-Q1,member,lisi,李四,,,,,,,\n"), "{text}");
+    let xlsx = env.path("q1.xlsx");
+    ok(&env, d, &["review", "sheet", "--period", "2026-Q1", "--org", "jiangbin", "--format", "xlsx", "-o", xlsx.to_str().unwrap()]);
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an xlsx is a zip");
+
+    // A filled-in workbook, as a secretary would save it.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["评议组织 (org)", "考评期 (period)", "类别 (kind)", "编号 (id)", "姓名/名称 (name)", "自评 (self)", "互评 (peer)", "领导点评 (leader)", "群众评议 (masses)", "加减分 (adjust)"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows: [[&str; 5]; 2] = [["jiangbin", "2026-Q1", "member", "lisi", "李四"], ["jiangbin", "2026-Q1", "member", "zhangsan", "张三"]];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
+        }
+        ws.write_number(r as u32 + 1, 5, 90.0 - r as f64).unwrap();
+        ws.write_string(r as u32 + 1, 6, "88,92,85").unwrap();
+        ws.write_number(r as u32 + 1, 7, 92.0).unwrap();
+        ws.write_string(r as u32 + 1, 8, "90，85").unwrap();
+    }
+    ws.write_string(2, 9, "2:志愿服务; -1:缺席").unwrap();
+    let filled = env.path("filled.xlsx");
+    wb.save(&filled).unwrap();
+    ok(&env, d, &["review", "import", filled.to_str().unwrap()]);
+    let sheet = env.read("jiangbin/evaluations/2026-Q1/jiangbin.toml");
+    assert!(
+        sheet.contains("member = \"zhangsan\"  # 张三\nself = 89\npeer = [88, 92, 85]\nleader = 92\nmasses = [90, 85]\nadjust = [{ points = 2, reason = \"志愿服务\" }, { points = -1, reason = \"缺席\" }]\n"),
+        "{sheet}"
+    );
+
+    // A GBK csv with bad cells: every one named by row and column, nothing written.
+    let bad = "org,period,kind,id,name,self,peer,leader,masses\njiangbin,2026-Q1,member,lisi,李四,120,\"88,好\",90,80\njiangbin,2026-Q1,member,nobody,无名,80,,,\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(bad);
+    env.write("bad.csv", "");
+    std::fs::write(env.path("bad.csv"), &gbk).unwrap();
+    let err = refused(&env, d, &["review", "import", "bad.csv"]);
+    assert!(err.contains("row 2, column F (self): `120` is not a number from 0 to the scale"), "{err}");
+    assert!(err.contains("row 2, column G (peer): `88,好` is not a comma list"), "{err}");
+    assert!(err.contains("row 3, column D (id): no member or organization has the id `nobody`"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+}

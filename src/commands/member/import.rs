@@ -4,7 +4,7 @@
 //! per row through the locked, atomic write path — all or nothing unless `--skip-bad`.
 
 mod plan;
-mod roster;
+pub mod roster;
 
 use std::path::{Path, PathBuf};
 

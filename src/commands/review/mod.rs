@@ -2,11 +2,13 @@
 
 pub mod annual;
 pub mod half;
+mod import;
 mod outcome;
 mod output;
 pub mod quarterly;
 mod score;
 pub mod sheet;
+mod sheet_file;
 mod sheets;
 
 use anyhow::Result;
@@ -28,6 +30,8 @@ pub enum ReviewCommand {
     Score(score::Args),
     /// Record an honour, a rectification, or its verification (复验) on the annual results
     Outcome(outcome::Args),
+    /// Read a filled-in sheet (xlsx or csv, GBK too) back into the evaluation sheets
+    Import(import::Args),
 }
 
 pub fn run(ctx: &Ctx, cmd: ReviewCommand) -> Result<Exit> {
@@ -38,5 +42,6 @@ pub fn run(ctx: &Ctx, cmd: ReviewCommand) -> Result<Exit> {
         ReviewCommand::Sheet(args) => sheet::run(ctx, args),
         ReviewCommand::Score(args) => score::run(ctx, args),
         ReviewCommand::Outcome(args) => outcome::run(ctx, args),
+        ReviewCommand::Import(args) => import::run(ctx, args),
     }
 }

@@ -78,26 +78,39 @@ fn score_value(values: &[Num]) -> Option<Value> {
     }
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let s = edit::begin(ctx)?;
-    let (settings, _) = ctx.settings(&s.root)?;
-    let l = s.locale;
-    let target = sheets::target(&s, &args.subject, args.period, args.org.as_deref())?;
-    let mut file = Editable::open(&s.root, &target.rel, l)?;
-    let doc = file.doc.as_table_mut();
-    let index = target
-        .sheet
+/// The values entered for one subject: each given one replaces what the row has.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entered {
+    pub self_score: Option<Num>,
+    pub peer: Vec<Num>,
+    pub leader: Option<Num>,
+    pub masses: Vec<Num>,
+    pub adjust: Vec<(Num, String)>,
+    pub veto: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Writes `entered` into the subject's row of the sheet document (`key` is `member` or `org`),
+/// appending a row when the sheet has none for the subject.
+pub fn write_row(
+    doc: &mut toml_edit::Table,
+    sheet: &crate::model::Evaluation,
+    key: &str,
+    id: &str,
+    entered: &Entered,
+) -> Result<()> {
+    let index = sheet
         .scores
         .iter()
-        .position(|r| r.subject() == Some((target.key == "org", target.id.as_str())));
+        .position(|r| r.subject() == Some((key == "org", id)));
     let mut values: Vec<(&str, Option<Value>)> = vec![
-        ("self", args.self_score.map(num_value)),
-        ("peer", score_value(&args.peer)),
-        ("leader", args.leader.map(num_value)),
-        ("masses", score_value(&args.masses)),
+        ("self", entered.self_score.map(num_value)),
+        ("peer", score_value(&entered.peer)),
+        ("leader", entered.leader.map(num_value)),
+        ("masses", score_value(&entered.masses)),
     ];
-    if !args.adjust.is_empty() {
-        let list: Array = args
+    if !entered.adjust.is_empty() {
+        let list: Array = entered
             .adjust
             .iter()
             .map(|(p, r)| {
@@ -109,12 +122,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             .collect();
         values.push(("adjust", Some(Value::Array(list))));
     }
-    values.push(("veto", args.veto.as_deref().map(Value::from)));
-    values.push(("note", args.note.as_deref().map(Value::from)));
+    values.push(("veto", entered.veto.as_deref().map(Value::from)));
+    values.push(("note", entered.note.as_deref().map(Value::from)));
     match index {
         Some(i) => {
-            let row = entry_at(doc, "score", i)
-                .ok_or_else(|| anyhow!("{}: score[{i}] is missing", target.rel))?;
+            let row = entry_at(doc, "score", i).ok_or_else(|| anyhow!("score[{i}] is missing"))?;
             for (k, v) in values {
                 if let Some(v) = v {
                     set_value(row, k, v);
@@ -122,11 +134,32 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             }
         }
         None => {
-            let mut pairs = vec![(target.key, Some(Value::from(target.id.as_str())))];
+            let mut pairs = vec![(key, Some(Value::from(id)))];
             pairs.extend(values);
             insert_entry(doc, "score", table_of(pairs), None)?;
         }
     }
+    Ok(())
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
+    let s = edit::begin(ctx)?;
+    let (settings, _) = ctx.settings(&s.root)?;
+    let l = s.locale;
+    let target = sheets::target(&s, &args.subject, args.period, args.org.as_deref())?;
+    let mut file = Editable::open(&s.root, &target.rel, l)?;
+    let doc = file.doc.as_table_mut();
+    let entered = Entered {
+        self_score: args.self_score,
+        peer: args.peer.clone(),
+        leader: args.leader,
+        masses: args.masses.clone(),
+        adjust: args.adjust.clone(),
+        veto: args.veto.clone(),
+        note: args.note.clone(),
+    };
+    write_row(doc, &target.sheet, target.key, &target.id, &entered)
+        .map_err(|e| anyhow!("{}: {e}", target.rel))?;
     let written = sheets::save(&s, ctx, &settings, &file, args.dry_run)?;
     let message = tf(
         l,

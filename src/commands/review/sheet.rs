@@ -27,6 +27,21 @@ pub struct Args {
     /// Print the file that would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// toml writes evaluations/<period>/<org>.toml; xlsx or csv writes the sheet as a
+    /// spreadsheet to fill in (read back by `review import`)
+    #[arg(long, value_enum, default_value = "toml")]
+    pub format: SheetFormat,
+    /// The spreadsheet file to write (xlsx and csv)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// What `review sheet` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SheetFormat {
+    Toml,
+    Xlsx,
+    Csv,
 }
 
 /// The subjects a blank sheet of `org` for `period` lists: every member of its subtree to be
@@ -106,6 +121,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = super::output::load(ctx)?;
     let (root, ws, l) = (&loaded.root, &loaded.ws, loaded.locale);
     super::output::check_org(ws, Some(&args.org), l)?;
+    if args.format != SheetFormat::Toml {
+        let rows = super::sheet_file::rows(ws, &args.org, period);
+        let header = tf(
+            l,
+            "review.sheet.header",
+            &[("org", &ws.name_of(&args.org)), ("period", &period)],
+        );
+        let bytes = match args.format {
+            SheetFormat::Xlsx => super::sheet_file::xlsx_bytes(&rows, &header, l)?,
+            _ => super::sheet_file::csv_bytes(&rows, l)?,
+        };
+        crate::commands::emit(&bytes, args.output.as_deref(), args.format == SheetFormat::Xlsx)?;
+        return Ok(Exit::Success);
+    }
     let date = match &args.date {
         Some(d) => d.parse::<Date>().map_err(|e| anyhow!("--date: {e}"))?,
         None => {
