@@ -172,7 +172,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "已删除第 {n} 条（{file}）",
         "removed entry {n} ({file})",
     ),
-
     ("records.sheet.col.org", "评议组织", "org"),
     ("records.sheet.col.period", "考评期", "period"),
     ("records.sheet.col.kind", "类别", "kind"),
@@ -185,7 +184,6 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("records.sheet.col.adjust", "加减分", "adjust"),
     ("records.sheet.col.veto", "一票否决", "veto"),
     ("records.sheet.col.note", "备注", "note"),
-
     (
         "records.import.no-header",
         "{file} 中找不到表头行（需要“编号 (id)”一列）",

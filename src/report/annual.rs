@@ -64,6 +64,7 @@ pub fn document(
         .filter(|e| e.period == Period::year(r.year))
         .flat_map(|e| e.outcomes.iter())
         .collect();
+    let mut shown: Vec<(&str, OutcomeKind)> = Vec::new();
     for s in &r.subjects {
         let table = grade_table(&ws.settings.review, s.subject.kind);
         let words: Vec<&str> = s
@@ -100,6 +101,7 @@ pub fn document(
             let rec = recorded
                 .iter()
                 .find(|x| x.member == s.subject.id && x.kind == kind);
+            shown.push((s.subject.id.as_str(), kind));
             let due = match o {
                 Outcome::Rectify { due } => rec.and_then(|x| x.due).or(*due),
                 _ => None,
@@ -117,6 +119,21 @@ pub fn document(
                 Cell::opt_date(rec.and_then(|x| x.verified)),
             ]);
         }
+    }
+    // Decisions recorded (`review outcome`) that the scores did not call for are shown too.
+    for x in &recorded {
+        if shown.contains(&(x.member.as_str(), x.kind)) {
+            continue;
+        }
+        outcomes.rows.push(vec![
+            Cell::text(&x.member),
+            Cell::text(ws.name_of(&x.member)),
+            Cell::opt_text(ws.member(&x.member).map(|m| m.org.as_str())),
+            Cell::text(x.kind.label(locale)),
+            Cell::opt_date(x.due),
+            Cell::opt_text(x.title.as_deref().or(Some(x.kind.label(locale)))),
+            Cell::opt_date(x.verified),
+        ]);
     }
     let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
     scores.chart = Some(Chart::Histogram { value: score_col });

@@ -10,6 +10,7 @@ mod post;
 mod records;
 mod report;
 mod review;
+mod year;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1206,27 +1206,110 @@ fn entries_are_amended_and_removed_by_their_number() {
 fn sheets_go_out_as_spreadsheets_and_come_back() {
     let env = init("2026-01-05");
     let d = "2026-04-03";
-    assert_eq!(at(&env, d, &["member", "add", "--name", "张三", "--org", "jiangbin"]).code, 0);
-    assert_eq!(at(&env, d, &["member", "add", "--name", "李四", "--org", "jiangbin"]).code, 0);
-    assert_eq!(at(&env, d, &["commit", "new", "zhangsan", "--half", "2026-H1"]).code, 0);
+    assert_eq!(
+        at(
+            &env,
+            d,
+            &["member", "add", "--name", "张三", "--org", "jiangbin"]
+        )
+        .code,
+        0
+    );
+    assert_eq!(
+        at(
+            &env,
+            d,
+            &["member", "add", "--name", "李四", "--org", "jiangbin"]
+        )
+        .code,
+        0
+    );
+    assert_eq!(
+        at(&env, d, &["commit", "new", "zhangsan", "--half", "2026-H1"]).code,
+        0
+    );
     ok(&env, d, &["commit", "new", "lisi", "--half", "2026-H1"]);
-    ok(&env, d, &["review", "sheet", "--period", "2026-Q1", "--org", "jiangbin"]);
+    ok(
+        &env,
+        d,
+        &[
+            "review", "sheet", "--period", "2026-Q1", "--org", "jiangbin",
+        ],
+    );
     let csv = env.path("q1.csv");
-    ok(&env, d, &["review", "sheet", "--period", "2026-Q1", "--org", "jiangbin", "--format", "csv", "-o", csv.to_str().unwrap()]);
+    ok(
+        &env,
+        d,
+        &[
+            "review",
+            "sheet",
+            "--period",
+            "2026-Q1",
+            "--org",
+            "jiangbin",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+    );
     let text = std::fs::read_to_string(&csv).unwrap();
-    assert!(text.starts_with("\u{feff}org,period,kind,id,name,self,peer,leader,masses,adjust,veto,note\n"), "{text}");
-    assert!(text.contains("jiangbin,2026-Q1,member,lisi,李四,,,,,,,\n"), "{text}");
+    assert!(
+        text.starts_with(
+            "\u{feff}org,period,kind,id,name,self,peer,leader,masses,adjust,veto,note\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("jiangbin,2026-Q1,member,lisi,李四,,,,,,,\n"),
+        "{text}"
+    );
     let xlsx = env.path("q1.xlsx");
-    ok(&env, d, &["review", "sheet", "--period", "2026-Q1", "--org", "jiangbin", "--format", "xlsx", "-o", xlsx.to_str().unwrap()]);
-    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an xlsx is a zip");
+    ok(
+        &env,
+        d,
+        &[
+            "review",
+            "sheet",
+            "--period",
+            "2026-Q1",
+            "--org",
+            "jiangbin",
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        std::fs::read(&xlsx).unwrap().starts_with(b"PK"),
+        "an xlsx is a zip"
+    );
 
     // A filled-in workbook, as a secretary would save it.
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
-    for (c, h) in ["评议组织 (org)", "考评期 (period)", "类别 (kind)", "编号 (id)", "姓名/名称 (name)", "自评 (self)", "互评 (peer)", "领导点评 (leader)", "群众评议 (masses)", "加减分 (adjust)"].iter().enumerate() {
+    for (c, h) in [
+        "评议组织 (org)",
+        "考评期 (period)",
+        "类别 (kind)",
+        "编号 (id)",
+        "姓名/名称 (name)",
+        "自评 (self)",
+        "互评 (peer)",
+        "领导点评 (leader)",
+        "群众评议 (masses)",
+        "加减分 (adjust)",
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    let rows: [[&str; 5]; 2] = [["jiangbin", "2026-Q1", "member", "lisi", "李四"], ["jiangbin", "2026-Q1", "member", "zhangsan", "张三"]];
+    let rows: [[&str; 5]; 2] = [
+        ["jiangbin", "2026-Q1", "member", "lisi", "李四"],
+        ["jiangbin", "2026-Q1", "member", "zhangsan", "张三"],
+    ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
@@ -1252,8 +1335,17 @@ fn sheets_go_out_as_spreadsheets_and_come_back() {
     env.write("bad.csv", "");
     std::fs::write(env.path("bad.csv"), &gbk).unwrap();
     let err = refused(&env, d, &["review", "import", "bad.csv"]);
-    assert!(err.contains("row 2, column F (self): `120` is not a number from 0 to the scale"), "{err}");
-    assert!(err.contains("row 2, column G (peer): `88,好` is not a comma list"), "{err}");
-    assert!(err.contains("row 3, column D (id): no member or organization has the id `nobody`"), "{err}");
+    assert!(
+        err.contains("row 2, column F (self): `120` is not a number from 0 to the scale"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 2, column G (peer): `88,好` is not a comma list"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 3, column D (id): no member or organization has the id `nobody`"),
+        "{err}"
+    );
     assert!(err.contains("nothing was written"), "{err}");
 }

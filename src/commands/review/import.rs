@@ -155,7 +155,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                 match numbers(&v) {
                     Some(ns)
                         if !ns.is_empty()
-                            && ns.iter().all(|n| n.0 >= rust_decimal::Decimal::ZERO && *n <= scale) =>
+                            && ns
+                                .iter()
+                                .all(|n| n.0 >= rust_decimal::Decimal::ZERO && *n <= scale) =>
                     {
                         if key == "peer" {
                             entered.peer = ns;
@@ -168,7 +170,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             }
         }
         if let Some((v, col)) = get("adjust").filter(|(v, _)| !v.is_empty()) {
-            for part in v.split([';', '；']).map(str::trim).filter(|p| !p.is_empty()) {
+            for part in v
+                .split([';', '；'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
                 match parse_adjust(part) {
                     Ok(a) => entered.adjust.push(a),
                     Err(_) => reasons.push(bad(&col, part, "records.import.bad-adjust")),
@@ -178,13 +184,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         entered.veto = get("veto").map(|(v, _)| v).filter(|v| !v.is_empty());
         entered.note = get("note").map(|(v, _)| v).filter(|v| !v.is_empty());
         let id = get("id").map(|(v, _)| v).unwrap_or_default();
-        let kind = get("kind").map(|(v, _)| v).unwrap_or_else(|| "member".to_string());
-        let (key, folder) = if kind == "org" { ("org", "orgs") } else { ("member", "members") };
+        let kind = get("kind")
+            .map(|(v, _)| v)
+            .unwrap_or_else(|| "member".to_string());
+        let (key, folder) = if kind == "org" {
+            ("org", "orgs")
+        } else {
+            ("member", "members")
+        };
         if !is_valid_id(&id) || !s.root.join(format!("{folder}/{id}.toml")).is_file() {
             let col = get("id").map(|(_, c)| c).unwrap_or_default();
             reasons.push(bad(&col, &id, "records.import.unknown-subject"));
         }
-        let org = org_arg.clone().or_else(|| get("org").map(|(v, _)| v).filter(|v| !v.is_empty()));
+        let org = org_arg
+            .clone()
+            .or_else(|| get("org").map(|(v, _)| v).filter(|v| !v.is_empty()));
         let period = match args.period {
             Some(p) => Some(p),
             None => match get("period") {
@@ -208,7 +222,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         if !s.root.join(&sheet).is_file() {
             reasons.push(with_help(
                 l,
-                tf(l, "records.import.missing-sheet", &[("row", row_no), ("file", &sheet)]),
+                tf(
+                    l,
+                    "records.import.missing-sheet",
+                    &[("row", row_no), ("file", &sheet)],
+                ),
                 format!("dangjian review sheet --period {period} --org {org}"),
             ));
         }
@@ -260,7 +278,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         if !ctx.quiet {
             println!(
                 "{}",
-                tf(l, "records.import.wrote", &[("count", count), ("file", rel)])
+                tf(
+                    l,
+                    "records.import.wrote",
+                    &[("count", count), ("file", rel)]
+                )
             );
             if written == Written::Unchanged {
                 println!("{}", write::describe(&written, rel, l));

@@ -132,7 +132,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             SheetFormat::Xlsx => super::sheet_file::xlsx_bytes(&rows, &header, l)?,
             _ => super::sheet_file::csv_bytes(&rows, l)?,
         };
-        crate::commands::emit(&bytes, args.output.as_deref(), args.format == SheetFormat::Xlsx)?;
+        crate::commands::emit(
+            &bytes,
+            args.output.as_deref(),
+            args.format == SheetFormat::Xlsx,
+        )?;
         return Ok(Exit::Success);
     }
     let date = match &args.date {

@@ -49,12 +49,15 @@ pub fn column_of(cell: &str) -> Option<&'static str> {
         .or_else(|| cell.rsplit_once('（'))
         .map(|(_, k)| k.trim_end_matches([')', '）']).trim())
         .unwrap_or(cell);
-    COLUMNS.iter().map(|(k, label)| (*k, *label)).find_map(|(k, label)| {
-        let same = inner.eq_ignore_ascii_case(k)
-            || cell == t(Locale::ZhCn, label)
-            || cell.eq_ignore_ascii_case(t(Locale::En, label));
-        same.then_some(k)
-    })
+    COLUMNS
+        .iter()
+        .map(|(k, label)| (*k, *label))
+        .find_map(|(k, label)| {
+            let same = inner.eq_ignore_ascii_case(k)
+                || cell == t(Locale::ZhCn, label)
+                || cell.eq_ignore_ascii_case(t(Locale::En, label));
+            same.then_some(k)
+        })
 }
 
 fn score_text(v: &Option<ScoreValue>) -> String {
@@ -69,7 +72,14 @@ fn score_text(v: &Option<ScoreValue>) -> String {
     }
 }
 
-fn row_cells(org: &str, period: Period, kind: &str, id: &str, name: &str, row: Option<&ScoreRow>) -> Vec<String> {
+fn row_cells(
+    org: &str,
+    period: Period,
+    kind: &str,
+    id: &str,
+    name: &str,
+    row: Option<&ScoreRow>,
+) -> Vec<String> {
     let mut cells = vec![
         org.to_string(),
         period.to_string(),
@@ -78,7 +88,10 @@ fn row_cells(org: &str, period: Period, kind: &str, id: &str, name: &str, row: O
         name.to_string(),
     ];
     match row {
-        None => cells.extend(std::iter::repeat_n(String::new(), COLUMNS.len() - FIRST_SCORE_COLUMN)),
+        None => cells.extend(std::iter::repeat_n(
+            String::new(),
+            COLUMNS.len() - FIRST_SCORE_COLUMN,
+        )),
         Some(r) => {
             cells.push(score_text(&r.self_score));
             cells.push(score_text(&r.peer));
@@ -154,7 +167,14 @@ pub fn xlsx_bytes(rows: &[Vec<String>], title: &str, locale: Locale) -> Result<V
     for (c, (k, l)) in COLUMNS.iter().enumerate() {
         let c = u16::try_from(c)?;
         ws.write_string_with_format(0, c, header(k, l, locale), &head)?;
-        ws.set_column_width(c, if usize::from(c) < FIRST_SCORE_COLUMN { 14 } else { 12 })?;
+        ws.set_column_width(
+            c,
+            if usize::from(c) < FIRST_SCORE_COLUMN {
+                14
+            } else {
+                12
+            },
+        )?;
     }
     for (r, cells) in rows.iter().enumerate() {
         let r = u32::try_from(r + 1)?;
