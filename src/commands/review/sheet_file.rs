@@ -145,7 +145,7 @@ pub fn csv_bytes(rows: &[Vec<String>], locale: Locale) -> Result<Vec<u8>> {
     for r in rows {
         w.write_record(r)?;
     }
-    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// The sheet as a workbook: identity columns locked (the sheet is protected without a
