@@ -72,6 +72,18 @@ fn scores(env: &TestEnv, date: &str, period: &str) {
 
 #[test]
 fn a_community_branch_walks_a_year_with_commands_only() {
+    walk("community", "江滨社区党支部");
+}
+
+#[test]
+fn a_village_branch_walks_a_year_with_commands_only() {
+    walk("village", "溪口村党支部");
+}
+
+/// The year of one branch: the sector decides the partner's role and how the matter is decided
+/// (三分三联 in a community; 四议两公开 in a village, with its publications).
+fn walk(sector: &str, name: &str) {
+    let village = sector == "village";
     let env = TestEnv::empty();
     let r = env.run(&[
         "--lang",
@@ -81,19 +93,27 @@ fn a_community_branch_walks_a_year_with_commands_only() {
         "init",
         "jiangbin",
         "--sector",
-        "community",
+        sector,
         "--name",
-        "江滨社区党支部",
+        name,
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 
     // January: the organizations, the secretary, the people.
     let d = "2026-01-06";
-    y(
-        &env,
-        d,
-        "org new jwh --name 江滨社区居委会 --kind partner --parent jiangbin --role residents-committee",
-    );
+    if village {
+        y(
+            &env,
+            d,
+            "org new jwh --name 溪口村村民委员会 --kind partner --parent jiangbin",
+        );
+    } else {
+        y(
+            &env,
+            d,
+            "org new jwh --name 江滨社区居委会 --kind partner --parent jiangbin --role residents-committee",
+        );
+    }
     y(
         &env,
         d,
@@ -149,13 +169,37 @@ fn a_community_branch_walks_a_year_with_commands_only() {
         "2026-01-16",
         &format!("{m} advance road --date 2026-01-16"),
     );
-    y(
-        &env,
-        "2026-01-20",
-        &format!(
-            "{m} meeting road --body joint --expected 25 --present 23 --yes 21 --no 1 --abstain 1 --decision 同意改造 --date 2026-01-20"
-        ),
-    );
+    if village {
+        // 四议: branch, committees, members, representatives; then the decision made public.
+        for (body, date) in [
+            ("branch", "2026-01-17"),
+            ("committees", "2026-01-18"),
+            ("members", "2026-01-19"),
+        ] {
+            y(
+                &env,
+                date,
+                &format!(
+                    "{m} meeting road --body {body} --expected 9 --present 8 --yes 8 --decision 同意改造 --date {date}"
+                ),
+            );
+        }
+        y(
+            &env,
+            "2026-01-20",
+            &format!(
+                "{m} meeting road --body representatives --expected 30 --present 25 --yes 24 --decision 同意改造 --date 2026-01-20 --published 2026-01-20"
+            ),
+        );
+    } else {
+        y(
+            &env,
+            "2026-01-20",
+            &format!(
+                "{m} meeting road --body joint --expected 25 --present 23 --yes 21 --no 1 --abstain 1 --decision 同意改造 --date 2026-01-20"
+            ),
+        );
+    }
     y(
         &env,
         "2026-01-21",
@@ -255,10 +299,15 @@ fn a_community_branch_walks_a_year_with_commands_only() {
         "org,period,kind,id,name,self,peer,leader,masses\njiangbin,2026-Q2,member,wangfang,王芳,95,\"95,90\",95,\"95,90\"\njiangbin,2026-Q2,member,zhangsan,张三,88,\"88,90\",88,\"88,80\"\njiangbin,2026-Q2,member,lisi,李四,70,\"70,72\",70,\"70,75\"\n",
     );
     y(&env, "2026-07-04", "review import q2.csv");
+    let published = if village {
+        " --published 2026-07-05"
+    } else {
+        ""
+    };
     y(
         &env,
         "2026-07-05",
-        &format!("{m} review road --task t1 --score 95 --date 2026-07-05"),
+        &format!("{m} review road --task t1 --score 95 --date 2026-07-05{published}"),
     );
     y(
         &env,
