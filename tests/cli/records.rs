@@ -1349,3 +1349,64 @@ fn sheets_go_out_as_spreadsheets_and_come_back() {
     );
     assert!(err.contains("nothing was written"), "{err}");
 }
+
+#[test]
+fn dry_runs_print_the_diff_and_write_nothing() {
+    let env = init("2026-01-05");
+    let d = "2026-01-20";
+    for args in [
+        &[
+            "org",
+            "new",
+            "b1",
+            "--name",
+            "第一党支部",
+            "--kind",
+            "branch",
+            "--parent",
+            "jiangbin",
+            "--dry-run",
+        ][..],
+        &[
+            "member",
+            "add",
+            "--name",
+            "张三",
+            "--org",
+            "jiangbin",
+            "--dry-run",
+        ][..],
+        &[
+            "org",
+            "edit",
+            "jiangbin",
+            "--name",
+            "江滨社区党总支",
+            "--dry-run",
+        ][..],
+    ] {
+        let before = snapshot(&env);
+        let r = at(&env, d, args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert_eq!(snapshot(&env), before, "{args:?} wrote something");
+        assert!(r.stdout.contains("+++ b/"), "{args:?}: {}", r.stdout);
+    }
+    let r = at(
+        &env,
+        d,
+        &[
+            "member",
+            "add",
+            "--name",
+            "张三",
+            "--org",
+            "jiangbin",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        r.stdout.contains("+++ b/members/zhangsan.toml\n") && r.stdout.contains("+name = \"张三\""),
+        "{}",
+        r.stdout
+    );
+}

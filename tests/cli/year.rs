@@ -360,7 +360,46 @@ fn walk(sector: &str, name: &str) {
         "member leave zhouba --date 2026-09-01 --reason 转出",
     );
 
-    scores(&env, "2026-10-05", "2026-Q3");
+    // Q3 from a filled-in workbook: the sheet handed out as xlsx, filled in, read back.
+    y(
+        &env,
+        "2026-10-05",
+        "review sheet --period 2026-Q3 --org jiangbin --date 2026-10-05",
+    );
+    y(
+        &env,
+        "2026-10-05",
+        "review sheet --period 2026-Q3 --org jiangbin --format xlsx -o q3-blank.xlsx",
+    );
+    assert!(
+        std::fs::read(env.path("q3-blank.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in [
+        "org", "period", "kind", "id", "name", "self", "peer", "leader", "masses",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, score)) in [("wangfang", 94.0), ("zhangsan", 86.0), ("lisi", 75.0)]
+        .iter()
+        .enumerate()
+    {
+        let r = r as u32 + 1;
+        for (c, v) in ["jiangbin", "2026-Q3", "member", id].iter().enumerate() {
+            ws.write_string(r, c as u16, *v).unwrap();
+        }
+        for c in 5..9 {
+            ws.write_number(r, c, *score).unwrap();
+        }
+    }
+    wb.save(env.path("q3.xlsx")).unwrap();
+    y(&env, "2026-10-06", "review import q3.xlsx");
     scores(&env, "2027-01-05", "2026-Q4");
     scores(&env, "2027-01-06", "2026-Y");
     y(
