@@ -18,6 +18,7 @@ keyword_enum!(
         Week = "week" / "周",
         Month = "month" / "月",
         Quarter = "quarter" / "季度",
+        Year = "year" / "年",
     }
 );
 

@@ -141,6 +141,11 @@ fn walk(sector: &str, name: &str) {
         d,
         "post target pingan --text 每月巡查不少于4次 --value 4 --per month",
     );
+    y(
+        &env,
+        d,
+        "post target pingan --text 全年开展平安宣传不少于12次 --value 12 --per year",
+    );
     y(&env, d, "post claim pingan zhangsan --date 2026-01-09");
     y(&env, d, "post assign pingan zhangsan --date 2026-01-10");
     y(&env, "2026-01-12", "post publish pingan --date 2026-01-12");

@@ -23,7 +23,7 @@ pub struct Args {
     /// The quantity of the target
     #[arg(long, value_name = "N", requires = "per")]
     pub value: Option<Num>,
-    /// Per week, month or quarter
+    /// Per week, month, quarter or year
     #[arg(long, value_name = "UNIT", requires = "value")]
     pub per: Option<Cadence>,
     /// Remove target N (as `post show` numbers them) instead
