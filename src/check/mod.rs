@@ -7,6 +7,7 @@
 //! - `refs`: every reference resolves, score rows lie in the sheet's subtree;
 //! - `sheets`: a subject has at most one row per period across all sheets.
 
+mod future;
 mod ids;
 mod privacy;
 mod refs;
@@ -31,6 +32,7 @@ pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     refs::check(ws, ctx, &mut out);
     sheets::check(ws, ctx, &mut out);
     privacy::check(ws, ctx, &mut out);
+    future::check(ws, ctx, &mut out);
     out.extend(crate::workflow::post::check(ws, ctx));
     out.extend(crate::workflow::sixstep::check(ws, ctx));
     out.extend(crate::workflow::commitment::check(ws, ctx));

@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     } else {
         named_files(&root, &args.files, locale)?
     };
-    let _lock = if args.check {
+    let lock = if args.check {
         None
     } else {
         Some(write::lock(&root, locale, ctx.quiet)?)
@@ -62,14 +62,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             }
             Outcome::Changed(text) => {
                 changed += 1;
-                if args.check {
-                    println!("{rel}");
-                } else {
-                    write::atomic_write(&root.join(rel), text.as_bytes())
+                if let Some(lock) = &lock {
+                    write::commit(lock, rel, None, text, false)
                         .with_context(|| format!("cannot write {rel}"))?;
                     if !ctx.quiet {
                         println!("{}", tf(locale, "fmt.formatted-file", &[("file", rel)]));
                     }
+                } else {
+                    println!("{rel}");
                 }
             }
         }

@@ -97,6 +97,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
         }
+        let text = crate::workspace::write::keep_canonical(rel, None, text.clone());
         crate::workspace::write::atomic_write(&path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }

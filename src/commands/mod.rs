@@ -12,6 +12,7 @@ pub mod matter;
 pub mod member;
 pub mod org;
 pub mod post;
+pub mod records;
 pub mod report;
 pub mod review;
 pub mod schema;

@@ -72,6 +72,8 @@ codes! {
     Grades = "grades", Error;
     Overdue = "overdue", Warning;
     StaleProgress = "stale-progress", Warning;
+    /// A date of something that happened lies after `--as-of`.
+    FutureDate = "future-date", Warning;
     /// A code named in `[check] allow/deny` that does not exist.
     UnknownCode = "unknown-code", Warning;
 }

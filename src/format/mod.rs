@@ -312,14 +312,22 @@ fn suffix_of(decor: &Decor) -> &str {
 }
 
 /// The comment lines of a run of whitespace and comments, each ending in `\n`, without
-/// indentation or blank lines.
+/// indentation; blank lines between commented sections are kept as one blank line, blank lines
+/// before the first comment or after the last one are dropped.
 fn comment_block(raw: &str) -> String {
     let mut out = String::new();
+    let mut gap = false;
     for line in raw.split('\n') {
         let line = line.trim();
         if line.starts_with('#') {
+            if gap && !out.is_empty() {
+                out.push('\n');
+            }
+            gap = false;
             out.push_str(line);
             out.push('\n');
+        } else if line.is_empty() {
+            gap = true;
         }
     }
     out

@@ -228,3 +228,12 @@ mod props {
         }
     }
 }
+
+#[test]
+fn blank_lines_between_commented_sections_are_kept() {
+    check(
+        Kind::Org,
+        "id = \"o\"\nname = \"O\"\nkind = \"branch\"\nsector = \"community\"\n\n\n# [a]\n# x = 1\n\n\n# [b]\n# y = 2\n\n",
+        "id = \"o\"\nname = \"O\"\nkind = \"branch\"\nsector = \"community\"\n\n# [a]\n# x = 1\n\n# [b]\n# y = 2\n",
+    );
+}

@@ -5,13 +5,13 @@ use super::Entry;
 pub(super) const ENTRIES: &[Entry] = &[
     (
         "cli.no-settings-in",
-        "{dir} 中没有 dangjian.toml",
-        "no dangjian.toml in {dir}",
+        "{dir} 中没有 dangjian.toml\n  = 提示: 用 `dangjian init {dir} --sector <类别> --name <名称>` 在此新建工作区，或让 -C 指向已有的工作区",
+        "no dangjian.toml in {dir}\n  = help: create a workspace there with `dangjian init {dir} --sector <sector> --name <name>`, or point -C at an existing one",
     ),
     (
         "cli.no-workspace",
-        "在 {dir} 及其上级目录中找不到 dangjian.toml",
-        "no dangjian.toml in {dir} or any folder above it",
+        "在 {dir} 及其上级目录中找不到 dangjian.toml\n  = 提示: 用 `dangjian init <目录> --sector <类别> --name <名称>` 新建工作区，或用 `-C <目录>`（或环境变量 DANGJIAN_WORKSPACE）指定已有的工作区",
+        "no dangjian.toml in {dir} or any folder above it\n  = help: create a workspace with `dangjian init <dir> --sector <sector> --name <name>`, or name an existing one with `-C <dir>` (or DANGJIAN_WORKSPACE)",
     ),
     ("cli.error", "错误", "error"),
     ("cli.error-prefix", "错误：", "error: "),

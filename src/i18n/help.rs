@@ -1520,4 +1520,515 @@ pub(super) const ENTRIES: &[Entry] = &[
         "CSV 输出以 UTF-8 字节顺序标记开头（供 Excel 使用）",
         "Start CSV output with a UTF-8 byte-order mark (for Excel)",
     ),
+    ("help.org.new", "新增组织", "Add an organization"),
+    (
+        "help.org.new.arg.id",
+        "新组织的 id（文件 orgs/<id>.toml）",
+        "Id of the new organization (file orgs/<id>.toml)",
+    ),
+    (
+        "help.org.new.arg.name",
+        "名称，例如 江滨社区第一党支部",
+        "Name, e.g. 江滨社区第一党支部",
+    ),
+    (
+        "help.org.new.arg.kind",
+        "committee、general-branch、branch、group 或 partner（或其中文名称）",
+        "committee, general-branch, branch, group or partner (or the Chinese name)",
+    ),
+    (
+        "help.org.new.arg.parent",
+        "上级组织（id 或名称）",
+        "Parent organization (id or name)",
+    ),
+    (
+        "help.org.new.arg.sector",
+        "领域（默认：与上级组织相同）",
+        "Sector (default: the parent's)",
+    ),
+    (
+        "help.org.new.arg.role",
+        "dangjian.toml 中的作用 id（八个方面作用）",
+        "A role id from dangjian.toml (八个方面作用)",
+    ),
+    (
+        "help.org.new.arg.secretary",
+        "书记（党员 id 或姓名）",
+        "The secretary (member id or name)",
+    ),
+    (
+        "help.org.new.arg.dry_run",
+        "以 diff 形式显示新文件，不写入",
+        "Print the new file as a diff and write nothing",
+    ),
+    (
+        "help.org.edit",
+        "修改组织的名称、上级组织（迁移）、类型、领域、作用或书记",
+        "Change an organization's name, parent (move), kind, sector, role or secretary",
+    ),
+    (
+        "help.org.edit.arg.org",
+        "组织（id 或名称）",
+        "The organization (id or name)",
+    ),
+    ("help.org.edit.arg.name", "新名称", "New name"),
+    (
+        "help.org.edit.arg.parent",
+        "新的上级组织（id 或名称）：把该组织迁移过去",
+        "New parent (id or name): moves the organization",
+    ),
+    ("help.org.edit.arg.kind", "新类型", "New kind"),
+    ("help.org.edit.arg.sector", "新领域", "New sector"),
+    (
+        "help.org.edit.arg.role",
+        "dangjian.toml 中新的作用 id",
+        "New role id from dangjian.toml",
+    ),
+    (
+        "help.org.edit.arg.secretary",
+        "新书记（党员 id 或姓名）",
+        "New secretary (member id or name)",
+    ),
+    (
+        "help.org.edit.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.member.add",
+        "新增一名人员（未给出 id 时取姓名的拼音）",
+        "Add one person (without an id, the pinyin of the name)",
+    ),
+    (
+        "help.member.add.arg.id",
+        "新人员的 id（默认：姓名的拼音，已被占用时加编号）",
+        "Id of the new person (default: the pinyin of the name, numbered when taken)",
+    ),
+    (
+        "help.member.add.arg.name",
+        "姓名，例如 张三",
+        "Name, e.g. 张三",
+    ),
+    (
+        "help.member.add.arg.org",
+        "党组织关系所在的组织（id 或名称）；群众为其所在社区",
+        "Organization holding the person's Party relation (id or name); for residents their community",
+    ),
+    (
+        "help.member.add.arg.status",
+        "full、probationary、activist 或 resident（或其中文名称）",
+        "full, probationary, activist or resident (or the Chinese name)",
+    ),
+    (
+        "help.member.add.arg.office",
+        "none（无职，默认）或 leader（有职）",
+        "none (无职, the default) or leader (有职)",
+    ),
+    (
+        "help.member.add.arg.joined",
+        "入党日期",
+        "Date of joining the Party",
+    ),
+    (
+        "help.member.add.arg.lives_in",
+        "居住的社区（id 或名称；在职党员进社区）",
+        "Community where the person lives (id or name; 在职党员进社区)",
+    ),
+    (
+        "help.member.add.arg.phone",
+        "电话号码（保存在 [private] 中）",
+        "Phone number (kept in [private])",
+    ),
+    (
+        "help.member.add.arg.id_card",
+        "身份证号码（保存在 [private] 中）",
+        "Identity card number (kept in [private])",
+    ),
+    (
+        "help.member.add.arg.dry_run",
+        "以 diff 形式显示新文件，不写入",
+        "Print the new file as a diff and write nothing",
+    ),
+    (
+        "help.member.edit",
+        "修改人员的类别（转正）、职务、组织（组织关系转接）、所在社区、姓名或私密信息",
+        "Change a person's status (转正), office, organization (转接), community, name or private data",
+    ),
+    (
+        "help.member.edit.arg.member",
+        "人员（id 或姓名）",
+        "The person (id or name)",
+    ),
+    ("help.member.edit.arg.name", "新姓名", "New name"),
+    (
+        "help.member.edit.arg.status",
+        "新类别，例如预备党员转正时为 full（转正）",
+        "New status, e.g. full when a probationary member becomes full (转正)",
+    ),
+    (
+        "help.member.edit.arg.office",
+        "新职务：none 或 leader",
+        "New office: none or leader",
+    ),
+    (
+        "help.member.edit.arg.org",
+        "新组织（id 或名称）：党组织关系转到该组织（组织关系转接）",
+        "New organization (id or name): the Party relation moves there (组织关系转接)",
+    ),
+    (
+        "help.member.edit.arg.lives_in",
+        "新的居住社区（id 或名称）",
+        "New community where the person lives (id or name)",
+    ),
+    (
+        "help.member.edit.arg.joined",
+        "入党日期",
+        "Date of joining the Party",
+    ),
+    (
+        "help.member.edit.arg.phone",
+        "电话号码（保存在 [private] 中）",
+        "Phone number (kept in [private])",
+    ),
+    (
+        "help.member.edit.arg.id_card",
+        "身份证号码（保存在 [private] 中）",
+        "Identity card number (kept in [private])",
+    ),
+    (
+        "help.member.edit.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.member.leave",
+        "记录人员离开本工作区（转出）",
+        "Record that a person left the workspace (转出)",
+    ),
+    (
+        "help.member.leave.arg.member",
+        "人员（id 或姓名）",
+        "The person (id or name)",
+    ),
+    (
+        "help.member.leave.arg.date",
+        "离开日期（默认：--as-of）",
+        "Date of leaving (default: --as-of)",
+    ),
+    (
+        "help.member.leave.arg.reason",
+        "原因，例如 转出到其他工作区（保存为 [extra] left_reason）",
+        "Why, e.g. 转出 to another workspace (kept as [extra] left_reason)",
+    ),
+    (
+        "help.member.leave.arg.end_posts",
+        "先以同一日期结束该人员担任的所有岗位",
+        "End every post the person holds on the same date first",
+    ),
+    (
+        "help.member.leave.arg.dry_run",
+        "以统一 diff 形式显示各项修改，不写入",
+        "Print the changes as unified diffs and write nothing",
+    ),
+    (
+        "help.post.log.arg.amend",
+        "用给出的值替换第 N 条记录（按 `show` 的编号）",
+        "Replace entry N (as `show` numbers it) with the values given",
+    ),
+    (
+        "help.post.log.arg.remove",
+        "删除第 N 条记录（按 `show` 的编号）",
+        "Remove entry N (as `show` numbers it)",
+    ),
+    (
+        "help.post.edit",
+        "修改岗位的名称、职责、名额、履岗记录频次、资格要求或设岗期",
+        "Change a post's name, duties, capacity, log cadence, eligibility or window",
+    ),
+    (
+        "help.post.edit.arg.post",
+        "岗位 id 或名称",
+        "Post id or name",
+    ),
+    ("help.post.edit.arg.name", "新名称", "New name"),
+    (
+        "help.post.edit.arg.duties",
+        "岗位职责，替换原有列表；可重复给出多项",
+        "The duties, replacing the list; repeat for several",
+    ),
+    (
+        "help.post.edit.arg.capacity",
+        "同时在岗的最多人数",
+        "Most confirmed holders at once",
+    ),
+    (
+        "help.post.edit.arg.log_every",
+        "履岗记录的频次要求：week、month 或 quarter",
+        "Required cadence of duty-log entries: week, month or quarter",
+    ),
+    (
+        "help.post.edit.arg.eligible_status",
+        "可担任该岗位的党员状态，替换原有列表；可重复给出多个",
+        "Statuses that may hold the post, replacing the list; repeat for several",
+    ),
+    (
+        "help.post.edit.arg.eligible_office",
+        "职务要求：any（不限），或 none（仅限无职务党员）",
+        "Office rule: any, or none (only members without office)",
+    ),
+    (
+        "help.post.edit.arg.eligible_scope",
+        "可担任岗位的人员范围：org、area 或 any",
+        "Who may hold the post: org, area or any",
+    ),
+    (
+        "help.post.edit.arg.from",
+        "临时岗位：设岗期的第一天",
+        "Temporary posts: first day of the window",
+    ),
+    (
+        "help.post.edit.arg.until",
+        "临时岗位：设岗期的最后一天",
+        "Temporary posts: last day of the window",
+    ),
+    (
+        "help.post.edit.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.post.target",
+        "为岗位添加一项量化目标，或删除一项（--remove N）",
+        "Add a quantified target to a post, or remove one (--remove N)",
+    ),
+    (
+        "help.post.target.arg.post",
+        "岗位 id 或名称",
+        "Post id or name",
+    ),
+    (
+        "help.post.target.arg.text",
+        "目标原文，例如 每月巡查不少于4次",
+        "The target as written, e.g. 每月巡查不少于4次",
+    ),
+    (
+        "help.post.target.arg.value",
+        "目标的数量",
+        "The quantity of the target",
+    ),
+    (
+        "help.post.target.arg.per",
+        "按 week、month、quarter 或 year 计",
+        "Per week, month, quarter or year",
+    ),
+    (
+        "help.post.target.arg.remove",
+        "改为删除第 N 项目标（按 `post show` 的编号）",
+        "Remove target N (as `post show` numbers them) instead",
+    ),
+    (
+        "help.post.target.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.matter.opinion.arg.amend",
+        "用给出的值替换第 N 条记录（按 `show` 的编号）",
+        "Replace entry N (as `show` numbers it) with the values given",
+    ),
+    (
+        "help.matter.opinion.arg.remove",
+        "删除第 N 条记录（按 `show` 的编号）",
+        "Remove entry N (as `show` numbers it)",
+    ),
+    (
+        "help.matter.meeting.arg.amend",
+        "用给出的值替换第 N 条记录（按 `show` 的编号）",
+        "Replace entry N (as `show` numbers it) with the values given",
+    ),
+    (
+        "help.matter.meeting.arg.remove",
+        "删除第 N 条记录（按 `show` 的编号）",
+        "Remove entry N (as `show` numbers it)",
+    ),
+    (
+        "help.matter.progress.arg.amend",
+        "用给出的值替换第 N 条记录（按 `show` 的编号）",
+        "Replace entry N (as `show` numbers it) with the values given",
+    ),
+    (
+        "help.matter.progress.arg.remove",
+        "删除第 N 条记录（按 `show` 的编号）",
+        "Remove entry N (as `show` numbers it)",
+    ),
+    (
+        "help.matter.review.arg.amend",
+        "用给出的值替换第 N 条记录（按 `show` 的编号）",
+        "Replace entry N (as `show` numbers it) with the values given",
+    ),
+    (
+        "help.matter.review.arg.remove",
+        "删除第 N 条记录（按 `show` 的编号）",
+        "Remove entry N (as `show` numbers it)",
+    ),
+    (
+        "help.commit.progress.arg.amend",
+        "用给出的值替换第 N 条记录（按 `show` 的编号）",
+        "Replace entry N (as `show` numbers it) with the values given",
+    ),
+    (
+        "help.commit.progress.arg.remove",
+        "删除第 N 条记录（按 `show` 的编号）",
+        "Remove entry N (as `show` numbers it)",
+    ),
+    (
+        "help.commit.comment.arg.amend",
+        "用给出的值替换第 N 条记录（按 `show` 的编号）",
+        "Replace entry N (as `show` numbers it) with the values given",
+    ),
+    (
+        "help.commit.comment.arg.remove",
+        "删除第 N 条记录（按 `show` 的编号）",
+        "Remove entry N (as `show` numbers it)",
+    ),
+    (
+        "help.review.sheet.arg.format",
+        "toml 写入 evaluations/<period>/<org>.toml；xlsx 或 csv 把考评表写成待填写的电子表格（用 `review import` 读回）",
+        "toml writes evaluations/<period>/<org>.toml; xlsx or csv writes the sheet as a spreadsheet to fill in (read back by `review import`)",
+    ),
+    (
+        "help.review.sheet.arg.output",
+        "要写入的电子表格文件（xlsx 和 csv）",
+        "The spreadsheet file to write (xlsx and csv)",
+    ),
+    (
+        "help.review.score",
+        "在考评表中写入或更新某一考评对象的得分",
+        "Write or update a subject's scores in an evaluation sheet",
+    ),
+    (
+        "help.review.score.arg.subject",
+        "被考评的党员或组织（id 或名称）",
+        "The member or organization rated (id or name)",
+    ),
+    (
+        "help.review.score.arg.period",
+        "考评表的期间：YYYY-Qn、YYYY-Hn 或 YYYY-Y",
+        "Period of the sheet: YYYY-Qn, YYYY-Hn or YYYY-Y",
+    ),
+    (
+        "help.review.score.arg.self_score",
+        "自评：一个分数",
+        "自评: a number",
+    ),
+    (
+        "help.review.score.arg.peer",
+        "互评：一个分数，或以逗号分隔的各张评分票",
+        "互评: a number, or the ballots separated by commas",
+    ),
+    (
+        "help.review.score.arg.leader",
+        "领导点评：一个分数",
+        "领导点评: a number",
+    ),
+    (
+        "help.review.score.arg.masses",
+        "群众评议：一个分数，或以逗号分隔的各张评分票",
+        "群众评议: a number, or the ballots separated by commas",
+    ),
+    (
+        "help.review.score.arg.adjust",
+        "加减分：分值和原因，例如 3:抗洪救灾表现突出 或 -2:缺席；可重复给出多项",
+        "加减分: points and reason, e.g. 3:抗洪救灾表现突出 or -2:缺席; repeat for several",
+    ),
+    (
+        "help.review.score.arg.veto",
+        "一票否决：原因",
+        "一票否决: the reason",
+    ),
+    (
+        "help.review.score.arg.note",
+        "该行的备注",
+        "A note on the row",
+    ),
+    (
+        "help.review.score.arg.org",
+        "考评表含有该行的考评组织（默认：已有该行的考评表，否则为党员所在组织的考评表）",
+        "The evaluating organization whose sheet holds the row (default: the sheet that already has it, else the one of the member's organization)",
+    ),
+    (
+        "help.review.score.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.review.outcome",
+        "在年度结果中记录表彰、限期整改或整改复验",
+        "Record an honour, a rectification, or its verification (复验) on the annual results",
+    ),
+    (
+        "help.review.outcome.arg.member",
+        "党员（id 或姓名）",
+        "The member (id or name)",
+    ),
+    (
+        "help.review.outcome.arg.year",
+        "年度考评的年度",
+        "Year of the annual review",
+    ),
+    (
+        "help.review.outcome.arg.honour",
+        "记录表彰及其称号，例如 优秀共产党员",
+        "Record an honour with its title, e.g. 优秀共产党员",
+    ),
+    (
+        "help.review.outcome.arg.rectify",
+        "记录限期整改",
+        "Record a rectification (限期整改)",
+    ),
+    (
+        "help.review.outcome.arg.due",
+        "整改期限",
+        "Deadline of the rectification",
+    ),
+    (
+        "help.review.outcome.arg.verified",
+        "记录该党员的整改已于此日期通过复验",
+        "Record that the member's rectification was verified on this date (复验)",
+    ),
+    (
+        "help.review.outcome.arg.org",
+        "年度（Y）考评表中载有该决定的考评组织",
+        "The evaluating organization whose Y sheet holds the decision",
+    ),
+    (
+        "help.review.outcome.arg.dry_run",
+        "以统一 diff 形式显示修改，不写入",
+        "Print the change as a unified diff and write nothing",
+    ),
+    (
+        "help.review.import",
+        "把填好的考评表（xlsx 或 csv，也支持 GBK）读回到考评表记录中",
+        "Read a filled-in sheet (xlsx or csv, GBK too) back into the evaluation sheets",
+    ),
+    (
+        "help.review.import.arg.file",
+        "填好的考评表：.xlsx，或 .csv（UTF-8 或 GBK）",
+        "The filled-in sheet: .xlsx, or .csv (UTF-8 or GBK)",
+    ),
+    (
+        "help.review.import.arg.period",
+        "所有行的期间（默认：文件中的期间列）",
+        "Period of every row (default: the file's period column)",
+    ),
+    (
+        "help.review.import.arg.org",
+        "所有行的考评组织（默认：文件中的组织列）",
+        "The evaluating organization of every row (default: the file's org column)",
+    ),
+    (
+        "help.review.import.arg.dry_run",
+        "以统一 diff 形式显示各项修改，不写入",
+        "Print the changes as unified diffs and write nothing",
+    ),
 ];

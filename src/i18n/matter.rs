@@ -92,8 +92,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("matter.whole-matter", "整个事项", "the whole matter"),
     (
         "matter.unmet.already-done",
-        "事项已完成六步，没有可完成的步骤",
-        "the matter is done: no step is left to complete",
+        "事项已走完六步（step = done），无需再推进",
+        "the matter has completed all six steps (step = done); there is nothing left to advance",
     ),
     (
         "matter.unmet.history-mismatch",

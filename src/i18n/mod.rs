@@ -20,6 +20,7 @@ mod help;
 mod init;
 mod matter;
 mod post;
+mod records;
 mod report;
 mod review;
 mod review_rules;
@@ -42,6 +43,7 @@ const AREAS: &[&[Entry]] = &[
     forms::ENTRIES,
     help::ENTRIES,
     init::ENTRIES,
+    records::ENTRIES,
 ];
 
 /// Language of reports and messages.

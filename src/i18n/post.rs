@@ -32,8 +32,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "post.refuse.capacity",
-        "岗位已满：{date} 已有 {count} 人定岗（最多 {capacity} 人）：{holders}；请先为其中一人办理离岗（post end），或调整 capacity",
-        "the post is full: {count} {count|holder is|holders are} confirmed on {date} (capacity {capacity}): {holders}; end one of them first (post end) or raise capacity",
+        "岗位已满：{date} 已有 {count} 人定岗（最多 {capacity} 人）：{holders}；请先为其中一人办理离岗（`dangjian post end <岗位> <党员>`），或提高人数上限（`dangjian post edit <岗位> --capacity <人数>`）",
+        "the post is full: {count} {count|holder is|holders are} confirmed on {date} (capacity {capacity}): {holders}; end one of them first (`dangjian post end <post> <member>`) or raise the capacity (`dangjian post edit <post> --capacity <n>`)",
     ),
     (
         "post.refuse.window",

@@ -30,6 +30,8 @@ pub struct Member {
     /// Organization holding the person's Party relation (for residents: their community).
     pub org: String,
     pub status: MemberStatus,
+    /// Party office; optional, default `none` (residents and activists hold none).
+    #[serde(default = "Office::none")]
     pub office: Office,
     /// Date of joining the Party.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,6 +47,13 @@ pub struct Member {
     pub private: Option<FreeTable>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<FreeTable>,
+}
+
+impl Office {
+    /// The default office: none (无职).
+    pub fn none() -> Office {
+        Office::None
+    }
 }
 
 impl Member {

@@ -18,6 +18,7 @@ keyword_enum!(
         Week = "week" / "周",
         Month = "month" / "月",
         Quarter = "quarter" / "季度",
+        Year = "year" / "年",
     }
 );
 
@@ -139,6 +140,13 @@ impl Holder {
     /// Whether this holder is confirmed and not ended on `date` (the spell includes both ends).
     pub fn serving_on(&self, date: Date) -> bool {
         self.confirmed.is_some_and(|c| c <= date) && self.ended.is_none_or(|e| date <= e)
+    }
+
+    /// Whether this holder takes one of the post's places on `date` (SPEC §2.4): confirmed and
+    /// not ended on or before it, so that on a handover day (离岗 and 定岗 the same day) the
+    /// leaving and the arriving holder count as one place.
+    pub fn occupies_on(&self, date: Date) -> bool {
+        self.confirmed.is_some_and(|c| c <= date) && self.ended.is_none_or(|e| date < e)
     }
 }
 

@@ -162,6 +162,7 @@ pub fn letter_document(
         t(locale, "commit.letter.progress"),
         vec![
             col("item", locale, "commit.ledger.col.item"),
+            col("entry", locale, "records.col.no"),
             col("date", locale, "commit.letter.col.date"),
             col("value", locale, "commit.letter.col.value"),
             col("done", locale, "commit.letter.col.done"),
@@ -172,11 +173,13 @@ pub fn letter_document(
         let mut row = vec![Cell::text(&item.id)];
         row.extend(item_cells(item, as_of, locale, words));
         items.rows.push(row);
-        let mut entries: Vec<_> = item.progress.iter().collect();
-        entries.sort_by_key(|p| p.date);
-        for p in entries {
+        // Numbered in file order, as `commit progress --amend N|--remove N` takes them.
+        let mut entries: Vec<_> = item.progress.iter().enumerate().collect();
+        entries.sort_by_key(|(_, p)| p.date);
+        for (i, p) in entries {
             progress.rows.push(vec![
                 Cell::text(&item.id),
+                Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX)),
                 Cell::Date(p.date.0),
                 p.value.map_or(Cell::Empty, |v| Cell::num(v.0)),
                 p.done.map_or(Cell::Empty, Cell::Bool),
@@ -188,6 +191,7 @@ pub fn letter_document(
         "comments",
         t(locale, "commit.letter.comments"),
         vec![
+            col("entry", locale, "records.col.no"),
             col("by", locale, "commit.letter.col.by"),
             col("by_name", locale, "commit.letter.col.by-name"),
             col("date", locale, "commit.letter.col.date"),
@@ -195,8 +199,9 @@ pub fn letter_document(
             col("rating", locale, "commit.ledger.col.rating"),
         ],
     );
-    for c in &letter.comments {
+    for (i, c) in letter.comments.iter().enumerate() {
         comments.rows.push(vec![
+            Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX)),
             Cell::text(&c.by),
             Cell::text(name_of(&c.by)),
             Cell::Date(c.date.0),

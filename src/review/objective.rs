@@ -337,8 +337,12 @@ pub fn units(cadence: Cadence, lo: Date, hi: Date) -> Vec<(Date, Date)> {
             let ahead = u64::from((7 - back) % 7);
             add_days(lo.0, ahead)
         }
-        Cadence::Month | Cadence::Quarter => {
-            let step = if cadence == Cadence::Month { 1 } else { 3 };
+        Cadence::Month | Cadence::Quarter | Cadence::Year => {
+            let step = match cadence {
+                Cadence::Month => 1,
+                Cadence::Quarter => 3,
+                _ => 12,
+            };
             let m0 = lo.0.month0();
             let first = (m0 / step) * step;
             let mut s = NaiveDate::from_ymd_opt(lo.0.year(), first + 1, 1);
@@ -353,6 +357,7 @@ pub fn units(cadence: Cadence, lo: Date, hi: Date) -> Vec<(Date, Date)> {
             Cadence::Week => add_days(s, 6),
             Cadence::Month => Some(last_day_of_month(s.year(), s.month())),
             Cadence::Quarter => Some(last_day_of_month(s.year(), s.month() + 2)),
+            Cadence::Year => Some(last_day_of_month(s.year(), 12)),
         };
         let Some(e) = end else { break };
         if e > hi.0 {
@@ -363,6 +368,7 @@ pub fn units(cadence: Cadence, lo: Date, hi: Date) -> Vec<(Date, Date)> {
             Cadence::Week => add_days(s, 7),
             Cadence::Month => next_start(s, 1),
             Cadence::Quarter => next_start(s, 3),
+            Cadence::Year => next_start(s, 12),
         };
     }
     out
@@ -408,5 +414,8 @@ mod tests {
         assert_eq!(q[1], (d("2027-01-01"), d("2027-03-31")));
         // A one-day window holding a Monday holds no week.
         assert!(units(Cadence::Week, d("2026-01-05"), d("2026-01-05")).is_empty());
+        let y = units(Cadence::Year, d("2026-01-01"), d("2027-06-30"));
+        assert_eq!(y, vec![(d("2026-01-01"), d("2026-12-31"))]);
+        assert!(units(Cadence::Year, d("2026-01-02"), d("2026-12-31")).is_empty());
     }
 }

@@ -3,6 +3,7 @@
 //! file system (finding the root, loading, locating findings, locked atomic writes).
 
 mod decode;
+pub mod edit;
 mod find;
 mod load;
 mod locate;

@@ -20,10 +20,19 @@ use crate::i18n::{Locale, t, tf};
 pub const LOCK_FILE: &str = ".dangjian.lock";
 
 /// An exclusive lock on the workspace, released when dropped (and by the OS if the process
-/// dies, so a dead writer never wedges the workspace).
+/// dies, so a dead writer never wedges the workspace). Every write takes it as its first
+/// argument: holding it is what allows a record to be replaced, and it names the workspace.
 #[derive(Debug)]
 pub struct WorkspaceLock {
     _file: File,
+    root: PathBuf,
+}
+
+impl WorkspaceLock {
+    /// The root of the locked workspace.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
 }
 
 /// Takes the workspace lock, waiting (and saying so on stderr) while another writer holds it.
@@ -49,7 +58,10 @@ pub fn lock(root: &Path, locale: Locale, quiet: bool) -> Result<WorkspaceLock> {
             return Err(e).with_context(|| format!("cannot lock {}", path.display()));
         }
     }
-    Ok(WorkspaceLock { _file: file })
+    Ok(WorkspaceLock {
+        _file: file,
+        root: root.to_path_buf(),
+    })
 }
 
 /// A record file opened for editing: its document and how its text was written.
@@ -116,9 +128,9 @@ pub enum Written {
 }
 
 /// Writes `after` as the new content of `rel`, atomically; or returns the diff on a dry run.
-/// The caller holds the lock and has validated `after`.
+/// The caller has validated `after`; the lock it holds names the workspace.
 pub fn commit(
-    root: &Path,
+    lock: &WorkspaceLock,
     rel: &str,
     before: Option<&str>,
     after: &str,
@@ -134,7 +146,7 @@ pub fn commit(
             after,
         )));
     }
-    let path = root.join(rel);
+    let path = lock.root().join(rel);
     atomic_write(&path, after.as_bytes())?;
     Ok(Written::Wrote(path))
 }
@@ -218,15 +230,15 @@ pub fn unified_diff(rel: &str, before: &str, after: &str) -> String {
 
 /// Validates the edited record and writes it (or prints its diff): the new text is parsed as
 /// `T` and passed to `rules` (the single-record rules of `check`); any error refuses the write
-/// with every reason, leaving the file byte-identical. The caller holds the lock.
+/// with every reason, leaving the file byte-identical. Only the holder of the lock may save.
 pub fn save<T: DeserializeOwned>(
-    root: &Path,
+    lock: &WorkspaceLock,
     edit: &Editable,
     dry_run: bool,
     locale: Locale,
     rules: impl FnOnce(&T) -> Vec<Diagnostic>,
 ) -> Result<Written> {
-    let after = edit.after();
+    let after = keep_canonical(&edit.rel, edit.before.as_deref(), edit.after());
     let body = decode(&edit.rel, after.clone().into_bytes(), locale)
         .map_err(|d| anyhow!("{}", d.message))?;
     let record: T = parse_record(&edit.rel, &body.text, locale).map_err(|d| Refused {
@@ -245,7 +257,24 @@ pub fn save<T: DeserializeOwned>(
         reasons.extend(errors);
         return Err(Refused { reasons }.into());
     }
-    commit(root, &edit.rel, edit.before.as_deref(), &after, dry_run)
+    commit(lock, &edit.rel, edit.before.as_deref(), &after, dry_run)
+}
+
+/// The write path and `fmt` agree: a new file, or one that was in canonical form before the
+/// edit, is written in canonical form (an appended entry goes where `fmt` puts it, in date
+/// order); a file the user keeps in another form only gets the edit.
+pub fn keep_canonical(rel: &str, before: Option<&str>, after: String) -> String {
+    let Some(kind) = super::classify(rel) else {
+        return after;
+    };
+    let was_canonical = match before {
+        None => true,
+        Some(b) => crate::format::canonical(kind, b).is_ok_and(|c| c == b),
+    };
+    if !was_canonical {
+        return after;
+    }
+    crate::format::canonical(kind, &after).unwrap_or(after)
 }
 
 /// The message printed after a successful write, in the locale.
@@ -273,7 +302,8 @@ mod tests {
             after,
             "\u{feff}# 岗位\r\nid = \"p\"   # keep\r\ncapacity = 3\r\n"
         );
-        let w = commit(dir.path(), "p.toml", e.before.as_deref(), &after, true).unwrap();
+        let lock = lock(dir.path(), Locale::En, true).unwrap();
+        let w = commit(&lock, "p.toml", e.before.as_deref(), &after, true).unwrap();
         let Written::DryRun(diff) = w else {
             panic!("expected a diff")
         };
@@ -285,7 +315,7 @@ mod tests {
             std::fs::read_to_string(dir.path().join("p.toml")).unwrap(),
             text
         );
-        commit(dir.path(), "p.toml", e.before.as_deref(), &after, false).unwrap();
+        commit(&lock, "p.toml", e.before.as_deref(), &after, false).unwrap();
         assert_eq!(
             std::fs::read_to_string(dir.path().join("p.toml")).unwrap(),
             after

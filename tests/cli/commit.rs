@@ -312,7 +312,7 @@ fn the_commitment_cycle_writes_the_letter() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].1["status"], "in-progress");
     assert_eq!(rows[1].1["status"], "fulfilled");
-    let found = findings(&env, "2026-04-05");
+    let found = findings(&env, "2026-06-30");
     assert!(
         found.iter().any(|f| f.0 == "unquantified" && f.1 == LETTER),
         "{found:?}"

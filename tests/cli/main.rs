@@ -13,11 +13,13 @@ mod matter;
 mod names;
 mod post;
 mod print;
+mod records;
 mod report;
 mod review;
 mod review_rules;
 mod safety;
 mod width;
+mod year;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,6 +27,8 @@ use std::process::Command;
 /// A temporary workspace and a way to run `dangjian` in it.
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
+    /// `DANGJIAN_AS_OF` of every run (default 2026-11-20).
+    pub as_of: &'static str,
 }
 
 /// What a run produced.
@@ -40,6 +44,7 @@ impl TestEnv {
     pub fn empty() -> TestEnv {
         TestEnv {
             dir: tempfile::tempdir().expect("temp dir"),
+            as_of: "2026-11-20",
         }
     }
 
@@ -79,7 +84,7 @@ impl TestEnv {
         c.current_dir(self.root())
             .env_remove("DANGJIAN_WORKSPACE")
             .env_remove("COLUMNS")
-            .env("DANGJIAN_AS_OF", "2026-11-20")
+            .env("DANGJIAN_AS_OF", self.as_of)
             .env("NO_COLOR", "1")
             .args(args);
         c

@@ -229,11 +229,11 @@ fn six_steps_write_exactly_these_files() {
         "--reason",
         "换岗",
         "--date",
-        "2026-12-31",
+        "2026-11-20",
     ]));
     let ended = logged.replace(
         "published = 2026-01-20\n",
-        "published = 2026-01-20\nended = 2026-12-31\nend_reason = \"换岗\"\n",
+        "published = 2026-01-20\nended = 2026-11-20\nend_reason = \"换岗\"\n",
     );
     assert_eq!(env.read("posts/pingan-2.toml"), ended);
 

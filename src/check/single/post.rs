@@ -184,7 +184,11 @@ fn capacity(f: &mut Finder, p: &Post) {
         let Some(confirmed) = h.confirmed else {
             continue;
         };
-        let serving = p.holders.iter().filter(|o| o.serving_on(confirmed)).count();
+        let serving = p
+            .holders
+            .iter()
+            .filter(|o| o.occupies_on(confirmed))
+            .count();
         if serving > cap as usize {
             f.error(
                 crate::diag::Code::Capacity,

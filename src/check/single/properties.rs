@@ -48,7 +48,7 @@ proptest! {
             extra: None,
         };
         let over = (0..100).any(|n| {
-            holders.iter().filter(|h| h.serving_on(day(n))).count() > cap as usize
+            holders.iter().filter(|h| h.occupies_on(day(n))).count() > cap as usize
         });
         let reported = super::post("posts/p.toml", &record, &ctx())
             .iter()

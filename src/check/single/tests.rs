@@ -231,3 +231,11 @@ fn settings_and_members() {
     let o = "id = \"x\"\nname = \"X\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"x\"\n";
     assert_eq!(check("orgs/x.toml", o), ["cycle@parent"]);
 }
+
+#[test]
+fn office_is_optional_and_defaults_to_none() {
+    let m = "id = \"a\"\nname = \"A\"\norg = \"root\"\nstatus = \"resident\"\n";
+    assert_eq!(check("members/a.toml", m), Vec::<String>::new());
+    let parsed: crate::model::Member = toml::from_str(m).unwrap();
+    assert_eq!(parsed.office, crate::model::Office::None);
+}

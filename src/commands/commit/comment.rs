@@ -2,9 +2,8 @@
 
 use anyhow::Result;
 
-use super::{
-    Session, date_or, date_value, dated_index, insert_table, parse_half, resolve_committer,
-};
+use super::{Session, date_value, dated_index, insert_table, parse_half, resolve_committer};
+use crate::commands::records::take_entry;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Date, Member, Period, Rating};
@@ -15,11 +14,11 @@ pub struct Args {
     /// Member or organization (id or name) whose letter is commented on
     pub committer: String,
     /// The leader commenting: a member, by id or name
-    #[arg(long)]
-    pub by: String,
+    #[arg(long, required_unless_present = "remove")]
+    pub by: Option<String>,
     /// The comment
-    #[arg(long)]
-    pub text: String,
+    #[arg(long, required_unless_present = "remove")]
+    pub text: Option<String>,
     /// excellent, good, fair or poor (or 优秀, 良好, 一般, 较差)
     #[arg(long)]
     pub rating: Option<Rating>,
@@ -29,6 +28,8 @@ pub struct Args {
     /// Half-year of the letter (default: the one containing the date, else the nearest letter)
     #[arg(long, value_parser = parse_half)]
     pub half: Option<Period>,
+    #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
     /// Print the change as a diff and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -38,10 +39,26 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let by = resolve::<Member>(&session.root, &args.by, locale)?;
-    let date = date_or(ctx, args.date);
+    let date = super::happened(ctx, args.date)?;
     let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
+    let (mut edit, mut letter) = session.open_letter(committer.id(), half)?;
+    let show = format!("dangjian commit show {} --half {half}", committer.id());
+    if let Some(n) = args.entry.remove {
+        take_entry(edit.doc.as_table_mut(), "comment", n, locale, &show)?;
+        return session.finish(ctx, &edit, Vec::new(), args.dry_run);
+    }
+    if let Some(n) = args.entry.amend {
+        take_entry(edit.doc.as_table_mut(), "comment", n, locale, &show)?;
+        letter.comments.remove(n - 1);
+    }
+    let (Some(by), Some(text)) = (args.by.as_deref(), args.text.as_deref()) else {
+        return Err(anyhow::anyhow!(tf(
+            locale,
+            "records.flags-required",
+            &[("first", &"--by"), ("second", &"--text")],
+        )));
+    };
+    let by = resolve::<Member>(&session.root, by, locale)?;
     let mut reasons = Vec::new();
     if !by.is_party_member() {
         reasons.push(tf(
@@ -59,13 +76,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             &[("name", &by.name), ("id", &by.id), ("left", &left)],
         ));
     }
-    if args.text.trim().is_empty() {
+    if text.trim().is_empty() {
         reasons.push(tf(locale, "commit.refuse.empty-text", &[]));
     }
     let mut table = toml_edit::Table::new();
     table.insert("by", toml_edit::value(by.id.as_str()));
     table.insert("date", toml_edit::Item::Value(date_value(date)));
-    table.insert("text", toml_edit::value(args.text.trim()));
+    table.insert("text", toml_edit::value(text.trim()));
     if let Some(rating) = args.rating {
         table.insert("rating", toml_edit::value(rating.as_str()));
     }

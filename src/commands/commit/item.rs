@@ -74,15 +74,38 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ));
     }
     if !half.contains(args.due) {
-        reasons.push(tf(
+        // The item belongs in the letter of the half its due date falls in.
+        let other = Period::half_of(args.due);
+        let fix = if session
+            .root
+            .join(super::letter_path(other, committer.id()))
+            .is_file()
+        {
+            format!(
+                "dangjian commit item {} --half {other} --due {} …",
+                committer.id(),
+                args.due
+            )
+        } else {
+            format!("dangjian commit new {} --half {other}", committer.id())
+        };
+        reasons.push(crate::commands::records::with_help(
             locale,
-            "commit.refuse.due-outside",
-            &[
-                ("due", &args.due),
-                ("half", &half),
-                ("start", &half.start()),
-                ("end", &half.end()),
-            ],
+            tf(
+                locale,
+                "commit.refuse.due-outside",
+                &[
+                    ("due", &args.due),
+                    ("half", &half),
+                    ("start", &half.start()),
+                    ("end", &half.end()),
+                ],
+            ),
+            tf(
+                locale,
+                "records.due-other-half.help",
+                &[("half", &other), ("command", &fix)],
+            ),
         ));
     }
     let mut table = toml_edit::Table::new();

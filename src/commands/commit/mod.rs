@@ -133,7 +133,7 @@ pub struct Session {
     pub root: PathBuf,
     pub locale: Locale,
     pub cctx: check::Context,
-    _lock: WorkspaceLock,
+    pub lock: WorkspaceLock,
 }
 
 impl std::fmt::Debug for Session {
@@ -155,7 +155,7 @@ impl Session {
                 as_of: ctx.as_of,
                 locale,
             },
-            _lock: lock,
+            lock,
         })
     }
 
@@ -199,7 +199,7 @@ impl Session {
         }
         let rel = edit.rel.clone();
         let cctx = self.cctx;
-        let written = write::save::<Commitment>(&self.root, edit, dry_run, self.locale, |c| {
+        let written = write::save::<Commitment>(&self.lock, edit, dry_run, self.locale, |c| {
             check::single::commitment(&rel, c, &cctx)
         })?;
         let message = write::describe(&written, &rel, self.locale);
@@ -239,73 +239,39 @@ pub fn letter_half(root: &Path, committer: &str, date: Date, half: Option<Period
     before.or(halves.first()).copied().unwrap_or(own)
 }
 
+/// The date of something that happened: `--date`, else `--as-of`; a date after `--as-of` is
+/// refused with a help line (SPEC §2.4).
+pub fn happened(ctx: &Ctx, date: Option<Date>) -> Result<Date> {
+    let date = date_or(ctx, date);
+    let locale = ctx
+        .root()
+        .and_then(|r| ctx.settings(&r))
+        .map_or(ctx.early_locale(), |(_, l)| l);
+    let what = crate::i18n::t(locale, "records.what.record");
+    match crate::commands::records::future_date(locale, what, "--date", date, ctx.as_of) {
+        Some(reason) => Err(Refused {
+            reasons: vec![reason],
+        }
+        .into()),
+        None => Ok(date),
+    }
+}
+
 /// `--date`, defaulting to `--as-of`.
 pub fn date_or(ctx: &Ctx, date: Option<Date>) -> Date {
     date.unwrap_or(ctx.as_of)
 }
 
-/// A decimal as a TOML value: an integer when it is whole, else the float of its text.
-pub fn num_value(n: crate::model::Num) -> toml_edit::Value {
-    let d = n.0.normalize();
-    if d.scale() == 0
-        && let Ok(i) = i64::try_from(d)
-    {
-        return toml_edit::Value::from(i);
-    }
-    let f: f64 = d.to_string().parse().unwrap_or(0.0);
-    toml_edit::Value::from(f)
-}
+pub use crate::workspace::edit::{date_value, dated_index, num_value};
 
-/// A date as a TOML value (a local date).
-pub fn date_value(d: Date) -> toml_edit::Value {
-    let date = toml_edit::Date {
-        year: u16::try_from(chrono::Datelike::year(&d.0)).unwrap_or(0),
-        month: chrono::Datelike::month(&d.0) as u8,
-        day: chrono::Datelike::day(&d.0) as u8,
-    };
-    toml_edit::Value::from(toml_edit::Datetime {
-        date: Some(date),
-        time: None,
-        offset: None,
-    })
-}
-
-/// Inserts `table` at `index` (the end when `None`) of the array of tables `key` of `parent`
-/// (an `[[item]]` table or the document root), creating it; an inline array gets an inline
-/// table instead.
+/// Inserts `table` at `index` (the end when `None`) of the array of tables `key` of `parent`.
 pub fn insert_table(
     parent: &mut toml_edit::Table,
     key: &str,
     table: toml_edit::Table,
     index: Option<usize>,
 ) -> Result<()> {
-    match parent.get_mut(key) {
-        None => {
-            let mut aot = toml_edit::ArrayOfTables::new();
-            aot.push(table);
-            parent.insert(key, toml_edit::Item::ArrayOfTables(aot));
-            Ok(())
-        }
-        Some(toml_edit::Item::ArrayOfTables(aot)) => {
-            let at = index.unwrap_or(aot.len()).min(aot.len());
-            aot.insert(at, table);
-            Ok(())
-        }
-        Some(toml_edit::Item::Value(toml_edit::Value::Array(arr))) => {
-            let at = index.unwrap_or(arr.len()).min(arr.len());
-            arr.insert(at, table.into_inline_table());
-            Ok(())
-        }
-        Some(_) => Err(anyhow!("`{key}` is not an array of tables")),
-    }
-}
-
-/// Where an entry dated `date` goes among entries with `dates` (in file order) so that they
-/// stay in date order: after the last one dated on or before it (it becomes the last among
-/// equal dates, the one that counts).
-pub fn dated_index(dates: impl IntoIterator<Item = Date>, date: Date) -> usize {
-    let all: Vec<Date> = dates.into_iter().collect();
-    all.iter().rposition(|d| *d <= date).map_or(0, |i| i + 1)
+    crate::workspace::edit::insert_entry(parent, key, table, index)
 }
 
 /// The item at `index` of the document: an `[[item]]` table, or an inline table of an
@@ -328,6 +294,14 @@ pub enum ItemRef<'a> {
 }
 
 impl ItemRef<'_> {
+    /// The item as a table of either kind.
+    pub fn as_table_like(&mut self) -> &mut dyn toml_edit::TableLike {
+        match self {
+            ItemRef::Table(t) => *t,
+            ItemRef::Inline(t) => *t,
+        }
+    }
+
     /// Inserts a progress entry at `index`.
     pub fn insert_progress(self, entry: toml_edit::Table, index: usize) -> Result<()> {
         match self {

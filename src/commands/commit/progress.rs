@@ -3,15 +3,16 @@
 use anyhow::Result;
 
 use super::{
-    Session, date_or, date_value, dated_index, item_table, num_value, parse_half, resolve_committer,
+    Session, date_value, dated_index, item_table, num_value, parse_half, resolve_committer,
 };
+use crate::commands::records::take_entry;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
 use crate::model::{Date, Num, Period};
 use crate::workflow::commitment::{self as core, NewProgress};
 
 #[derive(Debug, clap::Args)]
-#[command(group = clap::ArgGroup::new("amount").required(true).args(["value", "done"]))]
+#[command(group = clap::ArgGroup::new("amount").args(["value", "done"]))]
 pub struct Args {
     /// Member or organization (id or name) whose letter holds the item
     pub committer: String,
@@ -32,6 +33,8 @@ pub struct Args {
     /// Half-year of the letter (default: the one containing the date, else the nearest letter)
     #[arg(long, value_parser = parse_half)]
     pub half: Option<Period>,
+    #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
     /// Print the change as a diff and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -41,9 +44,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = date_or(ctx, args.date);
+    let date = super::happened(ctx, args.date)?;
     let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
+    let (mut edit, mut letter) = session.open_letter(committer.id(), half)?;
     let Some(index) = letter.items.iter().position(|i| i.id == args.item) else {
         let ids: Vec<&str> = letter.items.iter().map(|i| i.id.as_str()).collect();
         let items = if ids.is_empty() {
@@ -60,6 +63,28 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         }
         .into());
     };
+    // --remove N / --amend N: N counts the item's progress entries, as `commit show` lists them.
+    let show = format!("dangjian commit show {} --half {half}", committer.id());
+    if let Some(n) = args.entry.remove.or(args.entry.amend) {
+        let Some(mut item) = item_table(&mut edit.doc, index) else {
+            return Err(anyhow::anyhow!(
+                "{}: item {} is missing",
+                edit.rel,
+                args.item
+            ));
+        };
+        take_entry(item.as_table_like(), "progress", n, locale, &show)?;
+        if args.entry.remove.is_some() {
+            return session.finish(ctx, &edit, Vec::new(), args.dry_run);
+        }
+        letter.items[index].progress.remove(n - 1);
+    }
+    if args.value.is_none() && !args.done {
+        return Err(anyhow::anyhow!(t(
+            locale,
+            "records.progress.value-required"
+        )));
+    }
     let new = NewProgress {
         date,
         value: args.value,

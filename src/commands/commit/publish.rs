@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Session, date_or, date_value, parse_half, resolve_committer};
+use super::{Session, date_value, parse_half, resolve_committer};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Date, Period};
@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
     let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = date_or(ctx, args.date);
+    let date = super::happened(ctx, args.date)?;
     let half = session.letter_half(committer.id(), date, args.half);
     let (mut edit, letter) = session.open_letter(committer.id(), half)?;
     let mut reasons = Vec::new();

@@ -44,7 +44,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                 "matter.refused",
                 &[("id", &s.matter.id), ("step", &step.label(loc))],
             )];
-            reasons.extend(unmet.iter().map(|u| u.message(loc)));
+            reasons.extend(unmet.iter().map(|u| match u.fix(&s.matter.id) {
+                Some(fix) => crate::commands::records::with_help(loc, u.message(loc), fix),
+                None => u.message(loc),
+            }));
             return Err(refused(reasons));
         }
     };

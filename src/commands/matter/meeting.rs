@@ -14,17 +14,17 @@ pub struct Args {
     /// Id of the matter
     pub id: String,
     /// The body that met: branch, committees, members, representatives, joint, leadership, workers, board, owner
-    #[arg(long)]
-    pub body: Body,
+    #[arg(long, required_unless_present = "remove")]
+    pub body: Option<Body>,
     /// Members expected (应到)
-    #[arg(long)]
-    pub expected: u32,
+    #[arg(long, required_unless_present = "remove")]
+    pub expected: Option<u32>,
     /// Members present (实到)
-    #[arg(long)]
-    pub present: u32,
+    #[arg(long, required_unless_present = "remove")]
+    pub present: Option<u32>,
     /// Votes for
-    #[arg(long)]
-    pub yes: u32,
+    #[arg(long, required_unless_present = "remove")]
+    pub yes: Option<u32>,
     /// Votes against
     #[arg(long, default_value_t = 0)]
     pub no: u32,
@@ -32,32 +32,54 @@ pub struct Args {
     #[arg(long, default_value_t = 0)]
     pub abstain: u32,
     /// The decision taken
-    #[arg(long)]
-    pub decision: String,
+    #[arg(long, required_unless_present = "remove")]
+    pub decision: Option<String>,
     /// Date the decision was made public (决议公开)
     #[arg(long, value_name = "DATE")]
     pub published: Option<Date>,
+    #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
     #[command(flatten)]
     pub opts: EditOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let mut s = Session::open(ctx, &args.id, &args.opts)?;
+    if let Some(done) = s.entry_change("meeting", &args.entry)? {
+        return Ok(done);
+    }
     let loc = s.locale;
+    let required =
+        |flag: &str| anyhow::anyhow!(tf(loc, "records.flag-required", &[("flag", &flag)]));
+    let Some(body) = args.body else {
+        return Err(required("--body"));
+    };
+    let Some(expected) = args.expected else {
+        return Err(required("--expected"));
+    };
+    let Some(present) = args.present else {
+        return Err(required("--present"));
+    };
+    let Some(yes) = args.yes else {
+        return Err(required("--yes"));
+    };
+    let Some(decision) = args.decision else {
+        return Err(required("--decision"));
+    };
     let mut reasons = Vec::new();
-    if args.present > args.expected {
+    if present > expected {
         reasons.push(tf(
             loc,
             "matter.present-over-expected",
-            &[("present", &args.present), ("expected", &args.expected)],
+            &[("present", &present), ("expected", &expected)],
         ));
     }
-    let votes = u64::from(args.yes) + u64::from(args.no) + u64::from(args.abstain);
-    if votes > u64::from(args.present) {
+    let votes = u64::from(yes) + u64::from(args.no) + u64::from(args.abstain);
+    if votes > u64::from(present) {
         reasons.push(tf(
             loc,
             "matter.votes-over-present",
-            &[("votes", &votes), ("present", &args.present)],
+            &[("votes", &votes), ("present", &present)],
         ));
     }
     if let Some(p) = args.published {
@@ -67,14 +89,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         return Err(refused(reasons));
     }
     let t = table_of(vec![
-        ("body", Some(Value::from(args.body.as_str()))),
+        ("body", Some(Value::from(body.as_str()))),
         ("date", Some(date_value(s.date))),
-        ("expected", Some(Value::from(i64::from(args.expected)))),
-        ("present", Some(Value::from(i64::from(args.present)))),
-        ("yes", Some(Value::from(i64::from(args.yes)))),
+        ("expected", Some(Value::from(i64::from(expected)))),
+        ("present", Some(Value::from(i64::from(present)))),
+        ("yes", Some(Value::from(i64::from(yes)))),
         ("no", Some(Value::from(i64::from(args.no)))),
         ("abstain", Some(Value::from(i64::from(args.abstain)))),
-        ("decision", Some(Value::from(args.decision.as_str()))),
+        ("decision", Some(Value::from(decision.as_str()))),
         ("published", args.published.map(date_value)),
     ]);
     push_table(&mut s.edit.doc, "meeting", t, s.locale)?;

@@ -21,14 +21,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 use clap::Subcommand;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{DocumentMut, Table};
 
 use super::{Ctx, Exit, Refused};
 use crate::check;
 use crate::i18n::{Locale, tf};
-use crate::model::{Date, Matter, Member, Num, Org, Settings, is_valid_id};
+use crate::model::{Date, Matter, Member, Org, Settings, is_valid_id};
 use crate::report::{Document, Format};
 use crate::workflow::sixstep::{Lookup, Rules, sector_of};
+use crate::workspace::edit;
 use crate::workspace::resolve::{self, read_by_id, read_record};
 use crate::workspace::write::{self, Editable, WorkspaceLock};
 
@@ -214,7 +215,7 @@ pub(crate) struct Session {
     pub dry_run: bool,
     pub as_of: Date,
     pub quiet: bool,
-    _lock: WorkspaceLock,
+    pub lock: WorkspaceLock,
 }
 
 impl Session {
@@ -223,6 +224,12 @@ impl Session {
         let root = ctx.root()?;
         let (settings, locale) = ctx.settings(&root)?;
         let lock = write::lock(&root, locale, ctx.quiet)?;
+        if let Some(reason) = opts.date.and_then(|d| {
+            let what = crate::i18n::t(locale, "records.what.record");
+            crate::commands::records::future_date(locale, what, "--date", d, ctx.as_of)
+        }) {
+            return Err(refused(vec![reason]));
+        }
         let rel = matter_path(&root, &settings, id, opts.year, locale)?;
         let matter = read_record::<Matter>(&root, &rel, locale)?.value;
         let edit = Editable::open(&root, &rel, locale)?;
@@ -237,8 +244,53 @@ impl Session {
             dry_run: opts.dry_run,
             as_of: ctx.as_of,
             quiet: ctx.quiet,
-            _lock: lock,
+            lock,
         })
+    }
+
+    /// Removes entry `n` (from 1, as `matter show` numbers it) of the list `key` (`opinion`,
+    /// `meeting`, `progress` or `review`) from the file and from the record, so that an amended
+    /// entry is judged without its old self.
+    pub fn take_entry(&mut self, key: &str, n: usize) -> Result<()> {
+        let show = format!("dangjian matter show {}", self.matter.id);
+        crate::commands::records::take_entry(
+            self.edit.doc.as_table_mut(),
+            key,
+            n,
+            self.locale,
+            &show,
+        )?;
+        let i = n - 1;
+        match key {
+            "opinion" => drop(self.matter.opinions.remove(i)),
+            "meeting" => drop(self.matter.meetings.remove(i)),
+            "progress" => drop(self.matter.progress.remove(i)),
+            "review" => drop(self.matter.reviews.remove(i)),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `--remove N`: removes the entry and saves; `--amend N`: removes it and lets the command
+    /// add the new one. `Some` when the command is done.
+    pub fn entry_change(
+        &mut self,
+        key: &str,
+        entry: &crate::commands::records::EntryArgs,
+    ) -> Result<Option<Exit>> {
+        if let Some(n) = entry.remove {
+            self.take_entry(key, n)?;
+            let message = tf(
+                self.locale,
+                "records.entry-removed",
+                &[("n", &n), ("file", &self.rel)],
+            );
+            return self.save_ref(Some(message)).map(Some);
+        }
+        if let Some(n) = entry.amend {
+            self.take_entry(key, n)?;
+        }
+        Ok(None)
     }
 
     pub fn lookup(&self) -> FileLookup<'_> {
@@ -252,6 +304,10 @@ impl Session {
 
     /// Validates and writes the edited matter (or prints its diff), then says what was done.
     pub fn save(self, done: Option<String>) -> Result<Exit> {
+        self.save_ref(done)
+    }
+
+    fn save_ref(&self, done: Option<String>) -> Result<Exit> {
         let cctx = check::Context {
             as_of: self.as_of,
             locale: self.locale,
@@ -259,7 +315,7 @@ impl Session {
         let settings = &self.settings;
         let rel = self.rel.clone();
         let written =
-            write::save::<Matter>(&self.root, &self.edit, self.dry_run, self.locale, |m| {
+            write::save::<Matter>(&self.lock, &self.edit, self.dry_run, self.locale, |m| {
                 check::single::matter(&rel, m, settings, &cctx)
             })?;
         match (&written, done) {
@@ -309,33 +365,7 @@ pub(crate) fn org_filter(
         .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
 }
 
-/// A TOML date value.
-pub(crate) fn date_value(d: Date) -> Value {
-    d.to_string()
-        .parse::<Value>()
-        .unwrap_or_else(|_| Value::from(d.to_string()))
-}
-
-/// A TOML number value: an integer when whole, else a float written as the decimal.
-pub(crate) fn num_value(n: Num) -> Value {
-    n.to_string()
-        .parse::<Value>()
-        .unwrap_or_else(|_| Value::from(n.to_string()))
-}
-
-/// Sets a top-level or table key, keeping the decor (comments, spacing) of an existing value.
-pub(crate) fn set_value(table: &mut dyn toml_edit::TableLike, key: &str, value: Value) {
-    match table.get_mut(key).and_then(Item::as_value_mut) {
-        Some(old) => {
-            let decor = old.decor().clone();
-            *old = value;
-            *old.decor_mut() = decor;
-        }
-        None => {
-            table.insert(key, Item::Value(value));
-        }
-    }
-}
+pub(crate) use crate::workspace::edit::{date_value, num_value, set_value, table_of};
 
 /// Appends a table to the array of tables `key` (`[[key]]`), or to an inline array of tables.
 /// New tables follow the last of their kind; the first `[[history]]` goes right after the
@@ -347,27 +377,11 @@ pub(crate) fn push_table(
     locale: Locale,
 ) -> Result<()> {
     let root = doc.as_table_mut();
-    if !root.contains_key(key) {
-        if key == "history" {
-            table.set_position(Some(0));
-        }
-        root.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
+    if !root.contains_key(key) && key == "history" {
+        table.set_position(Some(0));
     }
-    match root.get_mut(key) {
-        Some(Item::ArrayOfTables(a)) => {
-            a.push(table);
-            Ok(())
-        }
-        Some(Item::Value(Value::Array(a))) => {
-            a.push(table.into_inline_table());
-            Ok(())
-        }
-        _ => Err(anyhow!(tf(
-            locale,
-            "matter.not-array-of-tables",
-            &[("key", &key)]
-        ))),
-    }
+    edit::insert_entry(root, key, table, None)
+        .map_err(|_| anyhow!(tf(locale, "matter.not-array-of-tables", &[("key", &key)])))
 }
 
 /// The `i`-th table of the array of tables `key`, written either way.
@@ -376,25 +390,7 @@ pub(crate) fn table_at<'a>(
     key: &str,
     i: usize,
 ) -> Option<&'a mut dyn toml_edit::TableLike> {
-    match doc.as_table_mut().get_mut(key)? {
-        Item::ArrayOfTables(a) => a.get_mut(i).map(|t| t as &mut dyn toml_edit::TableLike),
-        Item::Value(Value::Array(a)) => a
-            .get_mut(i)?
-            .as_inline_table_mut()
-            .map(|t| t as &mut dyn toml_edit::TableLike),
-        _ => None,
-    }
-}
-
-/// A new table of key/value pairs, in order.
-pub(crate) fn table_of(pairs: Vec<(&str, Option<Value>)>) -> Table {
-    let mut t = Table::new();
-    for (k, v) in pairs {
-        if let Some(v) = v {
-            t.insert(k, Item::Value(v));
-        }
-    }
-    t
+    edit::entry_at(doc.as_table_mut(), key, i)
 }
 
 /// Refuses a date that lies after another one (e.g. a publication before the meeting).

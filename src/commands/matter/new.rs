@@ -32,7 +32,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let root = ctx.root()?;
     let (settings, locale) = ctx.settings(&root)?;
-    let _lock = write::lock(&root, locale, ctx.quiet)?;
+    let lock = write::lock(&root, locale, ctx.quiet)?;
     if !is_valid_id(&args.id) {
         return Err(refused(vec![tf(
             locale,
@@ -62,7 +62,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         as_of: ctx.as_of,
         locale,
     };
-    let written = write::save::<Matter>(&root, &edit, args.dry_run, locale, |m| {
+    let written = write::save::<Matter>(&lock, &edit, args.dry_run, locale, |m| {
         check::single::matter(&rel, m, &settings, &cctx)
     })?;
     match &written {

@@ -13,27 +13,46 @@ pub struct Args {
     /// Id of the matter
     pub id: String,
     /// Where the opinion came from: leader, liaison-unit, resident-unit, civil, mass, residents, members, other
-    #[arg(long)]
-    pub source: OpinionSource,
+    #[arg(long, required_unless_present = "remove")]
+    pub source: Option<OpinionSource>,
     /// The opinion
-    #[arg(long)]
-    pub text: String,
+    #[arg(long, required_unless_present = "remove")]
+    pub text: Option<String>,
     /// The opinion was adopted
     #[arg(long)]
     pub adopted: bool,
+    #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
     #[command(flatten)]
     pub opts: EditOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let mut s = Session::open(ctx, &args.id, &args.opts)?;
-    if args.text.trim().is_empty() {
+    if let Some(done) = s.entry_change("opinion", &args.entry)? {
+        return Ok(done);
+    }
+    let Some(source) = args.source else {
+        return Err(anyhow::anyhow!(tf(
+            s.locale,
+            "records.flag-required",
+            &[("flag", &"--source")],
+        )));
+    };
+    let Some(text) = args.text else {
+        return Err(anyhow::anyhow!(tf(
+            s.locale,
+            "records.flag-required",
+            &[("flag", &"--text")],
+        )));
+    };
+    if text.trim().is_empty() {
         return Err(refused(vec![tf(s.locale, "matter.empty-text", &[])]));
     }
     let t = table_of(vec![
-        ("source", Some(Value::from(args.source.as_str()))),
+        ("source", Some(Value::from(source.as_str()))),
         ("date", Some(date_value(s.date))),
-        ("text", Some(Value::from(args.text.as_str()))),
+        ("text", Some(Value::from(text.as_str()))),
         ("adopted", args.adopted.then(|| Value::from(true))),
     ]);
     push_table(&mut s.edit.doc, "opinion", t, s.locale)?;

@@ -17,17 +17,33 @@ pub struct Args {
     /// The task
     pub task: String,
     /// Cumulative value in the task's unit, or a percent (0–100) when the task has no target
-    #[arg(long, allow_negative_numbers = true)]
-    pub value: Num,
+    #[arg(
+        long,
+        required_unless_present = "remove",
+        allow_negative_numbers = true
+    )]
+    pub value: Option<Num>,
     /// What was done
     #[arg(long)]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
     #[command(flatten)]
     pub opts: EditOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let mut s = Session::open(ctx, &args.id, &args.opts)?;
+    if let Some(done) = s.entry_change("progress", &args.entry)? {
+        return Ok(done);
+    }
+    let Some(value) = args.value else {
+        return Err(anyhow::anyhow!(tf(
+            s.locale,
+            "records.flag-required",
+            &[("flag", &"--value")],
+        )));
+    };
     let loc = s.locale;
     let Some(task) = s.matter.task(&args.task) else {
         return Err(refused(vec![tf(
@@ -37,7 +53,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         )]));
     };
     let mut reasons = Vec::new();
-    let v = args.value;
+    let v = value;
     if v.0.is_sign_negative() && !v.0.is_zero() {
         reasons.push(tf(loc, "matter.negative", &[("value", &v)]));
     }

@@ -17,8 +17,12 @@ pub struct Args {
     #[arg(long)]
     pub task: Option<String>,
     /// Score, from 0 to the review scale
-    #[arg(long, allow_negative_numbers = true)]
-    pub score: Num,
+    #[arg(
+        long,
+        required_unless_present = "remove",
+        allow_negative_numbers = true
+    )]
+    pub score: Option<Num>,
     /// Result: reward or penalty decided
     #[arg(long)]
     pub result: Option<String>,
@@ -26,11 +30,23 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub published: Option<Date>,
     #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
+    #[command(flatten)]
     pub opts: EditOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let mut s = Session::open(ctx, &args.id, &args.opts)?;
+    if let Some(done) = s.entry_change("review", &args.entry)? {
+        return Ok(done);
+    }
+    let Some(score) = args.score else {
+        return Err(anyhow::anyhow!(tf(
+            s.locale,
+            "records.flag-required",
+            &[("flag", &"--score")],
+        )));
+    };
     let loc = s.locale;
     let mut reasons = Vec::new();
     if let Some(task) = &args.task
@@ -43,11 +59,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ));
     }
     let scale = s.settings.review.scale;
-    if args.score.0.is_sign_negative() && !args.score.0.is_zero() || args.score > scale {
+    if score.0.is_sign_negative() && !score.0.is_zero() || score > scale {
         reasons.push(tf(
             loc,
             "matter.score-range",
-            &[("score", &args.score), ("scale", &scale)],
+            &[("score", &score), ("scale", &scale)],
         ));
     }
     if let Some(p) = args.published {
@@ -59,7 +75,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let t = table_of(vec![
         ("task", args.task.as_deref().map(Value::from)),
         ("date", Some(date_value(s.date))),
-        ("score", Some(num_value(args.score))),
+        ("score", Some(num_value(score))),
         ("result", args.result.as_deref().map(Value::from)),
         ("published", args.published.map(date_value)),
     ]);

@@ -109,14 +109,16 @@ pub fn document(
         "opinions",
         t(locale, "matter.show.opinions"),
         vec![
+            col("entry", "records.col.no"),
             col("source", "matter.col.source"),
             col("date", "matter.col.date"),
             col("text", "matter.col.text"),
             col("adopted", "matter.col.adopted"),
         ],
     );
-    for o in &m.opinions {
+    for (i, o) in m.opinions.iter().enumerate() {
         opinions.rows.push(vec![
+            crate::commands::post::show::entry_no(i),
             Cell::text(o.source.label(locale)),
             Cell::Date(o.date.0),
             Cell::text(&o.text),
@@ -128,6 +130,7 @@ pub fn document(
         "meetings",
         t(locale, "matter.show.meetings"),
         vec![
+            col("entry", "records.col.no"),
             col("body", "matter.col.body"),
             col("date", "matter.col.date"),
             col("expected", "matter.col.expected"),
@@ -139,8 +142,9 @@ pub fn document(
             col("published", "matter.col.published"),
         ],
     );
-    for x in &m.meetings {
+    for (i, x) in m.meetings.iter().enumerate() {
         meetings.rows.push(vec![
+            crate::commands::post::show::entry_no(i),
             Cell::text(x.body.label(locale)),
             Cell::Date(x.date.0),
             Cell::Int(i64::from(x.expected)),
@@ -187,14 +191,16 @@ pub fn document(
         "progress",
         t(locale, "matter.show.progress"),
         vec![
+            col("entry", "records.col.no"),
             col("task", "matter.col.task"),
             col("date", "matter.col.date"),
             col("value", "matter.col.value-now"),
             col("note", "matter.col.note"),
         ],
     );
-    for p in &m.progress {
+    for (i, p) in m.progress.iter().enumerate() {
         progress.rows.push(vec![
+            crate::commands::post::show::entry_no(i),
             Cell::text(&p.task),
             Cell::Date(p.date.0),
             Cell::num(p.value.0),
@@ -206,6 +212,7 @@ pub fn document(
         "reviews",
         t(locale, "matter.show.reviews"),
         vec![
+            col("entry", "records.col.no"),
             col("task", "matter.col.task"),
             col("date", "matter.col.date"),
             col("score", "matter.col.score"),
@@ -213,8 +220,9 @@ pub fn document(
             col("published", "matter.col.published"),
         ],
     );
-    for r in &m.reviews {
+    for (i, r) in m.reviews.iter().enumerate() {
         reviews.rows.push(vec![
+            crate::commands::post::show::entry_no(i),
             text(&r.task),
             Cell::Date(r.date.0),
             num(r.score),

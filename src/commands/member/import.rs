@@ -4,7 +4,7 @@
 //! per row through the locked, atomic write path — all or nothing unless `--skip-bad`.
 
 mod plan;
-mod roster;
+pub mod roster;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +17,7 @@ use crate::check;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, tf};
 use crate::model::{Date, Kind, Member, MemberStatus, Office, Org};
+use crate::workspace::edit::{self, set_value as set};
 use crate::workspace::resolve::read_record;
 use crate::workspace::write::{self, Editable, Written};
 
@@ -88,11 +89,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         );
     }
 
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(write::lock(&root, locale, ctx.quiet)?)
-    };
+    // Taken for a dry run too: the plan is validated through the write path, which only the
+    // holder of the lock may use.
+    let lock = write::lock(&root, locale, ctx.quiet)?;
     let orgs: Vec<(String, String)> = read_folder::<Org>(&root, "orgs", locale)
         .into_iter()
         .map(|(id, o)| {
@@ -140,7 +139,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let mut refused = plan.refused;
     let mut ready = Vec::new();
     for planned in plan.rows {
-        match prepare(&root, &planned, &cctx) {
+        match prepare(&lock, &planned, &cctx) {
             Ok((edit, diff)) => ready.push(Ready {
                 planned,
                 edit,
@@ -195,8 +194,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             continue;
         }
         if r.diff.is_some() {
-            let after = r.edit.after();
-            write::commit(&root, rel, r.edit.before.as_deref(), &after, false)?;
+            let after = write::keep_canonical(rel, r.edit.before.as_deref(), r.edit.after());
+            write::commit(&lock, rel, r.edit.before.as_deref(), &after, false)?;
         }
         if !ctx.quiet {
             println!(
@@ -253,20 +252,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
 /// The edit that imports one row, validated as `check` would (the record parses and passes the
 /// single-record rules), and its diff (`None`: nothing would change).
 fn prepare(
-    root: &Path,
+    lock: &write::WorkspaceLock,
     planned: &Planned,
     cctx: &check::Context,
 ) -> Result<(Editable, Option<String>)> {
     let rel = format!("members/{}.toml", planned.id);
     let mut edit = if planned.exists {
-        Editable::open(root, &rel, cctx.locale)?
+        Editable::open(lock.root(), &rel, cctx.locale)?
     } else {
         Editable::create(&rel, &new_member_text(&planned.id, &planned.values))?
     };
     if planned.exists {
         apply(edit.doc.as_table_mut(), &planned.values);
     }
-    let written = write::save::<Member>(root, &edit, true, cctx.locale, |m| {
+    let written = write::save::<Member>(lock, &edit, true, cctx.locale, |m| {
         check::single::member(&rel, m, cctx)
     })?;
     let diff = match written {
@@ -362,30 +361,7 @@ fn set_date(table: &mut dyn TableLike, key: &str, d: Date) {
             ) == (d.0.year(), d.0.month(), d.0.day())
         });
     if !same {
-        let date = toml_edit::Date {
-            year: u16::try_from(d.0.year()).unwrap_or(1900),
-            month: d.0.month() as u8,
-            day: d.0.day() as u8,
-        };
-        let datetime = toml_edit::Datetime {
-            date: Some(date),
-            time: None,
-            offset: None,
-        };
-        set(table, key, Value::from(datetime));
-    }
-}
-
-/// Sets `key` to `new`, keeping the old value's decor (its trailing comment).
-fn set(table: &mut dyn TableLike, key: &str, mut new: Value) {
-    match table.get_mut(key) {
-        Some(Item::Value(old)) => {
-            *new.decor_mut() = old.decor().clone();
-            *old = new;
-        }
-        _ => {
-            table.insert(key, Item::Value(new));
-        }
+        set(table, key, edit::date_value(d));
     }
 }
 

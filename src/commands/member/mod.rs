@@ -1,6 +1,9 @@
 //! `dangjian member …`: browse members and import a roster.
 
+mod add;
+mod edit;
 pub mod import;
+mod leave;
 mod list;
 mod show;
 
@@ -19,6 +22,12 @@ pub enum MemberCommand {
     Show(show::Args),
     /// Import a roster from a CSV or XLSX file
     Import(import::Args),
+    /// Add one person (without an id, the pinyin of the name)
+    Add(add::Args),
+    /// Change a person's status (转正), office, organization (转接), community, name or private data
+    Edit(edit::Args),
+    /// Record that a person left the workspace (转出)
+    Leave(leave::Args),
 }
 
 pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Exit> {
@@ -26,6 +35,9 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Exit> {
         MemberCommand::List(args) => list::run(ctx, args),
         MemberCommand::Show(args) => show::run(ctx, args),
         MemberCommand::Import(args) => import::run(ctx, args),
+        MemberCommand::Add(args) => add::run(ctx, args),
+        MemberCommand::Edit(args) => edit::run(ctx, args),
+        MemberCommand::Leave(args) => leave::run(ctx, args),
     }
 }
 

@@ -1,7 +1,9 @@
 //! `dangjian org list|tree|show`: browse organizations (SPEC §7). Also the lookup of a record by
 //! id or unambiguous name in a loaded workspace, shared by the listing commands.
 
+mod edit;
 mod list;
+mod new;
 mod show;
 mod tree;
 
@@ -20,6 +22,10 @@ pub enum OrgCommand {
     Tree(tree::Args),
     /// Show an organization with its sub-organizations, members and posts
     Show(show::Args),
+    /// Add an organization
+    New(new::Args),
+    /// Change an organization's name, parent (move), kind, sector, role or secretary
+    Edit(edit::Args),
 }
 
 pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<Exit> {
@@ -27,6 +33,8 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<Exit> {
         OrgCommand::List(args) => list::run(ctx, args),
         OrgCommand::Tree(args) => tree::run(ctx, args),
         OrgCommand::Show(args) => show::run(ctx, args),
+        OrgCommand::New(args) => new::run(ctx, args),
+        OrgCommand::Edit(args) => edit::run(ctx, args),
     }
 }
 

@@ -22,7 +22,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
     let (post, member) = edit::post_and_member(&s, &args.post, &args.member)?;
     let (org_chain, lives_chain) = edit::member_chains(&s.root, &member, s.locale);
-    let date = args.write.date(ctx);
+    let date = edit::happened(&s, ctx, &args.write)?;
     let candidate = Candidate {
         member: &member,
         org_chain: &org_chain,

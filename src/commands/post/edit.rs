@@ -6,15 +6,15 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
-use chrono::Datelike;
-use toml_edit::{DocumentMut, Item, Table, Value};
+use toml_edit::{DocumentMut, Item, Value};
 
 use crate::check;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, tf};
-use crate::model::{Date, LogEntry, Member, Num, Org, Post};
+use crate::model::{Date, LogEntry, Member, Org, Post};
 use crate::workflow::post::{Field, HolderEdit, Refusal};
 use crate::workspace::Rec;
+use crate::workspace::edit;
 use crate::workspace::resolve::{read_by_id, resolve};
 use crate::workspace::write::{self, Editable, WorkspaceLock, Written};
 
@@ -35,12 +35,26 @@ impl WriteArgs {
     }
 }
 
+/// The date of a step that happened: `--date`, else `--as-of`; a date after `--as-of` is
+/// refused with a help line (SPEC §2.4).
+pub fn happened(s: &Session, ctx: &Ctx, args: &WriteArgs) -> Result<Date> {
+    let date = args.date(ctx);
+    let what = crate::i18n::t(s.locale, "records.what.record");
+    match crate::commands::records::future_date(s.locale, what, "--date", date, ctx.as_of) {
+        Some(reason) => Err(Refused {
+            reasons: vec![reason],
+        }
+        .into()),
+        None => Ok(date),
+    }
+}
+
 /// A writing command under way: the workspace root, its locale, and the lock held until drop.
 #[derive(Debug)]
 pub struct Session {
     pub root: PathBuf,
     pub locale: Locale,
-    _lock: WorkspaceLock,
+    pub lock: WorkspaceLock,
 }
 
 /// Finds the root, reads `dangjian.toml` only, and takes the workspace lock.
@@ -48,11 +62,7 @@ pub fn begin(ctx: &Ctx) -> Result<Session> {
     let root = ctx.root()?;
     let (_, locale) = ctx.settings(&root)?;
     let lock = write::lock(&root, locale, ctx.quiet)?;
-    Ok(Session {
-        root,
-        locale,
-        _lock: lock,
-    })
+    Ok(Session { root, locale, lock })
 }
 
 /// The post and the member a step names (id or unambiguous name); when both fail, both reasons.
@@ -126,37 +136,13 @@ pub fn refused(s: &Session, reasons: Vec<Refusal>) -> anyhow::Error {
     .into()
 }
 
-/// A date as a TOML local date value (not a string).
-pub fn date_value(d: Date) -> Result<Value> {
-    let year = u16::try_from(d.0.year()).map_err(|_| anyhow!("{d}: year out of range"))?;
-    let dt = toml_edit::Datetime {
-        date: Some(toml_edit::Date {
-            year,
-            month: u8::try_from(d.0.month()).unwrap_or(1),
-            day: u8::try_from(d.0.day()).unwrap_or(1),
-        }),
-        time: None,
-        offset: None,
-    };
-    Ok(Value::from(dt))
-}
+pub use crate::workspace::edit::{date_value, num_value};
 
-/// An exact number as a TOML integer or float.
-pub fn num_value(n: Num) -> Value {
-    let d = n.0.normalize();
-    if d.scale() == 0
-        && let Ok(i) = i64::try_from(d)
-    {
-        return Value::from(i);
-    }
-    Value::from(f64::try_from(d).unwrap_or(0.0))
-}
-
-fn field_value(f: &Field) -> Result<Value> {
-    Ok(match f {
-        Field::Date(d) => date_value(*d)?,
+fn field_value(f: &Field) -> Value {
+    match f {
+        Field::Date(d) => date_value(*d),
         Field::Text(s) => Value::from(s.as_str()),
-    })
+    }
 }
 
 /// Carries a holder edit into the document: sets keys on `holder[index]` (an array of tables
@@ -164,7 +150,7 @@ fn field_value(f: &Field) -> Result<Value> {
 pub fn apply_holder_edit(doc: &mut DocumentMut, e: &HolderEdit) -> Result<()> {
     let mut pairs: Vec<(&str, Value)> = Vec::new();
     for (k, v) in &e.set {
-        pairs.push((k, field_value(v)?));
+        pairs.push((k, field_value(v)));
     }
     match e.index {
         Some(i) => match doc.get_mut("holder") {
@@ -200,7 +186,7 @@ pub fn apply_holder_edit(doc: &mut DocumentMut, e: &HolderEdit) -> Result<()> {
 /// Appends a `[[log]]` entry.
 pub fn append_log(doc: &mut DocumentMut, entry: &LogEntry) -> Result<()> {
     let mut pairs = vec![
-        ("date", date_value(entry.date)?),
+        ("date", date_value(entry.date)),
         ("member", Value::from(entry.member.as_str())),
         ("text", Value::from(entry.text.as_str())),
     ];
@@ -210,49 +196,10 @@ pub fn append_log(doc: &mut DocumentMut, entry: &LogEntry) -> Result<()> {
     append_entry(doc, "log", pairs)
 }
 
-/// Appends an entry to the array `key`, keeping the style the file uses (array of tables, or an
-/// inline array of inline tables).
+/// Appends an entry to the list `key`, keeping the style the file uses.
 fn append_entry(doc: &mut DocumentMut, key: &str, pairs: Vec<(&str, Value)>) -> Result<()> {
-    match doc.get_mut(key) {
-        None => {
-            let mut a = toml_edit::ArrayOfTables::new();
-            a.push(table_of(pairs));
-            doc.insert(key, Item::ArrayOfTables(a));
-            Ok(())
-        }
-        Some(Item::ArrayOfTables(a)) => {
-            let mut t = table_of(pairs);
-            // Entries written back to back (no blank line between them) stay that way.
-            let tight = a.iter().last().is_some_and(|last| {
-                last.decor()
-                    .prefix()
-                    .and_then(|p| p.as_str())
-                    .is_some_and(str::is_empty)
-            });
-            if tight {
-                t.decor_mut().set_prefix("");
-            }
-            a.push(t);
-            Ok(())
-        }
-        Some(Item::Value(Value::Array(a))) => {
-            let mut t = toml_edit::InlineTable::new();
-            for (k, v) in pairs {
-                t.insert(k, v);
-            }
-            a.push(t);
-            Ok(())
-        }
-        Some(_) => Err(anyhow!("`{key}` is not a list of entries")),
-    }
-}
-
-fn table_of(pairs: Vec<(&str, Value)>) -> Table {
-    let mut t = Table::new();
-    for (k, v) in pairs {
-        t.insert(k, Item::Value(v));
-    }
-    t
+    let table = edit::table_of(pairs.into_iter().map(|(k, v)| (k, Some(v))).collect());
+    edit::insert_entry(doc.as_table_mut(), key, table, None)
 }
 
 /// Validates and writes (or diffs) an edited post, as `check` would judge the single file.
@@ -261,7 +208,7 @@ pub fn save_post(s: &Session, ctx: &Ctx, edit: &Editable, dry_run: bool) -> Resu
         as_of: ctx.as_of,
         locale: s.locale,
     };
-    write::save::<Post>(&s.root, edit, dry_run, s.locale, |p| {
+    write::save::<Post>(&s.lock, edit, dry_run, s.locale, |p| {
         check::single::post(&edit.rel, p, &cctx)
     })
 }
@@ -391,7 +338,7 @@ mod tests {
 
     #[test]
     fn dates_are_toml_dates() {
-        let v = date_value(d("2026-01-05")).unwrap();
+        let v = date_value(d("2026-01-05"));
         assert!(v.is_datetime());
         assert_eq!(v.to_string().trim(), "2026-01-05");
         assert_eq!(num_value("2.50".parse().unwrap()).to_string().trim(), "2.5");

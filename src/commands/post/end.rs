@@ -24,7 +24,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
     let (post, member) = edit::post_and_member(&s, &args.post, &args.member)?;
-    let date = args.write.date(ctx);
+    let date = edit::happened(&s, ctx, &args.write)?;
     let change = core::end(&post, &member, date, args.reason.as_deref())
         .map_err(|r| edit::refused(&s, r))?;
     let mut file = Editable::open(&s.root, &post.path, s.locale)?;

@@ -3,14 +3,16 @@
 //! format-preserving write path; `list` and `show` load the workspace.
 
 mod assign;
+mod change;
 mod claim;
-mod edit;
+pub mod edit;
 mod end;
 mod list;
 mod log;
 mod new;
 mod publish;
-mod show;
+pub mod show;
+mod target;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -37,6 +39,10 @@ pub enum PostCommand {
     List(list::Args),
     /// Show a post with its holders and duty log
     Show(show::Args),
+    /// Change a post's name, duties, capacity, log cadence, eligibility or window
+    Edit(change::Args),
+    /// Add a quantified target to a post, or remove one (--remove N)
+    Target(target::Args),
 }
 
 pub fn run(ctx: &Ctx, cmd: PostCommand) -> Result<Exit> {
@@ -49,5 +55,7 @@ pub fn run(ctx: &Ctx, cmd: PostCommand) -> Result<Exit> {
         PostCommand::End(args) => end::run(ctx, args),
         PostCommand::List(args) => list::run(ctx, args),
         PostCommand::Show(args) => show::run(ctx, args),
+        PostCommand::Edit(args) => change::run(ctx, args),
+        PostCommand::Target(args) => target::run(ctx, args),
     }
 }

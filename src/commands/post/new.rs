@@ -94,10 +94,10 @@ fn post_text(args: &Args, org: &str) -> anyhow::Result<String> {
     doc["org"] = toml_edit::value(org);
     doc["kind"] = toml_edit::value(args.kind.as_str());
     if let Some(from) = args.from {
-        doc["from"] = Item::Value(date_value(from)?);
+        doc["from"] = Item::Value(date_value(from));
     }
     if let Some(until) = args.until {
-        doc["until"] = Item::Value(date_value(until)?);
+        doc["until"] = Item::Value(date_value(until));
     }
     let duties: Array = args.duties.iter().map(|d| d.trim()).collect();
     doc["duties"] = Item::Value(Value::Array(duties));

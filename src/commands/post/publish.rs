@@ -81,7 +81,7 @@ pub fn board_document(entries: &[BoardEntry], locale: Locale) -> Document {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let date = args.write.date(ctx);
+    let date = edit::happened(&s, ctx, &args.write)?;
     let posts: Vec<Rec<Post>> = match (&args.post, &args.org) {
         (Some(p), _) => vec![resolve::<Post>(&s.root, p, s.locale)?],
         (None, Some(o)) => {

@@ -111,6 +111,7 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
         "targets",
         "post.show.targets",
         &[
+            ("entry", "records.col.no"),
             ("text", "post.col.text"),
             ("value", "post.col.value"),
             ("per", "post.col.per"),
@@ -120,8 +121,10 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
     targets.rows = p
         .targets
         .iter()
-        .map(|x| {
+        .enumerate()
+        .map(|(i, x)| {
             vec![
+                entry_no(i),
                 Cell::text(&x.text),
                 x.value.map_or(Cell::Empty, |v| Cell::num(v.0)),
                 x.per.map_or(Cell::Empty, |c| Cell::text(c.label(locale))),
@@ -161,6 +164,7 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
         "log",
         "post.show.log",
         &[
+            ("entry", "records.col.no"),
             ("date", "post.col.date"),
             ("member", "post.col.member"),
             ("name", "post.col.member-name"),
@@ -172,8 +176,10 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
     log.rows = p
         .logs
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             vec![
+                entry_no(i),
                 Cell::Date(l.date.0),
                 Cell::text(&l.member),
                 Cell::text(ws.name_of(&l.member)),
@@ -189,6 +195,11 @@ pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale
         report: "post".into(),
         keyed_meta,
     }
+}
+
+/// The number of entry `i` as `--amend N` and `--remove N` take it (from 1).
+pub fn entry_no(i: usize) -> Cell {
+    Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX))
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {

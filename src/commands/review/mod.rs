@@ -2,9 +2,14 @@
 
 pub mod annual;
 pub mod half;
+mod import;
+mod outcome;
 mod output;
 pub mod quarterly;
+mod score;
 pub mod sheet;
+mod sheet_file;
+mod sheets;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -21,6 +26,12 @@ pub enum ReviewCommand {
     Annual(annual::Args),
     /// Write a blank evaluation sheet with a row for every subject to be reviewed
     Sheet(sheet::Args),
+    /// Write or update a subject's scores in an evaluation sheet
+    Score(score::Args),
+    /// Record an honour, a rectification, or its verification (复验) on the annual results
+    Outcome(outcome::Args),
+    /// Read a filled-in sheet (xlsx or csv, GBK too) back into the evaluation sheets
+    Import(import::Args),
 }
 
 pub fn run(ctx: &Ctx, cmd: ReviewCommand) -> Result<Exit> {
@@ -29,5 +40,8 @@ pub fn run(ctx: &Ctx, cmd: ReviewCommand) -> Result<Exit> {
         ReviewCommand::Half(args) => half::run(ctx, args),
         ReviewCommand::Annual(args) => annual::run(ctx, args),
         ReviewCommand::Sheet(args) => sheet::run(ctx, args),
+        ReviewCommand::Score(args) => score::run(ctx, args),
+        ReviewCommand::Outcome(args) => outcome::run(ctx, args),
+        ReviewCommand::Import(args) => import::run(ctx, args),
     }
 }

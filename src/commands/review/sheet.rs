@@ -27,6 +27,21 @@ pub struct Args {
     /// Print the file that would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// toml writes evaluations/<period>/<org>.toml; xlsx or csv writes the sheet as a
+    /// spreadsheet to fill in (read back by `review import`)
+    #[arg(long, value_enum, default_value = "toml")]
+    pub format: SheetFormat,
+    /// The spreadsheet file to write (xlsx and csv)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// What `review sheet` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SheetFormat {
+    Toml,
+    Xlsx,
+    Csv,
 }
 
 /// The subjects a blank sheet of `org` for `period` lists: every member of its subtree to be
@@ -106,6 +121,25 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = super::output::load(ctx)?;
     let (root, ws, l) = (&loaded.root, &loaded.ws, loaded.locale);
     let org = ws.find_org(&args.org, l)?.id.clone();
+    if args.format != SheetFormat::Toml {
+        let rows = super::sheet_file::rows(ws, &org, period);
+        let header = tf(
+            l,
+            "review.sheet.header",
+            &[("org", &ws.name_of(&org)), ("period", &period)],
+        );
+        let bytes = match args.format {
+            SheetFormat::Xlsx => super::sheet_file::xlsx_bytes(&rows, &header, l)?,
+            _ => super::sheet_file::csv_bytes(&rows, l)?,
+        };
+        crate::commands::emit_to(
+            ctx,
+            &bytes,
+            args.output.as_deref(),
+            args.format == SheetFormat::Xlsx,
+        )?;
+        return Ok(Exit::Success);
+    }
     let date = match &args.date {
         Some(d) => d.parse::<Date>().map_err(|e| anyhow!("--date: {e}"))?,
         None => {
@@ -118,7 +152,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         }
     };
     let rel = format!("evaluations/{period}/{}.toml", org);
-    let _lock = write::lock(root, l, ctx.quiet)?;
+    let lock = write::lock(root, l, ctx.quiet)?;
     if root.join(&rel).exists() {
         return Err(Refused {
             reasons: vec![
@@ -144,7 +178,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         locale: l,
     };
     let settings = ws.settings.value.clone();
-    let written = write::save::<Evaluation>(root, &edit, args.dry_run, l, |rec| {
+    let written = write::save::<Evaluation>(&lock, &edit, args.dry_run, l, |rec| {
         check::single::evaluation(&rel, rec, &settings, &cctx)
     })?;
     if !ctx.quiet || args.dry_run {

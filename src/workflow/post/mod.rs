@@ -134,7 +134,7 @@ pub fn capacity_check(post: &Post, date: Date, except: Option<usize>) -> Option<
             .holders
             .iter()
             .enumerate()
-            .filter(|(i, h)| Some(*i) != except && h.serving_on(day))
+            .filter(|(i, h)| Some(*i) != except && h.occupies_on(day))
             .map(|(_, h)| h.member.clone())
             .collect();
         if holders.len() >= capacity as usize {

@@ -111,8 +111,9 @@ fn capacity_counts_serving_holders_and_future_confirmations() {
         holder("a", Some("2026-01-01"), None),
         holder("b", Some("2026-01-01"), Some("2026-03-31")),
     ];
-    assert!(capacity_check(&p, d("2026-03-31"), None).is_some());
-    // The spell includes its last day; the day after, a place is free.
+    assert!(capacity_check(&p, d("2026-03-30"), None).is_some());
+    // On the day a spell ends, its place is free for a handover (SPEC §2.4); after it too.
+    assert!(capacity_check(&p, d("2026-03-31"), None).is_none());
     assert!(capacity_check(&p, d("2026-04-01"), None).is_none());
     assert_eq!(vacancies_on(&p, d("2026-04-01")), Some(1));
     // A confirmation dated later fills the place from then on.
@@ -328,7 +329,7 @@ fn rules_hold(p: &Post) -> Result<(), String> {
     }
     if let Some(cap) = p.capacity {
         for day in p.holders.iter().filter_map(|h| h.confirmed) {
-            if serving_on(p, day).len() > cap as usize {
+            if p.holders.iter().filter(|h| h.occupies_on(day)).count() > cap as usize {
                 return Err(format!("over capacity on {day}"));
             }
         }
@@ -414,4 +415,17 @@ fn end_after_leaving_is_refused() {
         end(&p, &n, d("2026-09-01"), None).unwrap_err()[..],
         [Refusal::NotAHolder { .. }]
     ));
+}
+
+#[test]
+fn a_same_day_handover_fits_within_capacity() {
+    let mut p: Post = toml::from_str(
+        "id = \"p\"\nname = \"P\"\norg = \"jiangbin\"\nkind = \"standing\"\nduties = [\"d\"]\ncapacity = 1\n\
+         [[holder]]\nmember = \"a\"\nconfirmed = 2026-01-10\nended = 2026-01-15\n",
+    )
+    .unwrap();
+    assert_eq!(capacity_check(&p, Date::ymd(2026, 1, 15), None), None);
+    assert!(capacity_check(&p, Date::ymd(2026, 1, 14), None).is_some());
+    p.holders[0].ended = Some(Date::ymd(2026, 1, 16));
+    assert!(capacity_check(&p, Date::ymd(2026, 1, 15), None).is_some());
 }

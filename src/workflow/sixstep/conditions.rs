@@ -212,6 +212,60 @@ impl Unmet {
     }
 }
 
+impl Unmet {
+    /// The command that would meet this condition, for the help line of a refusal (the values
+    /// in `<…>` are the user's to fill in); `None` where no command does it.
+    pub fn fix(&self, matter: &str) -> Option<String> {
+        let meeting = |body: &Body| {
+            format!(
+                "dangjian matter meeting {matter} --body {} --expected <n> --present <n> --yes <n> --decision <text> --date <date>",
+                body.as_str()
+            )
+        };
+        Some(match self {
+            Unmet::TooFewOpinions { .. } | Unmet::TooFewSources { .. } => format!(
+                "dangjian matter opinion {matter} --source <residents|members|leader|…> --text <text> --date <date>"
+            ),
+            Unmet::NoMeeting { body }
+            | Unmet::OutOfOrder { body, .. }
+            | Unmet::NotQuorate { body, .. }
+            | Unmet::NotPassed { body, .. } => meeting(body),
+            Unmet::DecisionUnpublished { .. } => {
+                format!("dangjian matter publish {matter} --meeting <n> --date <date>")
+            }
+            Unmet::NoTasks => format!(
+                "dangjian matter task {matter} <task> --text <text> --org <org> --due <date>"
+            ),
+            Unmet::NoResponsible { task }
+            | Unmet::UnknownResponsible { task, .. }
+            | Unmet::NoDue { task } => format!(
+                "dangjian matter task {matter} {task} --text <text> --org <org> --due <date>"
+            ),
+            Unmet::Unsigned { task } => {
+                format!("dangjian matter sign {matter} {task} --date <date>")
+            }
+            Unmet::NoPublicity => {
+                format!("dangjian matter publicize {matter} --place <place> --date <date>")
+            }
+            Unmet::Incomplete { task, .. } => {
+                format!("dangjian matter progress {matter} {task} --value <n> --date <date>")
+            }
+            Unmet::NoReview => {
+                format!("dangjian matter review {matter} --score <n> --date <date>")
+            }
+            Unmet::TaskUnreviewed { task } => {
+                format!("dangjian matter review {matter} --task {task} --score <n> --date <date>")
+            }
+            Unmet::ReviewUnpublished { index, .. } => format!(
+                "dangjian matter publish {matter} --review {} --date <date>",
+                index + 1
+            ),
+            Unmet::AlreadyDone => format!("dangjian matter show {matter}"),
+            Unmet::HistoryMismatch { .. } | Unmet::DateBeforeHistory { .. } => return None,
+        })
+    }
+}
+
 /// The step that `history` says the matter is at: the one after the completed steps, when they
 /// are the steps from `consult` on, in order; `None` when history is out of order.
 pub fn step_from_history(history: &[HistoryEntry]) -> Option<Step> {

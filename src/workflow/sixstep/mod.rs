@@ -42,6 +42,7 @@ pub fn after_cadence(date: Date, every: Cadence) -> Option<Date> {
         Cadence::Week => d.checked_add_days(Days::new(7)),
         Cadence::Month => d.checked_add_months(Months::new(1)),
         Cadence::Quarter => d.checked_add_months(Months::new(3)),
+        Cadence::Year => d.checked_add_months(Months::new(12)),
     }
     .map(Date)
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::roster::{Cell, Grid};
 use crate::i18n::{Locale, tf};
-use crate::model::{Date, MemberStatus, Office, is_valid_id};
+use crate::model::{Date, MemberStatus, Office, free_id, id_of_name, is_valid_id};
 
 /// What a column is imported as.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -280,6 +280,8 @@ pub fn plan(grid: &Grid, ctx: &Context, locale: Locale) -> Result<Plan, BadRoste
         ..Plan::default()
     };
     let mut taken: HashMap<String, usize> = HashMap::new();
+    // Ids made from names in this import, by (name, organization).
+    let mut unnamed: HashMap<(String, Option<String>), String> = HashMap::new();
     let org_ids: HashSet<&str> = ctx.orgs.iter().map(|(id, _)| id.as_str()).collect();
     let existing: HashSet<&str> = ctx.members.iter().map(|(id, ..)| id.as_str()).collect();
     for (row, cells) in &grid.rows[header_at + 1..] {
@@ -385,7 +387,7 @@ pub fn plan(grid: &Grid, ctx: &Context, locale: Locale) -> Result<Plan, BadRoste
         }
 
         // The row's id: its id cell, else an existing member of the same name and organization,
-        // else one made from the row (see `generated_id`).
+        // else the pinyin of the name, numbered when taken (张三 → zhangsan, zhangsan-2).
         let id = match id_cell {
             Some(id) => Some(id),
             None if has_id && values.name.is_none() => None,
@@ -402,7 +404,20 @@ pub fn plan(grid: &Grid, ctx: &Context, locale: Locale) -> Result<Plan, BadRoste
                         .collect();
                     match same.as_slice() {
                         [one] => Some(one.to_string()),
-                        [] => Some(generated_id(name, values.org.as_deref(), &values.private)),
+                        // The same name in the same organization twice in one roster is
+                        // one person written twice: the second row is a duplicate.
+                        [] => match unnamed.get(&(name.clone(), values.org.clone())) {
+                            Some(first) => Some(first.clone()),
+                            None => {
+                                let id = free_id(&id_of_name(name), |id| {
+                                    existing.contains(id)
+                                        || org_ids.contains(id)
+                                        || taken.contains_key(id)
+                                });
+                                unnamed.insert((name.clone(), values.org.clone()), id.clone());
+                                Some(id)
+                            }
+                        },
                         many => {
                             reasons.push(tf(
                                 locale,
@@ -631,30 +646,6 @@ fn find_org(orgs: &[(String, String)], s: &str) -> Result<String, OrgError> {
 /// Finds an organization for `--org` (id or name).
 pub fn resolve_org(orgs: &[(String, String)], s: &str) -> Option<String> {
     find_org(orgs, s).ok()
-}
-
-/// The id of a row without one: `m-` and 10 characters of a hash (FNV-1a, base 32) of the
-/// identity card number when the row has one, else of the name and organization. Stable: the
-/// same person gets the same id at every import.
-pub fn generated_id(name: &str, org: Option<&str>, private: &[(String, String)]) -> String {
-    let key = match private
-        .iter()
-        .find(|(k, v)| k == "id_card" && !v.is_empty())
-    {
-        Some((_, card)) => format!("card:{}", card.trim().to_uppercase()),
-        None => format!("name:{}@{}", name.trim(), org.unwrap_or("")),
-    };
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    const DIGITS: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
-    let mut id = String::from("m-");
-    for i in 0..10 {
-        id.push(DIGITS[((hash >> (i * 5)) & 31) as usize] as char);
-    }
-    id
 }
 
 #[cfg(test)]

@@ -97,10 +97,7 @@ fn plan_refuses_bad_rows_with_their_numbers() {
         row.values.private,
         vec![("phone".to_string(), "13800000001".to_string())]
     );
-    assert_eq!(
-        row.id,
-        generated_id("张三", Some("b1"), &row.values.private)
-    );
+    assert_eq!(row.id, "zhangsan");
     let refused: Vec<usize> = plan.refused.iter().map(|(r, _)| *r).collect();
     assert_eq!(refused, vec![4, 5, 6]);
     assert!(plan.refused[0].1.contains("第九支部"), "{:?}", plan.refused);
@@ -115,14 +112,25 @@ fn names_lose_padding() {
 }
 
 #[test]
-fn generated_ids_are_valid_and_stable() {
-    let a = generated_id("张三", Some("b1"), &[]);
-    assert!(is_valid_id(&a), "{a}");
-    assert_eq!(a, generated_id("张三", Some("b1"), &[]));
-    assert_ne!(a, generated_id("张三", Some("b2"), &[]));
-    let card = vec![("id_card".to_string(), "35040219800101001x".to_string())];
-    assert_eq!(
-        generated_id("张三", Some("b1"), &card),
-        generated_id("张三", Some("b2"), &card)
-    );
+fn rows_without_id_get_the_pinyin_of_the_name_numbered_when_taken() {
+    let grid = Grid {
+        rows: vec![
+            (1, vec![text("姓名"), text("所在支部"), text("党员类别")]),
+            (2, vec![text("张三"), text("b1"), text("正式党员")]),
+            (3, vec![text("张三"), text("b2"), text("正式党员")]),
+            (4, vec![text("李四"), text("b1"), text("群众")]),
+        ],
+        encoding: None,
+    };
+    let ctx = Context {
+        orgs: vec![
+            ("b1".into(), "第一支部".into()),
+            ("b2".into(), "第二支部".into()),
+        ],
+        members: vec![("lisi".into(), "李四".into(), "b2".into())],
+        ..Context::default()
+    };
+    let plan = plan(&grid, &ctx, Locale::En).unwrap();
+    let ids: Vec<&str> = plan.rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["zhangsan", "zhangsan-2", "lisi-2"]);
 }
