@@ -5,6 +5,7 @@ pub mod broken;
 pub mod check;
 pub mod commit;
 pub mod completions;
+pub mod export;
 pub mod fmt;
 pub mod init;
 pub mod matter;
@@ -230,6 +231,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<Exit> {
         Command::Commit(cmd) => commit::run(ctx, cmd),
         Command::Review(cmd) => review::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
+        Command::Export(args) => export::run(ctx, args),
         Command::Schema(args) => schema::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }

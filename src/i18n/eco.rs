@@ -182,4 +182,24 @@ pub(super) const ENTRIES: &[Entry] = &[
         "工作簿中没有工作表",
         "the workbook has no sheet",
     ),
+    (
+        "export.done",
+        "已导出 {tables} 张表（共 {rows} 行）到 {dir}",
+        "exported {tables} tables ({rows} rows) to {dir}",
+    ),
+    (
+        "export.not-a-folder",
+        "{dir} 不是文件夹",
+        "{dir} is not a folder",
+    ),
+    (
+        "export.not-a-folder.help",
+        "`-o` 指定一个文件夹（不存在时会新建），表格和 manifest.json 写在其中",
+        "give `-o` a folder (created when missing); the tables and manifest.json are written into it",
+    ),
+    (
+        "export.cannot-write",
+        "无法写入 {file}：{error}",
+        "cannot write {file}: {error}",
+    ),
 ];
