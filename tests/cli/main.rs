@@ -4,6 +4,7 @@
 mod check;
 mod commit;
 mod ecosystem;
+mod export;
 mod hardening;
 mod layers;
 mod matter;
