@@ -61,8 +61,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let dir = &args.output;
     if dir.exists() && !dir.is_dir() {
         return Err(Error::usage(
-            Problem::new(tf(l, "export.not-a-folder", &[("dir", &dir.display())]))
-                .help(tf(l, "export.not-a-folder.help", &[])),
+            Problem::new(tf(l, "export.not-a-folder", &[("dir", &dir.display())])).help(tf(
+                l,
+                "export.not-a-folder.help",
+                &[],
+            )),
         )
         .into());
     }
@@ -111,7 +114,10 @@ fn cannot_write(path: &Path, e: &dyn std::fmt::Display, l: Locale) -> anyhow::Er
 /// (a submodule or a worktree) is followed to its git folder. `None` outside a repository.
 pub fn git_commit(root: &Path) -> Option<String> {
     let root = root.canonicalize().ok()?;
-    let git = root.ancestors().map(|d| d.join(".git")).find(|p| p.exists())?;
+    let git = root
+        .ancestors()
+        .map(|d| d.join(".git"))
+        .find(|p| p.exists())?;
     let gitdir = if git.is_file() {
         let text = std::fs::read_to_string(&git).ok()?;
         let rel = text.trim().strip_prefix("gitdir:")?.trim();

@@ -142,7 +142,7 @@ impl Ctx {
     pub fn load(&self) -> Result<Loaded> {
         let root = self.root()?;
         let (settings, locale) = self.settings(&root)?;
-        let (ws, diags) = workspace::load(&root, LoadOptions { locale });
+        let (ws, diags) = workspace::load_district(&root, LoadOptions { locale });
         let ws = ws.ok_or_else(|| anyhow!("dangjian.toml could not be loaded"))?;
         debug_assert_eq!(ws.settings.value, settings);
         Ok(Loaded {

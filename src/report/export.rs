@@ -94,8 +94,16 @@ pub const TABLES: &[Def] = &[
             WS,
             c("id", S, "organization id"),
             c("name", S, "name"),
-            c("kind", S, "committee, general-branch, branch, group or partner"),
-            c("sector", S, "village, community, agency, enterprise, school or other"),
+            c(
+                "kind",
+                S,
+                "committee, general-branch, branch, group or partner",
+            ),
+            c(
+                "sector",
+                S,
+                "village, community, agency, enterprise, school or other",
+            ),
             o("parent", S, "parent organization id"),
             o("role", S, "role id (八个方面作用)"),
             o("secretary", S, "member id of the secretary"),
@@ -112,7 +120,11 @@ pub const TABLES: &[Def] = &[
             c("status", S, "full, probationary, activist or resident"),
             c("office", S, "none or leader"),
             o("joined", D, "date of joining the Party"),
-            o("lives_in", S, "community organization where the person lives"),
+            o(
+                "lives_in",
+                S,
+                "community organization where the person lives",
+            ),
             o("left", D, "date of leaving the workspace"),
         ],
     },
@@ -129,7 +141,11 @@ pub const TABLES: &[Def] = &[
             o("until", D, "temporary posts: last day"),
             c("duties", S, "the duties, one per line"),
             o("capacity", I, "most confirmed holders at once"),
-            o("log_every", S, "required cadence of duty-log entries: week, month or quarter"),
+            o(
+                "log_every",
+                S,
+                "required cadence of duty-log entries: week, month or quarter",
+            ),
         ],
     },
     Def {
@@ -276,13 +292,29 @@ pub const TABLES: &[Def] = &[
             o("subject_kind", S, "member or org"),
             o("subject", S, "member or organization id scored"),
             o("self", N, "self score, when one value"),
-            o("self_ballots", S, "self ballots, space-separated, when several"),
+            o(
+                "self_ballots",
+                S,
+                "self ballots, space-separated, when several",
+            ),
             o("peer", N, "peer score, when one value"),
-            o("peer_ballots", S, "peer ballots, space-separated, when several"),
+            o(
+                "peer_ballots",
+                S,
+                "peer ballots, space-separated, when several",
+            ),
             o("leader", N, "leader score, when one value"),
-            o("leader_ballots", S, "leader ballots, space-separated, when several"),
+            o(
+                "leader_ballots",
+                S,
+                "leader ballots, space-separated, when several",
+            ),
             o("masses", N, "masses score, when one value"),
-            o("masses_ballots", S, "masses ballots, space-separated, when several"),
+            o(
+                "masses_ballots",
+                S,
+                "masses ballots, space-separated, when several",
+            ),
             c("adjust", N, "sum of the row's adjustment points"),
             o("veto", S, "veto reason"),
             o("note", S, "note"),
@@ -297,7 +329,11 @@ pub const TABLES: &[Def] = &[
             c("kind", S, "member or org"),
             c("id", S, "subject id"),
             c("name", S, "subject name"),
-            o("org", S, "a member's organization, an organization's parent"),
+            o(
+                "org",
+                S,
+                "a member's organization, an organization's parent",
+            ),
             o("self", N, "component"),
             o("peer", N, "component"),
             o("leader", N, "component"),
@@ -321,7 +357,11 @@ pub const TABLES: &[Def] = &[
             c("kind", S, "member or org"),
             c("id", S, "subject id"),
             c("name", S, "subject name"),
-            o("org", S, "a member's organization, an organization's parent"),
+            o(
+                "org",
+                S,
+                "a member's organization, an organization's parent",
+            ),
             o("quarters", N, "part: mean of the quarters"),
             o("half", N, "part: half-year"),
             o("year_end", N, "part: year-end"),
@@ -415,10 +455,7 @@ fn score_cells(v: Option<&ScoreValue>) -> [Value; 2] {
 }
 
 fn def(name: &str) -> &'static Def {
-    TABLES
-        .iter()
-        .find(|d| d.name == name)
-        .unwrap_or(&TABLES[0])
+    TABLES.iter().find(|d| d.name == name).unwrap_or(&TABLES[0])
 }
 
 /// The periods reviewed by the export: every quarter and half-year that has a sheet.

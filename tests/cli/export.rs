@@ -118,7 +118,10 @@ fn no_private_value_is_exported_in_either_format() {
     ] {
         let text = env.read(rel);
         let text = match text.find("[private]") {
-            Some(_) => text.replace("[private]\n", &format!("[private]\nsecret = \"{planted}\"\n")),
+            Some(_) => text.replace(
+                "[private]\n",
+                &format!("[private]\nsecret = \"{planted}\"\n"),
+            ),
             None => format!("{text}\n[private]\nsecret = \"{planted}\"\n"),
         };
         env.write(rel, &text);
@@ -130,7 +133,10 @@ fn no_private_value_is_exported_in_either_format() {
         env.run(&["export", "-o", &dir, "--format", format]).ok();
         for (name, bytes) in files(&env, &dir) {
             let text = String::from_utf8(bytes).unwrap();
-            assert!(!text.contains(planted), "{dir}/{name} holds a private value");
+            assert!(
+                !text.contains(planted),
+                "{dir}/{name} holds a private value"
+            );
             // The example's own private phone numbers stay out too.
             assert!(!text.contains("13701250405"), "{dir}/{name}");
         }
@@ -195,7 +201,14 @@ fn period_results_in_csv_equal_the_review_json() {
     let mut compared = 0;
     for period in ["2026-Q1", "2026-Q2", "2026-Q3"] {
         let r = env
-            .run(&["review", "quarterly", "--period", period, "--format", "json"])
+            .run(&[
+                "review",
+                "quarterly",
+                "--period",
+                period,
+                "--format",
+                "json",
+            ])
             .ok();
         let review: Value = serde_json::from_str(&r.stdout).unwrap();
         let subjects = review["subjects"].as_array().unwrap();
@@ -278,8 +291,14 @@ fn export_names_the_git_commit_of_the_checkout() {
 fn export_into_a_file_is_a_usage_error() {
     let env = TestEnv::example("qingxi");
     env.write("taken.txt", "x");
-    let r = env.run(&["--lang", "en", "export", "-o", "taken.txt"]).exits(2);
-    assert!(r.stderr.contains("taken.txt is not a folder"), "{}", r.stderr);
+    let r = env
+        .run(&["--lang", "en", "export", "-o", "taken.txt"])
+        .exits(2);
+    assert!(
+        r.stderr.contains("taken.txt is not a folder"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("help:"), "{}", r.stderr);
     assert_eq!(env.read("taken.txt"), "x");
 }

@@ -1,0 +1,310 @@
+//! Districts (SPEC §10): `[[include]]` in `dangjian.toml` loads other workspaces with this one.
+//! Each included workspace is loaded on its own (in parallel with the others), its paths are
+//! prefixed with its folder as seen from the including root, its root organization is hung under
+//! the include's `parent`, and its records join the including workspace's. `Workspace::parts`
+//! says which workspace each record came from (by the prefix of its path) and keeps each one's
+//! settings, so that scoring and checks use the settings of the workspace a record lives in.
+
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::find::SETTINGS_FILE;
+use super::{LoadOptions, Rec, Records, Workspace, load};
+use crate::diag::{Code, Diagnostic};
+use crate::i18n::tf;
+use crate::model::Settings;
+
+/// An included workspace of a district.
+#[derive(Clone, Debug)]
+pub struct Part {
+    /// Its `root` id: the workspace id of its rows in an export.
+    pub id: String,
+    /// Its folder from the district's root, with `/` and a trailing `/` (`communities/a/`).
+    pub prefix: String,
+    /// The organization its root hangs under.
+    pub parent: String,
+    /// Its settings (the path prefixed like every record's).
+    pub settings: Rec<Settings>,
+    /// Number of record files it holds.
+    pub files: usize,
+}
+
+/// An include waiting to be loaded: where it is, what names it, and the chain that led to it.
+struct Pending {
+    dir: PathBuf,
+    prefix: String,
+    parent: String,
+    /// The `dangjian.toml` (as a district path) and the index of the `[[include]]` naming it.
+    from: (String, usize),
+    /// Canonical roots from the district's root down to the includer, for loops.
+    chain: Vec<PathBuf>,
+}
+
+/// Loads the workspace at `root` with every workspace it includes, directly or through other
+/// includes. Without `[[include]]` this is `load`.
+pub fn load_district(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnostic>) {
+    let (ws, mut diags) = load(root, opts);
+    let Some(ws) = ws else {
+        return (None, diags);
+    };
+    if ws.settings.includes.is_empty() {
+        return (Some(ws), diags);
+    }
+    let locale = opts.locale;
+    let top = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut pending = pending_of(&ws.settings, &top, "", &[top.clone()]);
+    let mut loaded: Vec<(Pending, Workspace)> = Vec::new();
+    while !pending.is_empty() {
+        let mut ready = Vec::new();
+        for p in pending {
+            match refuse(&p, &loaded, locale) {
+                Some(d) => diags.push(d),
+                None => ready.push(p),
+            }
+        }
+        let results: Vec<(Pending, Option<Workspace>, Vec<Diagnostic>)> = ready
+            .into_par_iter()
+            .map(|p| {
+                let (w, d) = load(&p.dir, opts);
+                (p, w, d)
+            })
+            .collect();
+        pending = Vec::new();
+        for (p, w, d) in results {
+            diags.extend(d.into_iter().map(|mut d| {
+                d.file = format!("{}{}", p.prefix, d.file);
+                d
+            }));
+            let Some(w) = w else { continue };
+            let mut chain = p.chain.clone();
+            chain.push(p.dir.clone());
+            pending.extend(pending_of(&w.settings, &p.dir, &p.prefix, &chain));
+            loaded.push((p, w));
+        }
+    }
+    (Some(merge(ws, loaded)), diags)
+}
+
+fn pending_of(
+    settings: &Rec<Settings>,
+    dir: &Path,
+    prefix: &str,
+    chain: &[PathBuf],
+) -> Vec<Pending> {
+    settings
+        .includes
+        .iter()
+        .enumerate()
+        .map(|(i, inc)| {
+            let joined = dir.join(&inc.path);
+            let canonical = joined.canonicalize().unwrap_or(joined);
+            Pending {
+                prefix: format!("{}/", normalize(&format!("{prefix}{}", inc.path))),
+                dir: canonical,
+                parent: inc.parent.clone(),
+                from: (format!("{prefix}{SETTINGS_FILE}"), i),
+                chain: chain.to_vec(),
+            }
+        })
+        .collect()
+}
+
+/// `a/b/../c/./d/` → `a/c/d`; a leading `..` stays.
+fn normalize(path: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for c in Path::new(path).components() {
+        match c {
+            Component::ParentDir if out.last().is_some_and(|l| l != "..") => {
+                out.pop();
+            }
+            Component::ParentDir => out.push("..".into()),
+            Component::Normal(s) => out.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    out.join("/")
+}
+
+/// Why an include cannot be loaded: missing, not a workspace, itself, a loop, or loaded twice.
+fn refuse(
+    p: &Pending,
+    loaded: &[(Pending, Workspace)],
+    locale: crate::i18n::Locale,
+) -> Option<Diagnostic> {
+    let (file, i) = &p.from;
+    let at = format!("include[{i}].path");
+    let folder = p.prefix.trim_end_matches('/');
+    let err = |key: &'static str, help: &'static str| {
+        Some(
+            Diagnostic::error(Code::Include, file, tf(locale, key, &[("path", &folder)]))
+                .at(&at)
+                .help(tf(locale, help, &[("path", &folder)])),
+        )
+    };
+    if !p.dir.is_dir() {
+        return err("include.missing", "include.missing.help");
+    }
+    if !p.dir.join(SETTINGS_FILE).is_file() {
+        return err("include.not-workspace", "include.not-workspace.help");
+    }
+    if p.chain.last() == Some(&p.dir) {
+        return err("include.self", "include.self.help");
+    }
+    if p.chain.contains(&p.dir) {
+        return err("include.loop", "include.loop.help");
+    }
+    if loaded.iter().any(|(q, _)| q.dir == p.dir) {
+        return err("include.twice", "include.twice.help");
+    }
+    None
+}
+
+fn prefixed<T>(list: Vec<Rec<T>>, prefix: &str) -> impl Iterator<Item = Rec<T>> {
+    list.into_iter().map(move |mut r| {
+        r.path = format!("{prefix}{}", r.path);
+        r
+    })
+}
+
+fn merge(ws: Workspace, loaded: Vec<(Pending, Workspace)>) -> Workspace {
+    let mut records = Records {
+        orgs: ws.orgs,
+        members: ws.members,
+        posts: ws.posts,
+        matters: ws.matters,
+        commitments: ws.commitments,
+        evaluations: ws.evaluations,
+        files: ws.files,
+        broken: ws.broken,
+    };
+    let mut parts = ws.parts;
+    for (p, w) in loaded {
+        let root = w.settings.root.clone();
+        let prefix = p.prefix;
+        records.orgs.extend(prefixed(w.orgs, &prefix).map(|mut r| {
+            if r.id == root && r.value.parent.is_none() {
+                r.value.parent = Some(p.parent.clone());
+            }
+            r
+        }));
+        records.members.extend(prefixed(w.members, &prefix));
+        records.posts.extend(prefixed(w.posts, &prefix));
+        records.matters.extend(prefixed(w.matters, &prefix));
+        records.commitments.extend(prefixed(w.commitments, &prefix));
+        records.evaluations.extend(prefixed(w.evaluations, &prefix));
+        records.files += w.files;
+        records.broken.extend(w.broken.into_iter().map(|mut b| {
+            b.path = format!("{prefix}{}", b.path);
+            b
+        }));
+        let mut settings = w.settings;
+        settings.path = format!("{prefix}{}", settings.path);
+        parts.push(Part {
+            id: root,
+            prefix,
+            parent: p.parent,
+            settings,
+            files: w.files,
+        });
+    }
+    let mut out = Workspace::new(ws.settings, records);
+    out.parts = parts;
+    out
+}
+
+impl Workspace {
+    /// The included workspace a path (from the district's root) lies in, the innermost one
+    /// where includes nest; `None` for the including workspace's own files.
+    pub fn part_of(&self, path: &str) -> Option<&Part> {
+        self.parts
+            .iter()
+            .filter(|p| path.starts_with(&p.prefix))
+            .max_by_key(|p| p.prefix.len())
+    }
+
+    /// The workspace id of a path: its part's root id, or this workspace's.
+    pub fn workspace_of(&self, path: &str) -> &str {
+        self.part_of(path)
+            .map_or(self.settings.root.as_str(), |p| p.id.as_str())
+    }
+
+    /// One workspace of a district as a workspace of its own: an included one with its own
+    /// records and settings (what `dangjian` run in its folder sees, paths still prefixed);
+    /// `None` for the including workspace: every record, but only its own sheets, so that it
+    /// scores under its own settings what it rated.
+    pub fn part_view(&self, part: Option<&Part>) -> Workspace {
+        let mine = |path: &str| match (part, self.part_of(path)) {
+            (None, None) => true,
+            (Some(p), Some(q)) => p.prefix == q.prefix,
+            _ => false,
+        };
+        let within = |path: &str| match part {
+            None => true,
+            Some(p) => path.starts_with(&p.prefix),
+        };
+        let records = Records {
+            orgs: self
+                .orgs
+                .iter()
+                .filter(|r| within(&r.path))
+                .cloned()
+                .map(|mut r| {
+                    if part.is_some_and(|p| p.id == r.id) {
+                        r.value.parent = None;
+                    }
+                    r
+                })
+                .collect(),
+            members: self
+                .members
+                .iter()
+                .filter(|r| within(&r.path))
+                .cloned()
+                .collect(),
+            posts: self
+                .posts
+                .iter()
+                .filter(|r| within(&r.path))
+                .cloned()
+                .collect(),
+            matters: self
+                .matters
+                .iter()
+                .filter(|r| within(&r.path))
+                .cloned()
+                .collect(),
+            commitments: self
+                .commitments
+                .iter()
+                .filter(|r| within(&r.path))
+                .cloned()
+                .collect(),
+            evaluations: self
+                .evaluations
+                .iter()
+                .filter(|r| mine(&r.path))
+                .cloned()
+                .collect(),
+            files: part.map_or(self.files, |p| p.files),
+            broken: self
+                .broken
+                .iter()
+                .filter(|b| within(&b.path))
+                .cloned()
+                .collect(),
+        };
+        let settings = part.map_or_else(|| self.settings.clone(), |p| p.settings.clone());
+        let mut out = Workspace::new(settings, records);
+        out.parts = match part {
+            None => Vec::new(),
+            Some(p) => self
+                .parts
+                .iter()
+                .filter(|q| q.prefix.starts_with(&p.prefix) && q.prefix != p.prefix)
+                .cloned()
+                .collect(),
+        };
+        out
+    }
+}
