@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use super::{Ctx, Exit};
 use crate::error::{Error, Problem};
 use crate::i18n::{Locale, tf};
-use crate::report::export::{self, Format, Source};
+use crate::report::export::{self, Format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -48,15 +48,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             tf(l, "review.warn.load-errors", &[("count", &broken)])
         );
     }
-    let commit = git_commit(&loaded.root);
     let ws: &crate::workspace::Workspace = &loaded.ws;
-    let sources = vec![Source {
-        id: &ws.settings.root,
-        path: ".",
-        commit: commit.as_deref(),
-        ws,
-    }];
-    let tables = export::tables(&sources, ctx.as_of);
+    let root = loaded.root.clone();
+    let sources = export::sources(ws, |path| git_commit(&root.join(path)));
+    let tables = export::tables(ws, ctx.as_of);
     let manifest = export::manifest(&sources, &tables, format, ctx.as_of);
     let dir = &args.output;
     if dir.exists() && !dir.is_dir() {

@@ -375,14 +375,36 @@ pub const TABLES: &[Def] = &[
     },
 ];
 
-/// One workspace to export: its id, the path of its root from the exported workspace's root
-/// (`.` for that one), the git commit of its checkout where there is one, and its records.
-#[derive(Clone, Copy, Debug)]
-pub struct Source<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub commit: Option<&'a str>,
-    pub ws: &'a Workspace,
+/// One workspace of an export, for the manifest: its id, the path of its root from the
+/// exported workspace's root (`.` for that one), its name, and the git commit of its checkout
+/// where there is one.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub path: String,
+    pub name: String,
+    pub commit: Option<String>,
+}
+
+/// The workspaces of `ws` (itself, then its includes), given a way to find each one's commit
+/// from its path.
+pub fn sources(ws: &Workspace, commit: impl Fn(&str) -> Option<String>) -> Vec<Source> {
+    let mut out = vec![Source {
+        id: ws.settings.root.clone(),
+        path: ".".into(),
+        name: ws.settings.name.clone(),
+        commit: commit("."),
+    }];
+    for p in &ws.parts {
+        let path = p.prefix.trim_end_matches('/').to_string();
+        out.push(Source {
+            id: p.id.clone(),
+            name: p.settings.name.clone(),
+            commit: commit(&path),
+            path,
+        });
+    }
+    out
 }
 
 /// The rows of one table, in the column order of its `Def`.
@@ -472,8 +494,10 @@ fn years(ws: &Workspace) -> BTreeSet<i32> {
     ws.evaluations.iter().map(|e| e.period.year).collect()
 }
 
-/// Builds every table over the sources, as of `as_of`.
-pub fn tables(sources: &[Source<'_>], as_of: Date) -> Vec<Rows> {
+/// Builds every table of a workspace and the workspaces it includes, as of `as_of`. Records
+/// carry the id of the workspace they live in; results are those of each workspace scored
+/// under its own settings (what `review` run in its folder gives).
+pub fn tables(ws: &Workspace, as_of: Date) -> Vec<Rows> {
     let mut out: Vec<Rows> = TABLES
         .iter()
         .map(|d| Rows {
@@ -481,8 +505,14 @@ pub fn tables(sources: &[Source<'_>], as_of: Date) -> Vec<Rows> {
             rows: Vec::new(),
         })
         .collect();
-    for src in sources {
-        add(&mut out, src, as_of);
+    records(&mut out, ws, as_of);
+    if ws.parts.is_empty() {
+        results(&mut out, ws, &ws.settings.root, as_of);
+    } else {
+        results(&mut out, &ws.part_view(None), &ws.settings.root, as_of);
+        for p in &ws.parts {
+            results(&mut out, &ws.part_view(Some(p)), &p.id, as_of);
+        }
     }
     out
 }
@@ -501,10 +531,9 @@ fn sorted<T>(list: &[crate::workspace::Rec<T>]) -> Vec<&crate::workspace::Rec<T>
     v
 }
 
-fn add(out: &mut [Rows], src: &Source<'_>, as_of: Date) {
-    let ws = src.ws;
-    let w = || s(src.id);
+fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
     for o in sorted(&ws.orgs) {
+        let w = || s(ws.workspace_of(&o.path));
         push(
             out,
             "orgs",
@@ -521,6 +550,7 @@ fn add(out: &mut [Rows], src: &Source<'_>, as_of: Date) {
         );
     }
     for m in sorted(&ws.members) {
+        let w = || s(ws.workspace_of(&m.path));
         push(
             out,
             "members",
@@ -538,6 +568,7 @@ fn add(out: &mut [Rows], src: &Source<'_>, as_of: Date) {
         );
     }
     for p in sorted(&ws.posts) {
+        let w = || s(ws.workspace_of(&p.path));
         push(
             out,
             "posts",
@@ -588,6 +619,7 @@ fn add(out: &mut [Rows], src: &Source<'_>, as_of: Date) {
         }
     }
     for m in sorted(&ws.matters) {
+        let w = || s(ws.workspace_of(&m.path));
         push(
             out,
             "matters",
@@ -637,6 +669,7 @@ fn add(out: &mut [Rows], src: &Source<'_>, as_of: Date) {
         }
     }
     for l in sorted(&ws.commitments) {
+        let w = || s(ws.workspace_of(&l.path));
         let half = l.half.to_string();
         push(
             out,
@@ -703,6 +736,7 @@ fn add(out: &mut [Rows], src: &Source<'_>, as_of: Date) {
         }
     }
     for e in sorted(&ws.evaluations) {
+        let w = || s(ws.workspace_of(&e.path));
         let period = e.period.to_string();
         for (i, r) in e.scores.iter().enumerate() {
             let (kind, subject) = match r.subject() {
@@ -729,6 +763,10 @@ fn add(out: &mut [Rows], src: &Source<'_>, as_of: Date) {
             push(out, "score_rows", row);
         }
     }
+}
+
+fn results(out: &mut [Rows], ws: &Workspace, id: &str, as_of: Date) {
+    let w = || s(id);
     let settings = &ws.settings.review;
     for period in periods(ws) {
         let result = review::period::compute(ws, period);
@@ -826,13 +864,13 @@ fn csv_cell(v: &Value) -> String {
 
 /// `manifest.json`: the format version, `as_of`, the workspaces exported and the tables with
 /// their files, columns and row counts.
-pub fn manifest(sources: &[Source<'_>], tables: &[Rows], format: Format, as_of: Date) -> Value {
+pub fn manifest(sources: &[Source], tables: &[Rows], format: Format, as_of: Date) -> Value {
     let workspaces: Vec<Value> = sources
         .iter()
         .map(|src| {
             serde_json::json!({
                 "id": src.id,
-                "name": src.ws.settings.name,
+                "name": src.name,
                 "path": src.path,
                 "commit": src.commit,
             })
