@@ -18,7 +18,7 @@ pub struct Options {
 
 /// Builds the report (pure).
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
-    let mut r = annual::compute(ws, opts.year);
+    let mut r = crate::review::district::compute_annual(ws, opts.year);
     if let Some(org) = &opts.org {
         r = annual::narrow(ws, r, org);
     }

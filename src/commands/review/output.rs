@@ -165,8 +165,8 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
     let ws = &loaded.ws;
     let l = loaded.locale;
     let org = org_id(ws, common.org.as_deref(), l)?;
-    let mut result: PeriodResult = review::period::compute(ws, period);
-    let mut previous = review::period::compute(ws, period.previous());
+    let mut result: PeriodResult = review::district::compute_period(ws, period);
+    let mut previous = review::district::compute_period(ws, period.previous());
     if let Some(org) = &org {
         result = review::period::narrow(ws, result, org);
         previous = review::period::narrow(ws, previous, org);
@@ -204,7 +204,7 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
     let l = loaded.locale;
     let year = year.unwrap_or_else(|| crate::commands::annual_year(ctx, ws, l));
     let org = org_id(ws, common.org.as_deref(), l)?;
-    let mut result: AnnualResult = review::annual::compute(ws, year);
+    let mut result: AnnualResult = review::district::compute_annual(ws, year);
     if let Some(org) = &org {
         result = review::annual::narrow(ws, result, org);
     }
