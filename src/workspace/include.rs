@@ -308,3 +308,40 @@ impl Workspace {
         out
     }
 }
+
+/// Where a writing command's record lives when it is not in the workspace at `root` but in a
+/// workspace that one includes (directly or not): the file as a district path, and the folder
+/// to run the command in. Reads only the `dangjian.toml` files of the includes.
+pub fn included_record(root: &Path, folder: &str, id: &str) -> Option<(String, String)> {
+    if !crate::model::is_valid_id(id) {
+        return None;
+    }
+    let mut stack: Vec<(PathBuf, String)> = vec![(root.to_path_buf(), String::new())];
+    let mut seen: Vec<PathBuf> = Vec::new();
+    while let Some((dir, prefix)) = stack.pop() {
+        let canonical = dir.canonicalize().ok()?;
+        if seen.contains(&canonical) {
+            continue;
+        }
+        seen.push(canonical);
+        let Ok(text) = std::fs::read_to_string(dir.join(SETTINGS_FILE)) else {
+            continue;
+        };
+        let Ok(table) = text.trim_start_matches('\u{feff}').parse::<toml::Table>() else {
+            continue;
+        };
+        let includes = table.get("include").and_then(|v| v.as_array());
+        for inc in includes.into_iter().flatten() {
+            let Some(path) = inc.get("path").and_then(|p| p.as_str()) else {
+                continue;
+            };
+            let sub = dir.join(path);
+            let sub_prefix = normalize(&format!("{prefix}{path}"));
+            if sub.join(folder).join(format!("{id}.toml")).is_file() {
+                return Some((format!("{sub_prefix}/{folder}/{id}.toml"), sub_prefix));
+            }
+            stack.push((sub, format!("{sub_prefix}/")));
+        }
+    }
+    None
+}

@@ -143,6 +143,25 @@ pub fn resolve<T: Named>(root: &Path, arg: &str, locale: Locale) -> Result<Rec<T
         Err(e) if e.what == Some(What::UnknownName) && broken.is_some() => {
             Err(broken.expect("checked"))
         }
+        // A record of an included workspace (SPEC §10) is changed in that workspace's folder.
+        Err(e) if e.what == Some(What::UnknownName) => {
+            match super::include::included_record(root, T::FOLDER, arg) {
+                Some((file, folder)) => Err(Error::refused(vec![
+                    Problem::new(tf(
+                        locale,
+                        "include.refused",
+                        &[("file", &file), ("path", &folder)],
+                    ))
+                    .help(tf(
+                        locale,
+                        "include.refused.help",
+                        &[("path", &folder)],
+                    )),
+                ])
+                .into()),
+                None => Err(e.into()),
+            }
+        }
         Err(e) => Err(e.into()),
     }
 }
