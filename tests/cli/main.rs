@@ -3,6 +3,7 @@
 
 mod check;
 mod commit;
+mod district;
 mod ecosystem;
 mod export;
 mod hardening;
