@@ -282,4 +282,18 @@ pub(super) const ENTRIES: &[Entry] = &[
         "例如 `dangjian -C {path} …`；改动提交到该社区自己的仓库",
         "for example `dangjian -C {path} …`; commit the change to that community's own repository",
     ),
+    (
+        "district.report.communities",
+        "社区进度排名",
+        "Communities ranked by progress",
+    ),
+    (
+        "district.report.grades",
+        "各社区等次分布",
+        "Grade distribution by community",
+    ),
+    ("district.col.community", "社区", "Community"),
+    ("district.col.kind", "类别", "Kind"),
+    ("district.col.grade", "等次", "Grade"),
+    ("district.col.count", "人数", "Count"),
 ];

@@ -22,7 +22,11 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     if let Some(org) = &opts.org {
         r = annual::narrow(ws, r, org);
     }
-    document(ws, &r, opts.as_of, opts.org.as_deref(), locale)
+    let mut doc = document(ws, &r, opts.as_of, opts.org.as_deref(), locale);
+    let graded = r.subjects.iter().map(|s| (&s.subject, s.graded.grade));
+    doc.tables
+        .extend(super::district::grades(ws, graded, locale));
+    doc
 }
 
 pub fn outcome_label(o: &Outcome, locale: Locale) -> &'static str {

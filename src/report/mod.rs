@@ -3,6 +3,7 @@
 
 pub mod annual;
 pub mod board;
+pub mod district;
 pub mod export;
 pub mod ledger;
 pub mod matters;

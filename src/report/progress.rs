@@ -115,10 +115,12 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     if let Some(o) = &opts.org {
         meta.push((t(locale, "matter.meta.org").to_string(), o.clone()));
     }
+    let mut tables = vec![table];
+    tables.extend(super::district::progress(ws, opts.month, locale));
     Document {
         title: t(locale, "matter.report.progress-title").to_string(),
         meta,
-        tables: vec![table],
+        tables,
     }
 }
 

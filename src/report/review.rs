@@ -26,14 +26,18 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
         result = period::narrow(ws, result, org);
         previous = period::narrow(ws, previous, org);
     }
-    document(
+    let mut doc = document(
         ws,
         &result,
         Some(&previous),
         opts.as_of,
         opts.org.as_deref(),
         locale,
-    )
+    );
+    let graded = result.subjects.iter().map(|s| (&s.subject, s.graded.grade));
+    doc.tables
+        .extend(super::district::grades(ws, graded, locale));
+    doc
 }
 
 /// A grade as shown in a report: its name in Chinese, its id in English.

@@ -356,3 +356,68 @@ fn a_district_exports_every_workspace_with_its_id() {
         .collect();
     assert_eq!(rated, ["hexi", "jiangbin"]);
 }
+
+#[test]
+fn reports_rank_the_communities_and_give_their_grades() {
+    let env = district();
+    let r = run_in(
+        &env,
+        "district",
+        &[
+            "report", "progress", "--month", "2026-10", "--format", "json",
+        ],
+    )
+    .ok();
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    // Report JSON keys its tables by id.
+    let rows = doc["tables"]["communities"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{doc}"));
+    // 河西: the district's task t2, 6 of 8 by September → 75 %; 清溪: its own tasks and the
+    // district's task t1 for 江滨 (9 of 12), below 75 %.
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0]["community"], "hexi");
+    assert_eq!(rows[0]["rank"], 1);
+    assert_eq!(rows[0]["tasks"], 1);
+    assert_eq!(rows[0]["completion"], 75);
+    assert_eq!(rows[1]["community"], "qingxi");
+    assert_eq!(rows[1]["tasks"], 19);
+    assert_eq!(rows[1]["rank"], 2);
+    for report in [
+        vec![
+            "report", "review", "--period", "2026-Q3", "--format", "json",
+        ],
+        vec!["report", "annual", "--year", "2026", "--format", "json"],
+    ] {
+        let r = run_in(&env, "district", &report).ok();
+        let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+        let table = &doc["tables"]["community_grades"];
+        assert!(table.is_array(), "{doc}");
+        let count = |community: &str, kind: &str| -> i64 {
+            table
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["community"] == community && r["kind"] == kind)
+                .map(|r| r["count"].as_i64().unwrap())
+                .sum()
+        };
+        // 河西 grades its 3 members; its branch is graded by 河西, the committee itself by the
+        // district's sheet.
+        if report[1] == "review" {
+            assert_eq!(count("hexi", "member"), 3, "{table}");
+            assert_eq!(count("hexi", "org"), 2, "{table}");
+        }
+        assert!(count("qingxi", "member") > 20, "{table}");
+    }
+    // A single workspace has no such tables.
+    let r = run_in(
+        &env,
+        "qingxi",
+        &[
+            "report", "progress", "--month", "2026-10", "--format", "json",
+        ],
+    )
+    .ok();
+    assert!(!r.stdout.contains("\"communities\""));
+}
