@@ -53,7 +53,7 @@ pub fn load_district(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<
     }
     let locale = opts.locale;
     let top = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut pending = pending_of(&ws.settings, &top, "", &[top.clone()]);
+    let mut pending = pending_of(&ws.settings, &top, "", std::slice::from_ref(&top));
     let mut loaded: Vec<(Pending, Workspace)> = Vec::new();
     while !pending.is_empty() {
         let mut ready = Vec::new();

@@ -35,6 +35,8 @@ pub fn classify(rel: &str) -> Option<Kind> {
     }
 }
 
+// One `Settings` per workspace: its size does not matter, boxing it would gain nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Parsed {
     Settings(Settings),
     Org(crate::model::Org),
