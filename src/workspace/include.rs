@@ -345,3 +345,109 @@ pub fn included_record(root: &Path, folder: &str, id: &str) -> Option<(String, S
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Rec<T> {
+        Rec {
+            path: path.into(),
+            value: toml::from_str(text).unwrap(),
+        }
+    }
+
+    fn settings(path: &str, root: &str) -> Rec<Settings> {
+        rec(
+            path,
+            &format!(
+                "format = 1\nname = \"{root}\"\nroot = \"{root}\"\nyear = 2026\nsector = \"community\"\n"
+            ),
+        )
+    }
+
+    fn org(path: &str, id: &str, parent: Option<&str>) -> Rec<crate::model::Org> {
+        let parent = parent.map_or(String::new(), |p| format!("parent = \"{p}\"\n"));
+        rec(
+            path,
+            &format!(
+                "id = \"{id}\"\nname = \"{id}\"\nkind = \"branch\"\nsector = \"community\"\n{parent}"
+            ),
+        )
+    }
+
+    fn sheet(path: &str, org: &str) -> Rec<crate::model::Evaluation> {
+        rec(
+            path,
+            &format!("org = \"{org}\"\nperiod = \"2026-Q1\"\ndate = 2026-04-01\n"),
+        )
+    }
+
+    /// A district `d` including `a` (at `c/a/`) and `b` (at `../b/`), as `merge` leaves it.
+    fn district() -> Workspace {
+        let records = Records {
+            orgs: vec![
+                org("orgs/d.toml", "d", None),
+                org("c/a/orgs/a.toml", "a", Some("d")),
+                org("c/a/orgs/a1.toml", "a1", Some("a")),
+                org("../b/orgs/b.toml", "b", Some("d")),
+            ],
+            evaluations: vec![
+                sheet("evaluations/2026-Q1/d.toml", "d"),
+                sheet("c/a/evaluations/2026-Q1/a.toml", "a"),
+                sheet("../b/evaluations/2026-Q1/b.toml", "b"),
+            ],
+            files: 8,
+            ..Records::default()
+        };
+        let mut ws = Workspace::new(settings("dangjian.toml", "d"), records);
+        for (id, prefix) in [("a", "c/a/"), ("b", "../b/")] {
+            ws.parts.push(Part {
+                id: id.into(),
+                prefix: prefix.into(),
+                parent: "d".into(),
+                settings: settings(&format!("{prefix}dangjian.toml"), id),
+                files: 3,
+            });
+        }
+        ws
+    }
+
+    #[test]
+    fn include_paths_are_normalised_from_the_district_root() {
+        assert_eq!(normalize("communities/./a/"), "communities/a");
+        assert_eq!(normalize("communities/a/../b"), "communities/b");
+        assert_eq!(normalize("../qingxi"), "../qingxi");
+        assert_eq!(normalize("x/../../y"), "../y");
+    }
+
+    #[test]
+    fn a_path_tells_its_workspace() {
+        let ws = district();
+        assert_eq!(ws.workspace_of("orgs/d.toml"), "d");
+        assert_eq!(ws.workspace_of("c/a/orgs/a1.toml"), "a");
+        assert_eq!(ws.workspace_of("../b/orgs/b.toml"), "b");
+        // A folder whose name merely starts like an include's is not inside it.
+        assert_eq!(ws.workspace_of("c/ab/orgs/x.toml"), "d");
+    }
+
+    #[test]
+    fn a_view_holds_one_workspace_with_its_own_settings_and_sheets() {
+        let ws = district();
+        let a = ws.part_view(Some(&ws.parts[0]));
+        assert_eq!(a.settings.root, "a");
+        let ids: Vec<&str> = a.orgs.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a1"]);
+        // Its root stands alone again, as in its own folder.
+        assert_eq!(a.org("a").unwrap().parent, None);
+        assert_eq!(a.evaluations.len(), 1);
+        assert_eq!(a.evaluations[0].org, "a");
+        assert_eq!(a.files, 3);
+        // The including workspace's view: every record, its own sheets only.
+        let d = ws.part_view(None);
+        assert_eq!(d.orgs.len(), 4);
+        assert_eq!(d.org("a").unwrap().parent.as_deref(), Some("d"));
+        let sheets: Vec<&str> = d.evaluations.iter().map(|e| e.org.as_str()).collect();
+        assert_eq!(sheets, ["d"]);
+    }
+}
