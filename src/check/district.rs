@@ -29,6 +29,7 @@ pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
         .collect();
     out.extend(own);
     out.extend(duplicates(ws, ctx));
+    out.extend(parents(ws, ctx));
     out.extend(references(ws, ctx));
     let mut out = apply_levels(out, &ws.settings.check);
     // Each directly included workspace on its own (its own includes in turn).
@@ -219,6 +220,37 @@ fn references(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
                 &[("workspace", &workspace)],
             )),
         );
+    }
+    out
+}
+
+/// Every `parent` of an `[[include]]` names an organization of the including workspace (or of
+/// a workspace it includes), not one of the included workspace itself.
+fn parents(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for p in &ws.parts {
+        let found = ws
+            .org_rec(&p.parent)
+            .filter(|o| !o.path.starts_with(&p.prefix));
+        if found.is_none() {
+            let (file, i) = &p.from;
+            out.push(
+                Diagnostic::error(
+                    Code::Include,
+                    file,
+                    tf(
+                        ctx.locale,
+                        "include.parent",
+                        &[
+                            ("parent", &p.parent),
+                            ("path", &p.prefix.trim_end_matches('/')),
+                        ],
+                    ),
+                )
+                .at(&format!("include[{i}].parent"))
+                .help(tf(ctx.locale, "include.parent.help", &[])),
+            );
+        }
     }
     out
 }

@@ -296,4 +296,14 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("district.col.kind", "类别", "Kind"),
     ("district.col.grade", "等次", "Grade"),
     ("district.col.count", "人数", "Count"),
+    (
+        "include.parent",
+        "引入 {path} 的 parent `{parent}` 不是本工作区的组织",
+        "the parent `{parent}` of the include {path} is no organization of this workspace",
+    ),
+    (
+        "include.parent.help",
+        "parent 填写本工作区中的一个组织 id（例如街道党工委），被引入工作区的根组织挂在它下面",
+        "give as parent the id of an organization of this workspace (the street or district committee) that the included root hangs under",
+    ),
 ];

@@ -28,6 +28,8 @@ pub struct Part {
     pub settings: Rec<Settings>,
     /// Number of record files it holds.
     pub files: usize,
+    /// The `dangjian.toml` (as a district path) whose `[[include]]` names it, and its index.
+    pub from: (String, usize),
 }
 
 /// An include waiting to be loaded: where it is, what names it, and the chain that led to it.
@@ -206,6 +208,7 @@ fn merge(ws: Workspace, loaded: Vec<(Pending, Workspace)>) -> Workspace {
             parent: p.parent,
             settings,
             files: w.files,
+            from: p.from,
         });
     }
     let mut out = Workspace::new(ws.settings, records);
@@ -408,6 +411,7 @@ mod tests {
                 parent: "d".into(),
                 settings: settings(&format!("{prefix}dangjian.toml"), id),
                 files: 3,
+                from: ("dangjian.toml".into(), 0),
             });
         }
         ws

@@ -211,6 +211,14 @@ fn missing_non_workspace_self_and_looping_includes_are_errors() {
         "{d}"
     );
 
+    // A parent that is no organization of the including workspace.
+    env.write(
+        "district/dangjian.toml",
+        &settings.replacen("parent = \"sanyuan\"", "parent = \"nosuch\"", 1),
+    );
+    let d = include_finding(&env, "dangjian.toml");
+    assert!(d["message"].as_str().unwrap().contains("parent `nosuch`"), "{d}");
+
     // A community that includes the district back makes a loop, reported in its file.
     env.write("district/dangjian.toml", &settings);
     let hexi = env.read("district/communities/hexi/dangjian.toml");
