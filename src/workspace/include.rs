@@ -44,35 +44,42 @@ struct Pending {
 }
 
 /// Loads the workspace at `root` with every workspace it includes, directly or through other
-/// includes. Without `[[include]]` this is `load`.
+/// includes. Without `[[include]]` this is `load`. The workspaces it names are loaded in
+/// parallel with it (their paths are read from its `dangjian.toml` first), then the ones they
+/// name, level by level.
 pub fn load_district(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnostic>) {
-    let (ws, mut diags) = load(root, opts);
+    let raw = raw_includes(root);
+    if raw.is_empty() {
+        return load(root, opts);
+    }
+    let top = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let first = pending_from(&raw, &top, "", std::slice::from_ref(&top));
+    let mut loaded: Vec<(Pending, Workspace)> = Vec::new();
+    let ((ws, mut diags), (mut results, refused)) =
+        rayon::join(|| load(root, opts), || load_level(first, &loaded, opts));
     let Some(ws) = ws else {
         return (None, diags);
     };
-    if ws.settings.includes.is_empty() {
-        return (Some(ws), diags);
-    }
-    let locale = opts.locale;
-    let top = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut pending = pending_of(&ws.settings, &top, "", std::slice::from_ref(&top));
-    let mut loaded: Vec<(Pending, Workspace)> = Vec::new();
-    while !pending.is_empty() {
-        let mut ready = Vec::new();
-        for p in pending {
-            match refuse(&p, &loaded, locale) {
-                Some(d) => diags.push(d),
-                None => ready.push(p),
-            }
-        }
-        let results: Vec<(Pending, Option<Workspace>, Vec<Diagnostic>)> = ready
-            .into_par_iter()
-            .map(|p| {
-                let (w, d) = load(&p.dir, opts);
-                (p, w, d)
-            })
+    diags.extend(refused);
+    // The includes as parsed must be those read ahead (they are, unless the file is broken).
+    let parsed: Vec<(String, String)> = ws
+        .settings
+        .includes
+        .iter()
+        .map(|i| (i.path.clone(), i.parent.clone()))
+        .collect();
+    if parsed != raw {
+        let first = pending_from(&parsed, &top, "", std::slice::from_ref(&top));
+        let (r, refused) = load_level(first, &loaded, opts);
+        results = r;
+        diags = diags
+            .into_iter()
+            .filter(|d| d.code != Code::Include)
+            .chain(refused)
             .collect();
-        pending = Vec::new();
+    }
+    while !results.is_empty() {
+        let mut pending = Vec::new();
         for (p, w, d) in results {
             diags.extend(d.into_iter().map(|mut d| {
                 d.file = format!("{}{}", p.prefix, d.file);
@@ -81,30 +88,91 @@ pub fn load_district(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<
             let Some(w) = w else { continue };
             let mut chain = p.chain.clone();
             chain.push(p.dir.clone());
-            pending.extend(pending_of(&w.settings, &p.dir, &p.prefix, &chain));
+            let own: Vec<(String, String)> = w
+                .settings
+                .includes
+                .iter()
+                .map(|i| (i.path.clone(), i.parent.clone()))
+                .collect();
+            pending.extend(pending_from(&own, &p.dir, &p.prefix, &chain));
             loaded.push((p, w));
         }
+        let (r, refused) = load_level(pending, &loaded, opts);
+        diags.extend(refused);
+        results = r;
     }
     (Some(merge(ws, loaded)), diags)
 }
 
-fn pending_of(
-    settings: &Rec<Settings>,
+/// A loaded include: where it was named, the workspace (if its settings could be used) and the
+/// findings of loading it.
+type Loaded = (Pending, Option<Workspace>, Vec<Diagnostic>);
+
+/// Loads one level of includes in parallel, after refusing the missing, the non-workspaces,
+/// loops and workspaces already included (also twice in this level).
+fn load_level(
+    pending: Vec<Pending>,
+    loaded: &[(Pending, Workspace)],
+    opts: LoadOptions,
+) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    let mut ready: Vec<Pending> = Vec::new();
+    let mut refused = Vec::new();
+    for p in pending {
+        let twice = ready.iter().any(|q| q.dir == p.dir);
+        match refuse(&p, loaded, twice, opts.locale) {
+            Some(d) => refused.push(d),
+            None => ready.push(p),
+        }
+    }
+    let results = ready
+        .into_par_iter()
+        .map(|p| {
+            let (w, d) = load(&p.dir, opts);
+            (p, w, d)
+        })
+        .collect();
+    (results, refused)
+}
+
+/// The `[[include]]` entries of `root/dangjian.toml` (path, parent), read ahead of loading it;
+/// empty when there are none or the file does not parse (the loader then reports it).
+fn raw_includes(root: &Path) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(root.join(SETTINGS_FILE)) else {
+        return Vec::new();
+    };
+    // Cheap test first: a workspace without includes pays for no second parse.
+    if !text.contains("include") {
+        return Vec::new();
+    }
+    let Ok(table) = text.trim_start_matches('\u{feff}').parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let list = table.get("include").and_then(|v| v.as_array());
+    list.into_iter()
+        .flatten()
+        .map(|i| {
+            let get = |k: &str| i.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            (get("path"), get("parent"))
+        })
+        .collect()
+}
+
+fn pending_from(
+    includes: &[(String, String)],
     dir: &Path,
     prefix: &str,
     chain: &[PathBuf],
 ) -> Vec<Pending> {
-    settings
-        .includes
+    includes
         .iter()
         .enumerate()
-        .map(|(i, inc)| {
-            let joined = dir.join(&inc.path);
+        .map(|(i, (path, parent))| {
+            let joined = dir.join(path);
             let canonical = joined.canonicalize().unwrap_or(joined);
             Pending {
-                prefix: format!("{}/", normalize(&format!("{prefix}{}", inc.path))),
+                prefix: format!("{}/", normalize(&format!("{prefix}{path}"))),
                 dir: canonical,
-                parent: inc.parent.clone(),
+                parent: parent.clone(),
                 from: (format!("{prefix}{SETTINGS_FILE}"), i),
                 chain: chain.to_vec(),
             }
@@ -132,6 +200,7 @@ fn normalize(path: &str) -> String {
 fn refuse(
     p: &Pending,
     loaded: &[(Pending, Workspace)],
+    twice: bool,
     locale: crate::i18n::Locale,
 ) -> Option<Diagnostic> {
     let (file, i) = &p.from;
@@ -156,7 +225,7 @@ fn refuse(
     if p.chain.contains(&p.dir) {
         return err("include.loop", "include.loop.help");
     }
-    if loaded.iter().any(|(q, _)| q.dir == p.dir) {
+    if twice || loaded.iter().any(|(q, _)| q.dir == p.dir) {
         return err("include.twice", "include.twice.help");
     }
     None

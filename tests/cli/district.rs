@@ -211,13 +211,26 @@ fn missing_non_workspace_self_and_looping_includes_are_errors() {
         "{d}"
     );
 
+    // The same community twice: the second is refused, its ids are not reported as clashes.
+    with("\n[[include]]\npath = \"communities/./hexi\"\nparent = \"sanyuan\"\n");
+    let d = include_finding(&env, "dangjian.toml");
+    assert!(
+        d["message"].as_str().unwrap().contains("included twice"),
+        "{d}"
+    );
+    let (_, diags) = check_json(&env);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+
     // A parent that is no organization of the including workspace.
     env.write(
         "district/dangjian.toml",
         &settings.replacen("parent = \"sanyuan\"", "parent = \"nosuch\"", 1),
     );
     let d = include_finding(&env, "dangjian.toml");
-    assert!(d["message"].as_str().unwrap().contains("parent `nosuch`"), "{d}");
+    assert!(
+        d["message"].as_str().unwrap().contains("parent `nosuch`"),
+        "{d}"
+    );
 
     // A community that includes the district back makes a loop, reported in its file.
     env.write("district/dangjian.toml", &settings);
