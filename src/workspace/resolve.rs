@@ -166,6 +166,19 @@ pub fn resolve<T: Named>(root: &Path, arg: &str, locale: Locale) -> Result<Rec<T
     }
 }
 
+/// `resolve` for a record that the command only names (a task's organization, a leader), not
+/// one it writes: in a district (SPEC §10) a record of an included workspace may be named by its
+/// id, as the including workspace's records may name the included ones.
+pub fn resolve_reference<T: Named>(root: &Path, arg: &str, locale: Locale) -> Result<Rec<T>> {
+    match resolve::<T>(root, arg, locale) {
+        Ok(rec) => Ok(rec),
+        Err(e) => match super::include::included_record(root, T::FOLDER, arg) {
+            Some((file, _)) => read_record::<T>(root, &file, locale),
+            None => Err(e),
+        },
+    }
+}
+
 /// One record that a name on the command line may stand for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Candidate<'a> {
