@@ -158,6 +158,30 @@ fn a_write_to_an_included_record_is_refused_with_the_folder() {
         &["post", "log", "nosuch", "songlan", "--text", "x"],
     )
     .exits(2);
+    // Naming a community's organization in the district's own record is no write to it: the
+    // district's matter takes a task for 新桥.
+    run_in(
+        &env,
+        "district",
+        &[
+            "matter",
+            "task",
+            "sanyuan-wenming",
+            "t3",
+            "--org",
+            "xinqiao",
+            "--text",
+            "整治",
+            "--due",
+            "2026-12-20",
+        ],
+    )
+    .ok();
+    assert!(
+        env.read("district/matters/2026/sanyuan-wenming.toml")
+            .contains("org = \"xinqiao\"")
+    );
+    run_in(&env, "district", &["check"]).ok();
 }
 
 fn include_finding(env: &TestEnv, file: &str) -> Value {
