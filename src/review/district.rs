@@ -120,3 +120,9 @@ pub fn compute_annual(ws: &Workspace, year: i32) -> AnnualResult {
     period::sort_missing(&mut out.missing);
     out
 }
+
+/// The `[review]` a record at `path` (a district path) is scored under: its workspace's.
+pub fn settings_of<'a>(ws: &'a Workspace, path: &str) -> &'a ReviewSettings {
+    ws.part_of(path)
+        .map_or(&ws.settings.review, |p| &p.settings.value.review)
+}

@@ -308,6 +308,22 @@ fn each_workspace_is_scored_under_its_own_settings() {
             assert_eq!(ours[0][key], subject[key], "{key} of {id}");
         }
     }
+    // `--explain` shows the arithmetic under 河西's settings (trim 1), not the district's (0).
+    let r = run_in(
+        &env,
+        "district",
+        &[
+            "review",
+            "quarterly",
+            "--period",
+            "2026-Q3",
+            "--explain",
+            "shenyulan",
+        ],
+    )
+    .ok();
+    assert!(r.stdout.contains("(2 × trim 1 + 3)"), "{}", r.stdout);
+    assert!(r.stdout.contains("weight 0.5"), "{}", r.stdout);
     // The district's sheet rates 江滨 under the district's settings, beside 清溪's own row.
     let jiangbin = find(&whole, "jiangbin", "org");
     assert_eq!(jiangbin.len(), 2, "{jiangbin:?}");

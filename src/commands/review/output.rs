@@ -179,14 +179,18 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
             .chain(result.missing.iter().map(|m| &m.subject))
             .map(|s| (s.id.as_str(), s.name.as_str()));
         let id = subject_id(ids, wanted, &period.to_string(), l)?;
-        let text = explain::period(&result, &ws.settings.review, &id, &org_namer(ws), l)
-            .ok_or_else(|| {
-                anyhow!(tf(
-                    l,
-                    "review.error.unknown-subject",
-                    &[("subject", wanted), ("period", &period)]
-                ))
-            })?;
+        // In a district, the settings of the workspace whose sheet holds the row.
+        let row = result.subjects.iter().find(|s| s.subject.id == id);
+        let settings = row.map_or(&ws.settings.review, |s| {
+            review::district::settings_of(ws, &s.row.path)
+        });
+        let text = explain::period(&result, settings, &id, &org_namer(ws), l).ok_or_else(|| {
+            anyhow!(tf(
+                l,
+                "review.error.unknown-subject",
+                &[("subject", wanted), ("period", &period)]
+            ))
+        })?;
         // Human text: values with control characters are shown escaped.
         let text = crate::diag::escape::lines(&text);
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
@@ -216,14 +220,20 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
             .chain(result.missing.iter().map(|m| &m.subject))
             .map(|s| (s.id.as_str(), s.name.as_str()));
         let id = subject_id(ids, wanted, &year.to_string(), l)?;
-        let text = explain::annual(&result, &ws.settings.review, &id, &org_namer(ws), l)
-            .ok_or_else(|| {
-                anyhow!(tf(
-                    l,
-                    "review.error.unknown-subject",
-                    &[("subject", wanted), ("period", &year)]
-                ))
-            })?;
+        // In a district, the settings of the workspace the subject's record lives in.
+        let path = ws
+            .member_rec(&id)
+            .map(|r| r.path.as_str())
+            .or_else(|| ws.org_rec(&id).map(|r| r.path.as_str()))
+            .unwrap_or("");
+        let settings = review::district::settings_of(ws, path);
+        let text = explain::annual(&result, settings, &id, &org_namer(ws), l).ok_or_else(|| {
+            anyhow!(tf(
+                l,
+                "review.error.unknown-subject",
+                &[("subject", wanted), ("period", &year)]
+            ))
+        })?;
         // Human text: values with control characters are shown escaped.
         let text = crate::diag::escape::lines(&text);
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
