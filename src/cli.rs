@@ -80,6 +80,8 @@ pub enum Command {
     /// Render reports (公开栏, 台账, 考评表 …)
     #[command(subcommand)]
     Report(commands::report::ReportCommand),
+    /// Write the workspace as flat tables for an analytics engine (NDJSON or CSV)
+    Export(commands::export::Args),
     /// Print the JSON Schema of a record kind
     Schema(commands::schema::Args),
     /// Print shell completions

@@ -7,6 +7,7 @@
 //! - `refs`: every reference resolves, score rows lie in the sheet's subtree;
 //! - `sheets`: a subject has at most one row per period across all sheets.
 
+pub mod district;
 mod future;
 mod ids;
 mod privacy;

@@ -47,9 +47,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         as_of: ctx.as_of,
         locale: loaded.locale,
     };
-    let mut diags = loaded.diags;
-    diags.extend(check::run(&loaded.ws, &cctx));
+    let diags = loaded.diags;
     let mut diags = check::apply_levels(diags, &loaded.ws.settings.check);
+    diags.extend(check::district::run(&loaded.ws, &cctx));
     workspace::locate(&loaded.root, &mut diags);
     diag::sort(&mut diags);
     let summary = Summary::of(&diags, loaded.ws.files);

@@ -5,6 +5,7 @@ pub mod broken;
 pub mod check;
 pub mod commit;
 pub mod completions;
+pub mod export;
 pub mod fmt;
 pub mod init;
 pub mod localize;
@@ -156,7 +157,7 @@ impl Ctx {
     pub fn load(&self) -> Result<Loaded> {
         let root = self.root()?;
         let (settings, locale) = self.settings(&root)?;
-        let (ws, diags) = workspace::load(&root, LoadOptions { locale });
+        let (ws, diags) = workspace::load_district(&root, LoadOptions { locale });
         let ws = ws.ok_or_else(|| anyhow!("dangjian.toml could not be loaded"))?;
         debug_assert_eq!(ws.settings.value, settings);
         Ok(Loaded {
@@ -263,6 +264,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<Exit> {
         Command::Commit(cmd) => commit::run(ctx, cmd),
         Command::Review(cmd) => review::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
+        Command::Export(args) => export::run(ctx, args),
         Command::Schema(args) => schema::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }

@@ -74,6 +74,10 @@ codes! {
     StaleProgress = "stale-progress", Warning;
     /// A date of something that happened lies after `--as-of`.
     FutureDate = "future-date", Warning;
+    /// `[[include]]` names a missing folder, a folder without a workspace, itself, or loops.
+    Include = "include", Error;
+    /// A record of an included workspace names a record of a workspace including it.
+    IncludeReference = "include-reference", Error;
     /// A code named in `[check] allow/deny` that does not exist.
     UnknownCode = "unknown-code", Warning;
 }

@@ -191,4 +191,128 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("member.private.education", "学历", "education"),
     ("member.private.ethnicity", "民族", "ethnicity"),
     ("member.private.email", "电子邮箱", "email"),
+    (
+        "export.done",
+        "已导出 {tables} 张表（共 {rows} 行）到 {dir}",
+        "exported {tables} tables ({rows} rows) to {dir}",
+    ),
+    (
+        "export.not-a-folder",
+        "{dir} 不是文件夹",
+        "{dir} is not a folder",
+    ),
+    (
+        "export.not-a-folder.help",
+        "`-o` 指定一个文件夹（不存在时会新建），表格和 manifest.json 写在其中",
+        "give `-o` a folder (created when missing); the tables and manifest.json are written into it",
+    ),
+    (
+        "export.cannot-write",
+        "无法写入 {file}：{error}",
+        "cannot write {file}: {error}",
+    ),
+    (
+        "include.missing",
+        "引入的文件夹 {path} 不存在",
+        "the included folder {path} does not exist",
+    ),
+    (
+        "include.missing.help",
+        "检查 `path`（相对于本 dangjian.toml）；如果它是 git 子模块，运行 `git submodule update --init`",
+        "check `path` (relative to this dangjian.toml); if it is a git submodule, run `git submodule update --init`",
+    ),
+    (
+        "include.not-workspace",
+        "引入的文件夹 {path} 不是工作区（没有 dangjian.toml）",
+        "the included folder {path} is not a workspace (it has no dangjian.toml)",
+    ),
+    (
+        "include.not-workspace.help",
+        "`path` 应指向一个社区工作区的根目录，即含有 dangjian.toml 的文件夹",
+        "`path` names the root of a workspace: the folder holding its dangjian.toml",
+    ),
+    (
+        "include.self",
+        "工作区 {path} 引入了它自己",
+        "the workspace {path} includes itself",
+    ),
+    (
+        "include.self.help",
+        "删除这个 [[include]]；一个工作区的记录本来就会被读取",
+        "remove this [[include]]; a workspace's own records are always read",
+    ),
+    (
+        "include.loop",
+        "引入 {path} 形成了循环：它（直接或间接）引入了引入它的工作区",
+        "including {path} makes a loop: it includes, directly or not, a workspace that includes it",
+    ),
+    (
+        "include.loop.help",
+        "引入关系只能自上而下（区 → 街道 → 社区）；删除下级工作区中指向上级的 [[include]]",
+        "includes go downward only (district → street → community); remove the [[include]] of the lower workspace that points up",
+    ),
+    (
+        "include.twice",
+        "工作区 {path} 被引入了两次",
+        "the workspace {path} is included twice",
+    ),
+    (
+        "include.twice.help",
+        "一个工作区在一个区里只能被引入一次；删除重复的 [[include]]",
+        "a workspace is included once in a district; remove the other [[include]]",
+    ),
+    (
+        "include.reference",
+        "`{id}` 是引入本工作区的 {workspace} 中的记录；被引入的工作区不能引用上级工作区的记录",
+        "`{id}` is a record of {workspace}, which includes this workspace; an included workspace may not name records of the workspace including it",
+    ),
+    (
+        "include.reference.help",
+        "被引入的工作区必须能单独通过 `dangjian check`；把这条记录移到 {workspace}，或改为引用本工作区的记录",
+        "an included workspace must pass `dangjian check` on its own; move the record to {workspace}, or name a record of this workspace",
+    ),
+    (
+        "include.duplicate-id",
+        "id `{id}` 已被 {other} 使用（区内各工作区的 id 必须唯一）",
+        "id `{id}` is already used by {other} (ids are unique across the workspaces of a district)",
+    ),
+    (
+        "include.duplicate-id.help",
+        "区内各工作区共用一个 id 空间；在其中一个工作区里改用不同的 id（并重命名文件），例如加上社区前缀",
+        "the workspaces of a district share one namespace; give one of them another id (and rename its file), for example with the community as a prefix",
+    ),
+    (
+        "include.refused",
+        "{file} 属于被引入的工作区 {path}；请在该文件夹中运行此命令",
+        "{file} belongs to the included workspace {path}; run this command in that folder",
+    ),
+    (
+        "include.refused.help",
+        "例如 `dangjian -C {path} …`；改动提交到该社区自己的仓库",
+        "for example `dangjian -C {path} …`; commit the change to that community's own repository",
+    ),
+    (
+        "district.report.communities",
+        "社区进度排名",
+        "Communities ranked by progress",
+    ),
+    (
+        "district.report.grades",
+        "各社区等次分布",
+        "Grade distribution by community",
+    ),
+    ("district.col.community", "社区", "Community"),
+    ("district.col.kind", "类别", "Kind"),
+    ("district.col.grade", "等次", "Grade"),
+    ("district.col.count", "人数", "Count"),
+    (
+        "include.parent",
+        "引入 {path} 的 parent `{parent}` 不是本工作区的组织",
+        "the parent `{parent}` of the include {path} is no organization of this workspace",
+    ),
+    (
+        "include.parent.help",
+        "parent 填写本工作区中的一个组织 id（例如街道党工委），被引入工作区的根组织挂在它下面",
+        "give as parent the id of an organization of this workspace (the street or district committee) that the included root hangs under",
+    ),
 ];

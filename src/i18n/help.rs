@@ -2031,4 +2031,19 @@ pub(super) const ENTRIES: &[Entry] = &[
         "以统一 diff 形式显示各项修改，不写入",
         "Print the changes as unified diffs and write nothing",
     ),
+    (
+        "help.export",
+        "把工作区导出为供分析引擎使用的平面表（NDJSON 或 CSV）",
+        "Write the workspace as flat tables for an analytics engine (NDJSON or CSV)",
+    ),
+    (
+        "help.export.arg.output",
+        "写入各表和 manifest.json 的文件夹（不存在时新建）",
+        "Folder to write the tables and manifest.json into (created when missing)",
+    ),
+    (
+        "help.export.arg.format",
+        "表格的文件格式",
+        "File format of the tables",
+    ),
 ];

@@ -32,10 +32,23 @@ pub struct Settings {
     pub check: CheckSettings,
     #[serde(default)]
     pub report: ReportSettings,
+    /// Workspaces of a district loaded with this one (SPEC §10).
+    #[serde(default, rename = "include", skip_serializing_if = "Vec::is_empty")]
+    pub includes: Vec<Include>,
     #[serde(default, skip_serializing)]
     pub private: Option<FreeTable>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<FreeTable>,
+}
+
+/// `[[include]]`: another workspace loaded with this one (SPEC §10).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Include {
+    /// A folder holding a workspace (a git submodule, a checkout), relative to dangjian.toml.
+    pub path: String,
+    /// The organization of this workspace that the included workspace's root hangs under.
+    pub parent: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -18,11 +18,15 @@ pub struct Options {
 
 /// Builds the report (pure).
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
-    let mut r = annual::compute(ws, opts.year);
+    let mut r = crate::review::district::compute_annual(ws, opts.year);
     if let Some(org) = &opts.org {
         r = annual::narrow(ws, r, org);
     }
-    document(ws, &r, opts.as_of, opts.org.as_deref(), locale)
+    let mut doc = document(ws, &r, opts.as_of, opts.org.as_deref(), locale);
+    let graded = r.subjects.iter().map(|s| (&s.subject, s.graded.grade));
+    doc.tables
+        .extend(super::district::grades(ws, graded, locale));
+    doc
 }
 
 pub fn outcome_label(o: &Outcome, locale: Locale) -> &'static str {

@@ -114,7 +114,7 @@ pub fn latest_scores(
     as_of: Date,
     locale: Locale,
 ) -> HashMap<String, (Decimal, String, Option<String>)> {
-    let result = period::compute(ws, latest_quarter(as_of));
+    let result = crate::review::district::compute_period(ws, latest_quarter(as_of));
     let grades = period::grade_table(&ws.settings.review, SubjectKind::Member);
     result
         .subjects

@@ -4,6 +4,8 @@
 pub mod annual;
 pub mod board;
 pub mod comments;
+pub mod district;
+pub mod export;
 pub mod form;
 pub mod ledger;
 pub mod letter;

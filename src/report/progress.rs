@@ -105,9 +105,11 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     }
     table.chart = Some(Chart::Bars { label: 2, value: 5 });
     let month = opts.month.0.format("%Y-%m").to_string();
+    let mut tables = vec![table];
+    tables.extend(super::district::progress(ws, opts.month, locale));
     let mut doc = Document {
         title: t(locale, "matter.report.progress-title").to_string(),
-        tables: vec![table],
+        tables,
         report: "progress".into(),
         ..Document::default()
     };

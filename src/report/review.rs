@@ -21,20 +21,24 @@ pub struct Options {
 /// Builds the report (pure): the period over the whole workspace, narrowed to `org`, with the
 /// change of each score against the previous period of the same kind.
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
-    let mut result = period::compute(ws, opts.period);
-    let mut previous = period::compute(ws, opts.period.previous());
+    let mut result = crate::review::district::compute_period(ws, opts.period);
+    let mut previous = crate::review::district::compute_period(ws, opts.period.previous());
     if let Some(org) = &opts.org {
         result = period::narrow(ws, result, org);
         previous = period::narrow(ws, previous, org);
     }
-    document(
+    let mut doc = document(
         ws,
         &result,
         Some(&previous),
         opts.as_of,
         opts.org.as_deref(),
         locale,
-    )
+    );
+    let graded = result.subjects.iter().map(|s| (&s.subject, s.graded.grade));
+    doc.tables
+        .extend(super::district::grades(ws, graded, locale));
+    doc
 }
 
 /// A grade as shown in a report: its name in Chinese, its id in English.

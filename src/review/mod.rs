@@ -5,6 +5,7 @@
 pub mod annual;
 pub mod annual_year;
 pub mod ballots;
+pub mod district;
 pub mod explain;
 pub mod grades;
 pub mod json;

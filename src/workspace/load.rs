@@ -35,6 +35,8 @@ pub fn classify(rel: &str) -> Option<Kind> {
     }
 }
 
+// One `Settings` per workspace: its size does not matter, boxing it would gain nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Parsed {
     Settings(Settings),
     Org(crate::model::Org),
@@ -59,7 +61,9 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         e.depth() == 0 || {
             let name = e.file_name().to_string_lossy();
             !(name.starts_with('.')
-                || (e.depth() == 1 && name == "target" && e.file_type().is_dir()))
+                || (e.depth() == 1 && name == "target" && e.file_type().is_dir())
+                // A folder holding its own dangjian.toml is another workspace (SPEC §10).
+                || (e.file_type().is_dir() && e.path().join(SETTINGS_FILE).is_file()))
         }
     });
     for entry in walker {

@@ -5,6 +5,7 @@
 mod decode;
 pub mod edit;
 mod find;
+pub mod include;
 mod load;
 mod locate;
 pub mod output;
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 
 pub use decode::{Decoded, decode};
 pub use find::find_root;
+pub use include::{Part, load_district};
 pub use load::{LoadOptions, Parsed, classify, load, parse_kind, read_one, read_text};
 pub use locate::{line_column, locate, span_of};
 pub use parse::{parse_record, parse_value};
@@ -52,6 +54,8 @@ pub struct Workspace {
     pub files: usize,
     /// Record files that could not be read or parsed, by path.
     pub broken: Vec<Broken>,
+    /// The workspaces included by `[[include]]` (SPEC §10), empty for a single workspace.
+    pub parts: Vec<include::Part>,
     index: Index,
 }
 
@@ -128,6 +132,7 @@ impl Workspace {
             evaluations: records.evaluations,
             files: records.files,
             broken: records.broken,
+            parts: Vec::new(),
             index,
         }
     }

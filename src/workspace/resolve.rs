@@ -143,7 +143,39 @@ pub fn resolve<T: Named>(root: &Path, arg: &str, locale: Locale) -> Result<Rec<T
         Err(e) if e.what == Some(What::UnknownName) && broken.is_some() => {
             Err(broken.expect("checked"))
         }
+        // A record of an included workspace (SPEC §10) is changed in that workspace's folder.
+        Err(e) if e.what == Some(What::UnknownName) => {
+            match super::include::included_record(root, T::FOLDER, arg) {
+                Some((file, folder)) => Err(Error::refused(vec![
+                    Problem::new(tf(
+                        locale,
+                        "include.refused",
+                        &[("file", &file), ("path", &folder)],
+                    ))
+                    .help(tf(
+                        locale,
+                        "include.refused.help",
+                        &[("path", &folder)],
+                    )),
+                ])
+                .into()),
+                None => Err(e.into()),
+            }
+        }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// `resolve` for a record that the command only names (a task's organization, a leader), not
+/// one it writes: in a district (SPEC §10) a record of an included workspace may be named by its
+/// id, as the including workspace's records may name the included ones.
+pub fn resolve_reference<T: Named>(root: &Path, arg: &str, locale: Locale) -> Result<Rec<T>> {
+    match resolve::<T>(root, arg, locale) {
+        Ok(rec) => Ok(rec),
+        Err(e) => match super::include::included_record(root, T::FOLDER, arg) {
+            Some((file, _)) => read_record::<T>(root, &file, locale),
+            None => Err(e),
+        },
     }
 }
 

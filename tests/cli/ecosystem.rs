@@ -376,7 +376,12 @@ fn fmt_keeps_every_comment_of_every_example_and_is_idempotent() {
         "no example workspace under examples/"
     );
     for ws in workspaces {
-        let name = ws.file_name().unwrap().to_string_lossy().into_owned();
+        // `district/communities/hexi` for a workspace inside a district's folder.
+        let name = ws
+            .strip_prefix(repo().join("examples"))
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let env = TestEnv::example(&name);
         let files = toml_files(env.root());
         let before: Vec<(String, String)> =
@@ -390,7 +395,10 @@ fn fmt_keeps_every_comment_of_every_example_and_is_idempotent() {
             a.sort();
             b.sort();
             assert_eq!(a, b, "{name}/{f}: comments changed");
-            let kind = dangjian::workspace::classify(f).unwrap();
+            // Files of a workspace included by this one (a district's community) are its own.
+            let Some(kind) = dangjian::workspace::classify(f) else {
+                continue;
+            };
             let again = dangjian::format::canonical(kind, &after).unwrap();
             assert_eq!(again, after, "{name}/{f}: fmt is not idempotent");
         }
@@ -417,7 +425,12 @@ fn fmt_check_passes_on_the_examples_as_committed() {
     let workspaces = example_workspaces();
     assert!(!workspaces.is_empty());
     for ws in workspaces {
-        let name = ws.file_name().unwrap().to_string_lossy().into_owned();
+        // `district/communities/hexi` for a workspace inside a district's folder.
+        let name = ws
+            .strip_prefix(repo().join("examples"))
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let env = TestEnv::example(&name);
         let r = env.run(&["fmt", "--check"]);
         let unformatted: Vec<&str> = r.stdout.lines().collect();

@@ -4,7 +4,9 @@
 mod check;
 mod commit;
 mod contract;
+mod district;
 mod ecosystem;
+mod export;
 mod forms;
 mod hardening;
 mod language;

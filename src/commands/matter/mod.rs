@@ -346,12 +346,16 @@ pub(crate) fn rules_for(
 
 /// Resolves an organization given by id or unambiguous name to its id.
 pub(crate) fn org_id(root: &Path, arg: &str, locale: Locale) -> Result<String> {
-    Ok(resolve::resolve::<Org>(root, arg, locale)?.value.id)
+    Ok(resolve::resolve_reference::<Org>(root, arg, locale)?
+        .value
+        .id)
 }
 
 /// Resolves a member given by id or unambiguous name to its id.
 pub(crate) fn member_id(root: &Path, arg: &str, locale: Locale) -> Result<String> {
-    Ok(resolve::resolve::<Member>(root, arg, locale)?.value.id)
+    Ok(resolve::resolve_reference::<Member>(root, arg, locale)?
+        .value
+        .id)
 }
 
 /// The organization an `--org` filter names, by id or unambiguous name, in a loaded workspace.

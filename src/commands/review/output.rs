@@ -169,8 +169,8 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
     let ws = &loaded.ws;
     let l = loaded.locale;
     let org = org_id(ws, common.org.as_deref(), l)?;
-    let mut result: PeriodResult = review::period::compute(ws, period);
-    let mut previous = review::period::compute(ws, period.previous());
+    let mut result: PeriodResult = review::district::compute_period(ws, period);
+    let mut previous = review::district::compute_period(ws, period.previous());
     if let Some(org) = &org {
         result = review::period::narrow(ws, result, org);
         previous = review::period::narrow(ws, previous, org);
@@ -183,14 +183,18 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
             .chain(result.missing.iter().map(|m| &m.subject))
             .map(|s| (s.id.as_str(), s.name.as_str()));
         let id = subject_id(ids, wanted, &period.to_string(), l)?;
-        let text = explain::period(&result, &ws.settings.review, &id, &org_namer(ws), l)
-            .ok_or_else(|| {
-                anyhow!(tf(
-                    l,
-                    "review.error.unknown-subject",
-                    &[("subject", wanted), ("period", &period)]
-                ))
-            })?;
+        // In a district, the settings of the workspace whose sheet holds the row.
+        let row = result.subjects.iter().find(|s| s.subject.id == id);
+        let settings = row.map_or(&ws.settings.review, |s| {
+            review::district::settings_of(ws, &s.row.path)
+        });
+        let text = explain::period(&result, settings, &id, &org_namer(ws), l).ok_or_else(|| {
+            anyhow!(tf(
+                l,
+                "review.error.unknown-subject",
+                &[("subject", wanted), ("period", &period)]
+            ))
+        })?;
         // Human text: values with control characters are shown escaped.
         let text = crate::diag::escape::lines(&text);
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
@@ -215,7 +219,7 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
     let l = loaded.locale;
     let year = year.unwrap_or_else(|| crate::commands::annual_year(ctx, ws, l));
     let org = org_id(ws, common.org.as_deref(), l)?;
-    let mut result: AnnualResult = review::annual::compute(ws, year);
+    let mut result: AnnualResult = review::district::compute_annual(ws, year);
     if let Some(org) = &org {
         result = review::annual::narrow(ws, result, org);
     }
@@ -227,14 +231,20 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
             .chain(result.missing.iter().map(|m| &m.subject))
             .map(|s| (s.id.as_str(), s.name.as_str()));
         let id = subject_id(ids, wanted, &year.to_string(), l)?;
-        let text = explain::annual(&result, &ws.settings.review, &id, &org_namer(ws), l)
-            .ok_or_else(|| {
-                anyhow!(tf(
-                    l,
-                    "review.error.unknown-subject",
-                    &[("subject", wanted), ("period", &year)]
-                ))
-            })?;
+        // In a district, the settings of the workspace the subject's record lives in.
+        let path = ws
+            .member_rec(&id)
+            .map(|r| r.path.as_str())
+            .or_else(|| ws.org_rec(&id).map(|r| r.path.as_str()))
+            .unwrap_or("");
+        let settings = review::district::settings_of(ws, path);
+        let text = explain::annual(&result, settings, &id, &org_namer(ws), l).ok_or_else(|| {
+            anyhow!(tf(
+                l,
+                "review.error.unknown-subject",
+                &[("subject", wanted), ("period", &year)]
+            ))
+        })?;
         // Human text: values with control characters are shown escaped.
         let text = crate::diag::escape::lines(&text);
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
