@@ -34,6 +34,11 @@ pub fn early_locale(args: &[OsString]) -> Locale {
 
 /// Parses the arguments with help and errors in `locale`; on a parse error or a help or version
 /// request, prints it and gives the exit code.
+/// `--help` and `--version`, which clap lists after the command's own options.
+fn is_builtin(id: &str) -> bool {
+    matches!(id, "help" | "version")
+}
+
 pub fn parse(args: Vec<OsString>, locale: Locale) -> Result<Cli, u8> {
     let mut cmd = command(locale);
     let result = cmd
@@ -84,7 +89,7 @@ fn localize(mut cmd: Command, path: &str, locale: Locale) -> Command {
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
-    for (id, positional) in args {
+    for (order, (id, positional)) in args.into_iter().enumerate() {
         let text = lookup(locale, &format!("help.{path}.arg.{id}"))
             .or_else(|| lookup(locale, &format!("help.dangjian.arg.{id}")))
             .or_else(|| match id.as_str() {
@@ -101,6 +106,13 @@ fn localize(mut cmd: Command, path: &str, locale: Locale) -> Command {
             },
         );
         cmd = cmd.mut_arg(&id, |a| {
+            // The command's own options first, then the global ones, as clap shows them in
+            // English (editing an argument after the build would otherwise interleave them).
+            let a = if a.is_global_set() || is_builtin(&id) {
+                a.display_order(1000 + order)
+            } else {
+                a.display_order(order)
+            };
             let Some(text) = text else {
                 return a.help_heading(heading);
             };

@@ -171,6 +171,20 @@ fn help_lists_the_commands() {
 }
 
 #[test]
+fn help_is_snapshotted_in_both_languages() {
+    let env = TestEnv::empty();
+    for lang in ["zh-CN", "en"] {
+        for args in [&["--help"][..], &["review", "score", "--help"], &["report", "--help"]] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let r = env.run(&all).ok();
+            let name = format!("help-{lang}-{}", args[..args.len() - 1].join("-"));
+            insta::assert_snapshot!(name, r.stdout);
+        }
+    }
+}
+
+#[test]
 fn no_workspace_is_exit_2() {
     let r = TestEnv::empty().run(&["check"]);
     assert_eq!(r.code, 2);
