@@ -365,16 +365,28 @@ fn parse<T: std::str::FromStr>(s: &str) -> T {
     })
 }
 
-/// A letter's text without the `target` line of its first item.
+/// A letter's text with its first item unquantified: no `target` line, and its progress entries
+/// saying `done` (whether the target was reached) instead of a value.
 fn drop_first_target(text: &str) -> String {
     let Some(item) = text.find("[[item]]") else {
         return text.to_string();
     };
-    let Some(at) = text[item..].find("\ntarget = ").map(|i| item + i + 1) else {
-        return text.to_string();
-    };
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
-    format!("{}{}", &text[..at], &text[end..])
+    let next = text[item + 8..]
+        .find("[[item]]")
+        .map_or(text.len(), |i| item + 8 + i);
+    let mut target = None;
+    let mut block = String::new();
+    for line in text[item..next].split_inclusive('\n') {
+        if let Some(v) = line.strip_prefix("target = ") {
+            target = v.trim().parse::<u32>().ok();
+        } else if let (Some(v), Some(t)) = (line.strip_prefix("value = "), target) {
+            let done = v.trim().parse::<u32>().is_ok_and(|v| v >= t);
+            block.push_str(&format!("done = {done}\n"));
+        } else {
+            block.push_str(line);
+        }
+    }
+    format!("{}{block}{}", &text[..item], &text[next..])
 }
 
 impl Gen {

@@ -23,7 +23,10 @@ enum Step {
 /// Calls `f` with the key path and text of every string `value` serializes to, in
 /// serialization order. Returns false when the value cannot be serialized (nothing is then
 /// reported, as with `serde_json::to_value`).
-pub fn each_string<T: Serialize + ?Sized>(value: &T, f: &mut dyn FnMut(&dyn Fn() -> Vec<Seg>, &str)) -> bool {
+pub fn each_string<T: Serialize + ?Sized>(
+    value: &T,
+    f: &mut dyn FnMut(&dyn Fn() -> Vec<Seg>, &str),
+) -> bool {
     let mut w = Walker {
         path: Vec::new(),
         buf: String::new(),
