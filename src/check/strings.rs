@@ -20,13 +20,14 @@ enum Step {
     Index(usize),
 }
 
+/// What is called for every string: with a function giving its key path (built only when
+/// asked for), and the text.
+pub type Visit<'f> = dyn FnMut(&dyn Fn() -> Vec<Seg>, &str) + 'f;
+
 /// Calls `f` with the key path and text of every string `value` serializes to, in
 /// serialization order. Returns false when the value cannot be serialized (nothing is then
 /// reported, as with `serde_json::to_value`).
-pub fn each_string<T: Serialize + ?Sized>(
-    value: &T,
-    f: &mut dyn FnMut(&dyn Fn() -> Vec<Seg>, &str),
-) -> bool {
+pub fn each_string<T: Serialize + ?Sized>(value: &T, f: &mut Visit<'_>) -> bool {
     let mut w = Walker {
         path: Vec::new(),
         buf: String::new(),
@@ -38,7 +39,7 @@ pub fn each_string<T: Serialize + ?Sized>(
 struct Walker<'f> {
     path: Vec<Step>,
     buf: String,
-    f: &'f mut dyn FnMut(&dyn Fn() -> Vec<Seg>, &str),
+    f: &'f mut Visit<'f>,
 }
 
 impl Walker<'_> {
