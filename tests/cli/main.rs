@@ -6,6 +6,7 @@ mod commit;
 mod ecosystem;
 mod hardening;
 mod layers;
+mod locate;
 mod matter;
 mod names;
 mod post;
