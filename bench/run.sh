@@ -5,6 +5,7 @@
 #   bench/run.sh --big            # 20,000 and 200,000 members (slow: generates ~700,000 files)
 #   bench/run.sh --sizes "500 20000" --runs 5 --seed 7
 #   bench/run.sh --regen          # regenerate the workspaces even if present
+#   bench/run.sh --baseline OLD   # time the dangjian binary OLD too, beside the new figures
 #   (sizes of 100,000 members and more are timed --big-runs times, default 1)
 #
 # Results go to bench/out/ (git-ignored): generated workspaces, hyperfine JSON, and a markdown
@@ -20,6 +21,7 @@ BIG_RUNS=1
 WRITE_RUNS=30
 SEED=1
 REGEN=0
+BASE=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --big) SIZES="20000 200000" ;;
@@ -29,7 +31,8 @@ while [ $# -gt 0 ]; do
         --write-runs) WRITE_RUNS="$2"; shift ;;
         --seed) SEED="$2"; shift ;;
         --regen) REGEN=1 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        --baseline) BASE="$2"; shift ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -131,6 +134,12 @@ for N in $SIZES; do
         echo "generating $N members into $WS ..." >&2
         "$GEN" --members "$N" --seed "$SEED" --out "$WS" || exit 2
     fi
+    # The same workspace with one item of every letter unquantified: many findings.
+    WSU=$OUT/ws-$N-s$SEED-unquantified
+    if [ "$REGEN" = 1 ] || [ ! -f "$WSU/dangjian.toml" ]; then
+        echo "generating $N members (unquantified items) into $WSU ..." >&2
+        "$GEN" --members "$N" --seed "$SEED" --out "$WSU" --unquantified || exit 2
+    fi
     FILES=$(find "$WS" -name '*.toml' | wc -l)
     R=$RUNS
     [ "$N" -ge 100000 ] && R=$BIG_RUNS
@@ -141,24 +150,35 @@ for N in $SIZES; do
     rows=()
     OK_CODES="0"
     floor_t=$(median_seconds "$R" "" "$FLOOR" "$WS")
-    rows+=("floor (read + parse)|$floor_t|1.00|$(usage_of "$FLOOR" "$WS")")
+    rows+=("floor (read + parse)|$floor_t|1.00|$(usage_of "$FLOOR" "$WS")||")
     echo "  floor: $floor_t" >&2
 
-    bench_cmd() { # bench_cmd <label> <ok codes> <args...>
-        local label=$1; OK_CODES=$2; shift 2
+    bench_cmd() { # bench_cmd <label> <ok codes> <workspace> <args...>
+        local label=$1; OK_CODES=$2; local ws=$3; shift 3
         local t
-        t=$(median_seconds "$R" "" "$BIN" -C "$WS" "$@")
+        t=$(median_seconds "$R" "" "$BIN" -C "$ws" "$@")
         local usage="n/a|n/a"
-        [ "$t" != n/a ] && usage=$(usage_of "$BIN" -C "$WS" "$@")
-        rows+=("$label|$t|$(ratio "$t" "$floor_t")|$usage")
+        [ "$t" != n/a ] && usage=$(usage_of "$BIN" -C "$ws" "$@")
+        local old="|"
+        if [ -n "$BASE" ]; then
+            local bt bu
+            bt=$(median_seconds "$R" "" "$BASE" -C "$ws" "$@")
+            bu=$(usage_of "$BASE" -C "$ws" "$@")
+            old="$(ratio "$bt" "$floor_t")|${bu#*|}"
+        fi
+        rows+=("$label|$t|$(ratio "$t" "$floor_t")|$usage|$old")
         echo "  $label: $t" >&2
         LAST_T=$t
     }
-    bench_cmd "check" "0 1" check -q
+    bench_cmd "\`check --format json\`, no findings" "0 1" "$WS" check --format json
     CHECK_T[$N]=$LAST_T
-    bench_cmd "review annual" "0" review annual --year 2026
-    bench_cmd "report ledger --format json" "0" report ledger --format json
-    bench_cmd "report board --format html" "0" report board --format html
+    FINDINGS=$("$BIN" -C "$WSU" check --format json 2>/dev/null | grep -c '"code": "unquantified"')
+    bench_cmd "\`check --format json\`, $FINDINGS \`unquantified\` warnings" "0 1" "$WSU" check --format json
+    bench_cmd "\`check\` (human), $FINDINGS warnings" "0 1" "$WSU" check
+    bench_cmd "\`review annual --year 2026 --format json\`" "0" "$WS" review annual --year 2026 --format json
+    bench_cmd "\`review annual --year 2026\` (table)" "0" "$WS" review annual --year 2026
+    bench_cmd "\`report ledger --format json\`" "0" "$WS" report ledger --format json
+    bench_cmd "\`report board --format html\`" "0" "$WS" report board --format html
 
     # Writing command: restore the post file before every run.
     read -r POST MEMBER < <(pick_holder "$WS")
@@ -172,25 +192,34 @@ for N in $SIZES; do
         [ "$w" != n/a ] && wusage=$(usage_of "$BIN" -C "$WS" post log "$POST" "$MEMBER" --date "$AS_OF" --text "巡查小区，未发现隐患")
         bash -c "$prep"
         wms=$([ "$w" = n/a ] && echo n/a || awk -v s="$w" 'BEGIN {printf "%.1f ms", s*1000}')
-        rows+=("post log $POST $MEMBER (median of $WRITE_RUNS)|$wms|–|$wusage")
+        rows+=("post log $POST $MEMBER (median of $WRITE_RUNS)|$wms|–|$wusage||")
         echo "  post log: $wms" >&2
         # The same without the write (no fsync): what the command costs apart from the disk.
         d=$(median_seconds "$WRITE_RUNS" "" "$BIN" -C "$WS" post log "$POST" "$MEMBER" --date "$AS_OF" --text "巡查小区，未发现隐患" --dry-run)
         dms=$([ "$d" = n/a ] && echo n/a || awk -v s="$d" 'BEGIN {printf "%.1f ms", s*1000}')
-        rows+=("post log --dry-run (median of $WRITE_RUNS)|$dms|–|n/a|n/a")
+        rows+=("post log --dry-run (median of $WRITE_RUNS)|$dms|–|n/a|n/a||")
         echo "  post log --dry-run: $dms" >&2
     else
-        rows+=("post log|n/a (no serving holder found)|–|n/a|n/a")
+        rows+=("post log|n/a (no serving holder found)|–|n/a|n/a||")
     fi
 
     {
         echo "### $N members ($FILES files)"
         echo
-        echo "| command | median wall (s) | × floor | CPU (s) | peak memory (MB) |"
-        echo "| --- | ---: | ---: | ---: | ---: |"
+        if [ -n "$BASE" ]; then
+            echo "| command | median wall (s) | × floor | CPU (s) | peak memory (MiB) | × floor, baseline | peak memory, baseline (MiB) |"
+            echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+        else
+            echo "| command | median wall (s) | × floor | CPU (s) | peak memory (MiB) |"
+            echo "| --- | ---: | ---: | ---: | ---: |"
+        fi
         for r in "${rows[@]}"; do
-            IFS='|' read -r a b c d e <<<"$r"
-            echo "| $a | $b | $c | $d | $e |"
+            IFS='|' read -r a b c d e f g <<<"$r"
+            if [ -n "$BASE" ]; then
+                echo "| $a | $b | $c | $d | $e | ${f:-–} | ${g:-–} |"
+            else
+                echo "| $a | $b | $c | $d | $e |"
+            fi
         done
         echo
     } >>"$REPORT"
@@ -201,5 +230,5 @@ if [ $# -ge 2 ]; then
     small=$1; big=${!#}
     echo "check at $big members / at $small members: $(ratio "${CHECK_T[$big]}" "${CHECK_T[$small]}")×" >>"$REPORT"
 fi
-echo "(hyperfine: ${HYPERFINE:-not installed, plain loop}; $RUNS runs per command ($BIG_RUNS from 100,000 members), $WRITE_RUNS for the writing command; DANGJIAN_AS_OF=$AS_OF)" >>"$REPORT"
+echo "(hyperfine: ${HYPERFINE:-not installed, plain loop}; $RUNS runs per command ($BIG_RUNS from 100,000 members), $WRITE_RUNS for the writing command; DANGJIAN_AS_OF=$AS_OF${BASE:+; baseline $BASE})" >>"$REPORT"
 cat "$REPORT"

@@ -274,12 +274,18 @@ struct Gen {
     members: Vec<Member>,
     files: usize,
     bytes: usize,
+    /// `--unquantified`: the first item of every commitment letter has no `target`, so that
+    /// `check` reports one `unquantified` warning per letter (a run with many findings).
+    unquantified: bool,
 }
+
+const USAGE: &str = "usage: gen --members N --seed S --out DIR [--unquantified]";
 
 fn main() {
     let mut members = 20_000usize;
     let mut seed = 1u64;
     let mut out: Option<PathBuf> = None;
+    let mut unquantified = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |name: &str| {
@@ -292,20 +298,19 @@ fn main() {
             "--members" | "-n" => members = parse(&value("--members")),
             "--seed" | "-s" => seed = parse(&value("--seed")),
             "--out" | "-o" => out = Some(PathBuf::from(value("--out"))),
+            "--unquantified" => unquantified = true,
             "-h" | "--help" => {
-                println!("usage: gen --members N --seed S --out DIR");
+                println!("{USAGE}");
                 return;
             }
             other => {
-                eprintln!(
-                    "error: unexpected argument `{other}`\nusage: gen --members N --seed S --out DIR"
-                );
+                eprintln!("error: unexpected argument `{other}`\n{USAGE}");
                 std::process::exit(2)
             }
         }
     }
     let Some(out) = out else {
-        eprintln!("error: --out DIR is required\nusage: gen --members N --seed S --out DIR");
+        eprintln!("error: --out DIR is required\n{USAGE}");
         std::process::exit(2)
     };
     if out.join("dangjian.toml").exists() {
@@ -333,6 +338,7 @@ fn main() {
         members: Vec::new(),
         files: 0,
         bytes: 0,
+        unquantified,
     };
     g.build(members.max(10));
     g.write_settings();
@@ -359,8 +365,39 @@ fn parse<T: std::str::FromStr>(s: &str) -> T {
     })
 }
 
+/// A letter's text with its first item unquantified: no `target` line, and its progress entries
+/// saying `done` (whether the target was reached) instead of a value.
+fn drop_first_target(text: &str) -> String {
+    let Some(item) = text.find("[[item]]") else {
+        return text.to_string();
+    };
+    let next = text[item + 8..]
+        .find("[[item]]")
+        .map_or(text.len(), |i| item + 8 + i);
+    let mut target = None;
+    let mut block = String::new();
+    for line in text[item..next].split_inclusive('\n') {
+        if let Some(v) = line.strip_prefix("target = ") {
+            target = v.trim().parse::<u32>().ok();
+        } else if let (Some(v), Some(t)) = (line.strip_prefix("value = "), target) {
+            let done = v.trim().parse::<u32>().is_ok_and(|v| v >= t);
+            block.push_str(&format!("done = {done}\n"));
+        } else {
+            block.push_str(line);
+        }
+    }
+    format!("{}{block}{}", &text[..item], &text[next..])
+}
+
 impl Gen {
     fn write(&mut self, rel: &str, text: &str) {
+        let unquantified;
+        let text = if self.unquantified && rel.starts_with("commitments/") {
+            unquantified = drop_first_target(text);
+            unquantified.as_str()
+        } else {
+            text
+        };
         let path = self.out.join(rel);
         if let Some(dir) = path.parent()
             && !dir.exists()

@@ -14,6 +14,7 @@ mod privacy;
 mod refs;
 mod sheets;
 pub mod single;
+mod strings;
 mod tree;
 
 use std::fmt::Display;

@@ -4,10 +4,9 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::Context;
-use crate::diag::{Diagnostic, Seg};
+use crate::diag::Diagnostic;
 use crate::i18n::tf;
 use crate::workspace::{Rec, Workspace};
 
@@ -38,52 +37,36 @@ pub enum Exposed {
 }
 
 fn scan<T: Serialize>(path: &str, record: &T, ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // `[private]` is skipped by serialization, so everything seen here would be rendered.
-    let Ok(value) = serde_json::to_value(record) else {
-        return;
-    };
-    let mut segs = Vec::new();
-    walk(&value, &mut segs, &mut |segs, text| {
+    // `[private]` is skipped by serialization, so every string seen here would be rendered.
+    // The strings are visited in place (no `serde_json::Value` of the record is built); a
+    // record that cannot be serialized is not reported.
+    let mut found = Vec::new();
+    let complete = super::strings::each_string(record, &mut |segs, text| {
         if let Some(kind) = find_exposed(text) {
-            let what = match kind {
-                Exposed::Phone => "check.exposed-private.phone",
-                Exposed::IdCard => "check.exposed-private.id-card",
-            };
-            out.push(
-                Diagnostic::warning(
-                    crate::diag::Code::ExposedPrivate,
-                    path,
-                    tf(
-                        ctx.locale,
-                        "check.exposed-private",
-                        &[("what", &crate::i18n::t(ctx.locale, what))],
-                    ),
-                )
-                .at_segs(segs.to_vec())
-                .help(tf(ctx.locale, "check.exposed-private.help", &[])),
-            );
+            found.push((kind, segs()));
         }
     });
-}
-
-fn walk(value: &Value, segs: &mut Vec<Seg>, f: &mut dyn FnMut(&[Seg], &str)) {
-    match value {
-        Value::String(s) => f(segs, s),
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                segs.push(Seg::Index(i));
-                walk(v, segs, f);
-                segs.pop();
-            }
-        }
-        Value::Object(map) => {
-            for (k, v) in map {
-                segs.push(Seg::Key(k.clone()));
-                walk(v, segs, f);
-                segs.pop();
-            }
-        }
-        _ => {}
+    if !complete {
+        return;
+    }
+    for (kind, segs) in found {
+        let what = match kind {
+            Exposed::Phone => "check.exposed-private.phone",
+            Exposed::IdCard => "check.exposed-private.id-card",
+        };
+        out.push(
+            Diagnostic::warning(
+                crate::diag::Code::ExposedPrivate,
+                path,
+                tf(
+                    ctx.locale,
+                    "check.exposed-private",
+                    &[("what", &crate::i18n::t(ctx.locale, what))],
+                ),
+            )
+            .at_segs(segs)
+            .help(tf(ctx.locale, "check.exposed-private.help", &[])),
+        );
     }
 }
 

@@ -1,6 +1,5 @@
 //! Rendering findings: rustc-like human text, JSON, and GitHub Actions annotations (SPEC §7).
 
-use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
 use super::escape::one_line;
@@ -110,26 +109,54 @@ fn severity_color(s: Severity) -> &'static str {
 
 /// `{"diagnostics":[…],"summary":{…}}` with paths relative to the root and positions from 1.
 pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
-    let list: Vec<_> = diags
-        .iter()
-        .map(|d| {
-            let (line, column) = d.line_column();
-            json!({
-                "severity": d.severity.as_str(),
-                "code": d.code,
-                "message": d.message,
-                "file": d.file,
-                "line": line,
-                "column": column,
-                "help": d.help,
+    // Borrowed rows serialized straight to text (no `serde_json::Value` per finding); the keys
+    // in this order, as the document has always had them.
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        severity: &'a str,
+        code: &'a super::Code,
+        message: &'a str,
+        file: &'a str,
+        line: usize,
+        column: usize,
+        help: &'a Option<String>,
+    }
+    #[derive(serde::Serialize)]
+    struct Counts {
+        errors: usize,
+        warnings: usize,
+        infos: usize,
+        files: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        diagnostics: Vec<Row<'a>>,
+        summary: Counts,
+    }
+    let doc = Doc {
+        diagnostics: diags
+            .iter()
+            .map(|d| {
+                let (line, column) = d.line_column();
+                Row {
+                    severity: d.severity.as_str(),
+                    code: &d.code,
+                    message: &d.message,
+                    file: &d.file,
+                    line,
+                    column,
+                    help: &d.help,
+                }
             })
-        })
-        .collect();
-    let value = json!({
-        "diagnostics": list,
-        "summary": { "errors": summary.errors, "warnings": summary.warnings, "infos": summary.infos, "files": summary.files },
-    });
-    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
+            .collect(),
+        summary: Counts {
+            errors: summary.errors,
+            warnings: summary.warnings,
+            infos: summary.infos,
+            files: summary.files,
+        },
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -1,5 +1,5 @@
 //! Turning the places of findings (key paths, byte offsets) into line and column, with the
-//! source line for display. Reads each file that has findings once.
+//! source line for display. Reads each file that has findings once, files in parallel.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -10,42 +10,69 @@ use toml_edit::{Item, Value};
 use crate::diag::{Diagnostic, Place, Seg};
 use crate::i18n::Locale;
 
-/// A file's text and, when it parses, its document.
-type Parsed = (String, Option<toml_edit::Document<String>>);
-
 pub fn locate(root: &Path, diags: &mut [Diagnostic]) {
-    // Each file with findings is read and parsed once, however many findings it has.
-    let mut files: HashMap<String, Option<Parsed>> = HashMap::new();
-    for d in diags.iter_mut() {
+    use rayon::prelude::*;
+    // Findings grouped by file, in order of first appearance: each file is read (and parsed,
+    // when a finding names a key path) once, and the files are handled in parallel.
+    let mut order: Vec<&str> = Vec::new();
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, d) in diags.iter().enumerate() {
         if matches!(d.place, Place::Pos { .. }) {
             continue;
         }
-        let file = files.entry(d.file.clone()).or_insert_with(|| {
-            super::load::read_text(root, &d.file, Locale::En)
-                .ok()
-                .map(|t| {
-                    let doc = toml_edit::Document::parse(t.text.clone()).ok();
-                    (t.text, doc)
-                })
-        });
-        let Some((text, doc)) = file.as_ref() else {
-            d.place = Place::Pos { line: 1, column: 1 };
-            continue;
-        };
-        let offset = match &d.place {
-            Place::Offset(o) => *o,
-            Place::Path(segs) => doc
-                .as_ref()
-                .and_then(|doc| span_in(doc, segs))
-                .map_or(0, |r| r.start),
-            _ => 0,
-        };
-        let (line, column, source) = line_column(text, offset);
+        groups
+            .entry(d.file.as_str())
+            .or_insert_with(|| {
+                order.push(d.file.as_str());
+                Vec::new()
+            })
+            .push(i);
+    }
+    let found: Vec<(usize, Located)> = order
+        .par_iter()
+        .flat_map_iter(|file| {
+            let idx = &groups[file];
+            locate_in_file(root, file, idx.iter().map(|&i| (i, &diags[i].place)))
+        })
+        .collect();
+    for (i, (line, column, source)) in found {
+        let d = &mut diags[i];
         d.place = Place::Pos { line, column };
-        if !matches!(d.place, Place::File) && !source.is_empty() {
-            d.source = Some(source);
+        if source.is_some() {
+            d.source = source;
         }
     }
+}
+
+/// Line, column and (when not empty) the source line of one finding.
+type Located = (usize, usize, Option<String>);
+
+/// The positions of the findings `places` (by index) in one file, read once and parsed at most
+/// once (only when a finding names a key path).
+fn locate_in_file<'a>(
+    root: &Path,
+    file: &str,
+    places: impl Iterator<Item = (usize, &'a Place)>,
+) -> Vec<(usize, Located)> {
+    let Ok(text) = super::load::read_text(root, file, Locale::En).map(|t| t.text) else {
+        return places.map(|(i, _)| (i, (1, 1, None))).collect();
+    };
+    let mut doc: Option<Option<toml_edit::Document<&str>>> = None;
+    places
+        .map(|(i, place)| {
+            let offset = match place {
+                Place::Offset(o) => *o,
+                Place::Path(segs) => doc
+                    .get_or_insert_with(|| toml_edit::Document::parse(text.as_str()).ok())
+                    .as_ref()
+                    .and_then(|doc| span_in(doc, segs))
+                    .map_or(0, |r| r.start),
+                _ => 0,
+            };
+            let (line, column, source) = line_column(&text, offset);
+            (i, (line, column, (!source.is_empty()).then_some(source)))
+        })
+        .collect()
 }
 
 /// Line and column (from 1; the column counts characters) of a byte offset, and the line's text.
@@ -75,7 +102,7 @@ pub fn span_of(text: &str, segs: &[Seg]) -> Option<Range<usize>> {
 }
 
 /// `span_of` in an already parsed document.
-fn span_in(doc: &toml_edit::Document<String>, segs: &[Seg]) -> Option<Range<usize>> {
+fn span_in<S>(doc: &toml_edit::Document<S>, segs: &[Seg]) -> Option<Range<usize>> {
     let mut best: Option<Range<usize>> = None;
     let mut node = Node::Table(doc.as_table());
     for seg in segs {

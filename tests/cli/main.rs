@@ -11,6 +11,7 @@ mod forms;
 mod hardening;
 mod language;
 mod layers;
+mod locate;
 mod matter;
 mod names;
 mod post;
@@ -174,7 +175,11 @@ fn help_lists_the_commands() {
 fn help_is_snapshotted_in_both_languages() {
     let env = TestEnv::empty();
     for lang in ["zh-CN", "en"] {
-        for args in [&["--help"][..], &["review", "score", "--help"], &["report", "--help"]] {
+        for args in [
+            &["--help"][..],
+            &["review", "score", "--help"],
+            &["report", "--help"],
+        ] {
             let mut all = vec!["--lang", lang];
             all.extend_from_slice(args);
             let r = env.run(&all).ok();

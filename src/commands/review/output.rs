@@ -143,17 +143,24 @@ fn markdown(doc: &Document) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn write(ctx: &Ctx, common: &Common, doc: &Document, value: &serde_json::Value) -> Result<Exit> {
+/// Prints the result in the asked format: the JSON value or the document, whichever the format
+/// needs (the other one is never built).
+fn write(
+    ctx: &Ctx,
+    common: &Common,
+    doc: impl FnOnce() -> Document,
+    value: impl FnOnce() -> serde_json::Value,
+) -> Result<Exit> {
     let bytes = match common.format {
         ReviewFormat::Json => {
-            let mut s = serde_json::to_string_pretty(value)?;
+            let mut s = serde_json::to_string_pretty(&value())?;
             s.push('\n');
             s.into_bytes()
         }
-        ReviewFormat::Yaml => report::render::yaml_value(value).into_bytes(),
-        ReviewFormat::Csv => report::render(doc, Format::Csv, Default::default())?,
-        ReviewFormat::Md => markdown(doc),
-        ReviewFormat::Table => report::render(doc, Format::Table, ctx.render_options())?,
+        ReviewFormat::Yaml => report::render::yaml_value(&value()).into_bytes(),
+        ReviewFormat::Csv => report::render(&doc(), Format::Csv, Default::default())?,
+        ReviewFormat::Md => markdown(&doc()),
+        ReviewFormat::Table => report::render(&doc(), Format::Table, ctx.render_options())?,
     };
     emit_to(ctx, &bytes, common.output.as_deref(), false)?;
     Ok(Exit::Success)
@@ -170,10 +177,8 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
     let l = loaded.locale;
     let org = org_id(ws, common.org.as_deref(), l)?;
     let mut result: PeriodResult = review::district::compute_period(ws, period);
-    let mut previous = review::district::compute_period(ws, period.previous());
     if let Some(org) = &org {
         result = review::period::narrow(ws, result, org);
-        previous = review::period::narrow(ws, previous, org);
     }
     if let Some(wanted) = &common.explain {
         let ids = result
@@ -200,16 +205,23 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
-    let value = json::period(&result, &ws.settings.review, ctx.as_of);
-    let doc = report::review::document(
-        ws,
-        &result,
-        Some(&previous),
-        ctx.as_of,
-        org.as_deref(),
-        common.format.content_locale(l),
-    );
-    write(ctx, common, &doc, &value)
+    let value = || json::period(&result, &ws.settings.review, ctx.as_of);
+    // The previous period is shown beside this one in the document only.
+    let doc = || {
+        let mut previous = review::district::compute_period(ws, period.previous());
+        if let Some(org) = &org {
+            previous = review::period::narrow(ws, previous, org);
+        }
+        report::review::document(
+            ws,
+            &result,
+            Some(&previous),
+            ctx.as_of,
+            org.as_deref(),
+            common.format.content_locale(l),
+        )
+    };
+    write(ctx, common, doc, value)
 }
 
 /// Computes and prints a year.
@@ -250,15 +262,17 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
-    let value = json::annual(&result, &ws.settings.review, ctx.as_of);
-    let doc = report::annual::document(
-        ws,
-        &result,
-        ctx.as_of,
-        org.as_deref(),
-        common.format.content_locale(l),
-    );
-    write(ctx, common, &doc, &value)
+    let value = || json::annual(&result, &ws.settings.review, ctx.as_of);
+    let doc = || {
+        report::annual::document(
+            ws,
+            &result,
+            ctx.as_of,
+            org.as_deref(),
+            common.format.content_locale(l),
+        )
+    };
+    write(ctx, common, doc, value)
 }
 
 /// Parses `--period` and checks it is of the command's kind.
