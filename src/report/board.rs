@@ -139,7 +139,9 @@ pub fn latest_quarter(date: Date) -> Period {
 fn columns(locale: Locale) -> Vec<Column> {
     [
         ("member", "report.board.member"),
+        ("member_name", "report.board.member"),
         ("post", "report.board.post"),
+        ("post_name", "report.board.post"),
         ("published", "report.board.published"),
         ("duties", "report.board.duties"),
         ("targets", "report.board.targets"),
@@ -157,7 +159,8 @@ fn columns(locale: Locale) -> Vec<Column> {
         // Programs get the grade and the veto's reason apart; people read them as one:
         // `不合格（一票否决：…）`.
         match key {
-            "grade" | "veto" => column.machine_only(),
+            // Scripts get ids and names; people read names.
+            "member" | "post" | "grade" | "veto" => column.machine_only(),
             "grade_text" => column.human_only(),
             _ => column,
         }
@@ -313,7 +316,9 @@ impl RowContext<'_> {
             .map(|o| self.outcome_text(o))
             .collect();
         vec![
+            Cell::text(&self.holder.member),
             Cell::text(&self.name),
+            Cell::text(&self.post.id),
             Cell::text(&self.post.name),
             Cell::opt_date(self.holder.published),
             list(&self.post.duties),
@@ -469,7 +474,7 @@ mod tests {
     fn names(doc: &Document) -> Vec<String> {
         doc.tables
             .iter()
-            .flat_map(|t| t.rows.iter().map(|r| r[0].display()))
+            .flat_map(|t| t.rows.iter().map(|r| r[1].display()))
             .collect()
     }
 

@@ -449,8 +449,9 @@ fn board_lists_published_serving_holders_with_the_six_things() {
         "李四 is not published, 王芳 has ended: {jiangbin:?}"
     );
     let row = &jiangbin[0];
-    assert_eq!(row["member"], "张三");
-    assert_eq!(row["post"], "平安创建岗");
+    assert_eq!(row["member"], "zhangsan");
+    assert_eq!(row["member_name"], "张三");
+    assert_eq!(row["post_name"], "平安创建岗");
     assert_eq!(row["published"], "2026-01-20");
     assert_eq!(row["duties"], "1. 巡查小区治安隐患\n2. 协助开展平安宣传");
     assert_eq!(row["targets"], "每月巡查不少于4次");
@@ -480,7 +481,10 @@ fn board_lists_published_serving_holders_with_the_six_things() {
     assert_eq!(row["grade"], "basic");
 
     let hexi = crate::rows(&v, "hexi").as_array().unwrap();
-    let names: Vec<&str> = hexi.iter().map(|r| r["member"].as_str().unwrap()).collect();
+    let names: Vec<&str> = hexi
+        .iter()
+        .map(|r| r["member_name"].as_str().unwrap())
+        .collect();
     assert_eq!(
         names,
         ["赵六", HOSTILE_FORMULA, HOSTILE_SCRIPT],
@@ -513,7 +517,7 @@ fn board_of_a_subtree_and_in_english() {
         "basic",
         "the grade's id in English"
     );
-    assert_eq!(rows[0]["post"], "文明劝导岗");
+    assert_eq!(rows[0]["post_name"], "文明劝导岗");
     let r = env.run(&["report", "board", "--org", "hexi", "--lang", "en"]);
     assert!(
         r.stdout.starts_with(
@@ -555,17 +559,17 @@ fn board_csv_is_rfc4180_and_neutralises_formulas() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with(
-        "\u{feff}member,post,published,duties,targets,commitments,progress,score,grade,veto,outcomes\r\n"
+        "\u{feff}member,member_name,post,post_name,published,duties,targets,commitments,progress,score,grade,veto,outcomes\r\n"
     ));
     assert!(r.stdout.contains(
-        "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",文明劝导岗,2026-03-05,"
+        "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",wenming,文明劝导岗,2026-03-05,"
     ));
     assert!(!r.stdout.contains("\n=HYPERLINK") && !r.stdout.contains(",=HYPERLINK"));
     let mut reader =
         csv::ReaderBuilder::new().from_reader(r.stdout.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 3);
-    assert!(rows.iter().all(|r| r.len() == 11));
+    assert!(rows.iter().all(|r| r.len() == 13));
     assert!(!r.stdout.replace("\r\n", "").contains('\r'));
 }
 
@@ -576,12 +580,12 @@ fn whole_board_csv_is_one_table_with_the_organization_first() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header[..3], ["table", "member", "post"]);
+    assert_eq!(header[..4], ["table", "member", "member_name", "post"]);
     let rows: Vec<(String, String)> = reader
         .records()
         .map(|r| {
             let r = r.unwrap();
-            (r[0].to_string(), r[1].to_string())
+            (r[0].to_string(), r[2].to_string())
         })
         .collect();
     assert_eq!(rows.len(), 4);
@@ -706,7 +710,7 @@ fn format_follows_the_file_extension() {
         ("board.html", "<!DOCTYPE html>"),
         ("board.json", "{"),
         ("board.yaml", "\"report\": \"board\""),
-        ("board.csv", "table,member,post"),
+        ("board.csv", "table,member,member_name,post"),
         ("board.txt", "党员公开栏（六公开）"),
     ] {
         let r = env.run(&["report", "board", "-o", file]);
@@ -783,7 +787,7 @@ fn empty_workspace_still_renders() {
     let r = env.run(&["report", "board", "--format", "csv"]);
     assert_eq!(
         r.stdout,
-        "member,post,published,duties,targets,commitments,progress,score,grade,veto,outcomes\r\n"
+        "member,member_name,post,post_name,published,duties,targets,commitments,progress,score,grade,veto,outcomes\r\n"
     );
 }
 
@@ -870,7 +874,7 @@ fn broken_records_are_left_out_with_a_warning() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("dangjian check"), "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(crate::rows(&v, "jiangbin")[0]["member"], "张三");
+    assert_eq!(crate::rows(&v, "jiangbin")[0]["member_name"], "张三");
     let quiet = env.run(&["report", "board", "--format", "json", "-q"]);
     assert_eq!(quiet.code, 0);
     assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
