@@ -168,9 +168,9 @@ impl Ctx {
         })
     }
 
-    /// The locale an error is printed in: `--lang`, else the workspace's if its settings can be
-    /// read, else zh-CN.
-    pub fn failure_locale(&self) -> Locale {
+    /// The language of messages before (or without) the loaded workspace: `--lang`, else the
+    /// workspace's `locale` if `dangjian.toml` can be read (only that file is read), else zh-CN.
+    pub fn message_locale(&self) -> Locale {
         if let Some(l) = self.lang {
             return l;
         }
@@ -247,7 +247,7 @@ pub fn run(cli: Cli) -> std::result::Result<Exit, Failure> {
         Err(err) if err.downcast_ref::<ClosedPipe>().is_some() => Ok(Exit::Success),
         Err(err) => Err(Failure {
             error: Error::of(&err),
-            locale: ctx.failure_locale(),
+            locale: ctx.message_locale(),
         }),
     }
 }
@@ -289,7 +289,7 @@ pub fn emit(bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
 /// command's messages.
 pub fn emit_to(ctx: &Ctx, bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
     let locale = match output {
-        Some(_) => report::message_locale(ctx),
+        Some(_) => ctx.message_locale(),
         None => ctx.early_locale(),
     };
     emit_in(locale, bytes, output, binary)

@@ -131,38 +131,28 @@ pub fn resolve<T: Named>(root: &Path, arg: &str, locale: Locale) -> Result<Rec<T
             Err(e) => broken = broken.or(Some(e)),
         }
     }
-    match find(records.iter().map(|r| &r.value), arg, locale) {
-        Ok(found) => {
-            let id = found.id().to_string();
-            Ok(records
-                .into_iter()
-                .find(|r| r.value.id() == id)
-                .expect("found among the records"))
-        }
-        // The record looked for may be the one whose file does not parse: say so.
-        Err(e) if e.what == Some(What::UnknownName) && broken.is_some() => {
-            Err(broken.expect("checked"))
-        }
-        // A record of an included workspace (SPEC §10) is changed in that workspace's folder.
-        Err(e) if e.what == Some(What::UnknownName) => {
-            match super::include::included_record(root, T::FOLDER, arg) {
-                Some((file, folder)) => Err(Error::refused(vec![
-                    Problem::new(tf(
-                        locale,
-                        "include.refused",
-                        &[("file", &file), ("path", &folder)],
-                    ))
-                    .help(tf(
-                        locale,
-                        "include.refused.help",
-                        &[("path", &folder)],
-                    )),
-                ])
-                .into()),
-                None => Err(e.into()),
-            }
-        }
-        Err(e) => Err(e.into()),
+    let candidates = candidates(records.iter().map(|r| &r.value));
+    let e = match pick(&candidates, arg, T::KIND_KEY, T::LIST_COMMAND, locale) {
+        Ok(i) => return Ok(records.swap_remove(i)),
+        Err(e) if e.what == Some(What::UnknownName) => e,
+        Err(e) => return Err(e.into()),
+    };
+    // The record looked for may be the one whose file does not parse: say so.
+    if let Some(broken) = broken {
+        return Err(broken);
+    }
+    // A record of an included workspace (SPEC §10) is changed in that workspace's folder.
+    match super::include::included_record(root, T::FOLDER, arg) {
+        Some((file, folder)) => Err(Error::refused(vec![
+            Problem::new(tf(
+                locale,
+                "include.refused",
+                &[("file", &file), ("path", &folder)],
+            ))
+            .help(tf(locale, "include.refused.help", &[("path", &folder)])),
+        ])
+        .into()),
+        None => Err(e.into()),
     }
 }
 
@@ -197,16 +187,25 @@ pub fn find<'a, T: Named + 'a>(
     locale: Locale,
 ) -> std::result::Result<&'a T, Error> {
     let items: Vec<&T> = items.into_iter().collect();
-    let candidates: Vec<Candidate> = items
-        .iter()
+    let i = pick(
+        &candidates(items.iter().copied()),
+        arg,
+        T::KIND_KEY,
+        T::LIST_COMMAND,
+        locale,
+    )?;
+    Ok(items[i])
+}
+
+/// The candidates a name is looked for among, in the order of `items`.
+fn candidates<'a, T: Named + 'a>(items: impl Iterator<Item = &'a T>) -> Vec<Candidate<'a>> {
+    items
         .map(|r| Candidate {
             id: r.id(),
             name: r.name(),
             context: r.context(),
         })
-        .collect();
-    let i = pick(&candidates, arg, T::KIND_KEY, T::LIST_COMMAND, locale)?;
-    Ok(items[i])
+        .collect()
 }
 
 /// `find` over plain candidates: the index of the one `arg` names. `kind_key` is the catalog

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{ListFormat, org_filter, print_doc};
+use super::{ListFormat, print_doc};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t};
 use crate::model::{Date, Step};
@@ -30,7 +30,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let mut args = args;
     if let Some(o) = &args.org {
-        args.org = Some(org_filter(&loaded.ws, o, loaded.locale)?);
+        args.org = Some(crate::commands::org::find_org(
+            &loaded.ws,
+            o,
+            loaded.locale,
+        )?);
     }
     let doc = listing(
         &loaded.ws,

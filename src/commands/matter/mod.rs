@@ -358,17 +358,6 @@ pub(crate) fn member_id(root: &Path, arg: &str, locale: Locale) -> Result<String
         .id)
 }
 
-/// The organization an `--org` filter names, by id or unambiguous name, in a loaded workspace.
-pub(crate) fn org_filter(
-    ws: &crate::workspace::Workspace,
-    arg: &str,
-    locale: Locale,
-) -> Result<String> {
-    ws.find_org(arg, locale)
-        .map(|o| o.id.clone())
-        .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
-}
-
 pub(crate) use crate::workspace::edit::{date_value, num_value, set_value, table_of};
 
 /// Appends a table to the array of tables `key` (`[[key]]`), or to an inline array of tables.

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{ListFormat, org_filter, print_doc};
+use super::{ListFormat, print_doc};
 use crate::commands::{Ctx, Exit};
 use crate::report::matters::{Options, build};
 
@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let org = args
         .org
         .as_deref()
-        .map(|o| org_filter(&loaded.ws, o, loaded.locale))
+        .map(|o| crate::commands::org::find_org(&loaded.ws, o, loaded.locale))
         .transpose()?;
     let opts = Options {
         org,

@@ -5,7 +5,7 @@
 use anyhow::Result;
 
 use super::forms::{FormOutputArgs, finish_forms, parse_half};
-use super::{OrgArg, message_locale, prepare_any, resolve_org};
+use super::{OrgArg, prepare_any, resolve_org};
 use crate::commands::{Ctx, Exit};
 use crate::report::comments::{Options, entries, forms, machine};
 
@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = message_locale(ctx);
+    let early = ctx.message_locale();
     let half = parse_half(args.half.as_deref(), early)?;
     let (loaded, format) = prepare_any(ctx, &args.out.shared())?;
     let locale = loaded.locale;

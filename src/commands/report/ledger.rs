@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{OrgArg, OutputArgs, landscape, message_locale, run_report};
+use super::{OrgArg, OutputArgs, landscape, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{ItemStatus, Period, PeriodPart};
@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = message_locale(ctx);
+    let early = ctx.message_locale();
     let half = args
         .half
         .as_deref()

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::forms::{FormOutputArgs, finish_forms, parse_half, resolve_committer};
-use super::{OrgArg, message_locale, prepare_any, resolve_org};
+use super::{OrgArg, prepare_any, resolve_org};
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
 use crate::report::letter::{Options, forms, half, letters, machine};
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = message_locale(ctx);
+    let early = ctx.message_locale();
     let half_arg = parse_half(args.half.as_deref(), early)?;
     let (loaded, format) = prepare_any(ctx, &args.out.shared())?;
     let locale = loaded.locale;

@@ -111,17 +111,6 @@ impl OutputArgs {
     }
 }
 
-/// The language of messages before the workspace is loaded: `--lang`, else the workspace's
-/// `locale` (only `dangjian.toml` is read), else zh-CN.
-pub(crate) fn message_locale(ctx: &Ctx) -> Locale {
-    if let Some(lang) = ctx.lang {
-        return lang;
-    }
-    ctx.root()
-        .and_then(|root| ctx.settings(&root))
-        .map_or(ctx.early_locale(), |(_, locale)| locale)
-}
-
 /// The language a report is built in: the workspace's for human formats; for machine formats
 /// (json, yaml, csv) always English, whose keyword labels are the canonical words, so that their
 /// output is the same in every locale (SPEC §7).
@@ -136,7 +125,7 @@ pub(crate) fn content_locale(format: Format, locale: Locale) -> Locale {
 /// Loads the workspace and checks the output before any work: a binary format refuses a
 /// terminal; docx is for the forms (`report letter`, `report comments`) only.
 pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
-    let early = message_locale(ctx);
+    let early = ctx.message_locale();
     if out.format(early)? == Format::Docx {
         return Err(anyhow::Error::from(crate::error::Error::usage(
             crate::error::Problem::new(t(early, "report.docx-forms-only"))
@@ -148,7 +137,7 @@ pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
 
 /// `prepare` for every format, docx included.
 pub(crate) fn prepare_any(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
-    let early = message_locale(ctx);
+    let early = ctx.message_locale();
     let early_format = out.format(early)?;
     if early_format.is_binary() && out.output.is_none() && std::io::stdout().is_terminal() {
         return Err(anyhow::Error::from(crate::error::Error::usage(
@@ -183,12 +172,7 @@ pub(crate) fn resolve_org(
     arg: Option<&str>,
     locale: Locale,
 ) -> Result<Option<String>> {
-    let Some(arg) = arg else {
-        return Ok(None);
-    };
-    ws.find_org(arg, locale)
-        .map(|o| Some(o.id.clone()))
-        .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
+    arg.map(|a| super::org::find_org(ws, a, locale)).transpose()
 }
 
 /// The common shape of a report command: load, resolve `--org`, build the document with the

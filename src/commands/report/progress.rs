@@ -4,7 +4,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{OrgArg, OutputArgs, message_locale, run_report};
+use super::{OrgArg, OutputArgs, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::Date;
@@ -32,7 +32,7 @@ pub fn parse_month(s: &str) -> Option<Date> {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = message_locale(ctx);
+    let early = ctx.message_locale();
     let month = parse_month(&args.month).ok_or_else(|| {
         anyhow::Error::from(crate::error::Error::usage(
             crate::error::Problem::new(tf(early, "report.bad-month", &[("value", &args.month)]))

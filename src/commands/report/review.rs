@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{OrgArg, OutputArgs, landscape, message_locale, run_report};
+use super::{OrgArg, OutputArgs, landscape, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{Date, Period};
@@ -26,7 +26,7 @@ pub fn latest_quarter(date: Date) -> Period {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = message_locale(ctx);
+    let early = ctx.message_locale();
     let period = match args.period.as_deref() {
         None => latest_quarter(ctx.as_of),
         Some(s) => s.parse::<Period>().map_err(|_| {

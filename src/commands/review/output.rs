@@ -74,13 +74,6 @@ pub fn load(ctx: &Ctx) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// The id of the organization `--org` names (an id or an unambiguous name).
-pub fn org_id(ws: &Workspace, org: Option<&str>, locale: Locale) -> Result<Option<String>> {
-    Ok(org
-        .map(|o| ws.find_org(o, locale).map(|o| o.id.clone()))
-        .transpose()?)
-}
-
 /// The id of the subject named by `--explain`: an id, or an unambiguous name, among the
 /// subjects of the result.
 fn subject_id<'a>(
@@ -175,7 +168,7 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
     let loaded = load(ctx)?;
     let ws = &loaded.ws;
     let l = loaded.locale;
-    let org = org_id(ws, common.org.as_deref(), l)?;
+    let org = crate::commands::report::resolve_org(ws, common.org.as_deref(), l)?;
     let mut result: PeriodResult = review::district::compute_period(ws, period);
     if let Some(org) = &org {
         result = review::period::narrow(ws, result, org);
@@ -230,7 +223,7 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
     let ws = &loaded.ws;
     let l = loaded.locale;
     let year = year.unwrap_or_else(|| crate::commands::annual_year(ctx, ws, l));
-    let org = org_id(ws, common.org.as_deref(), l)?;
+    let org = crate::commands::report::resolve_org(ws, common.org.as_deref(), l)?;
     let mut result: AnnualResult = review::district::compute_annual(ws, year);
     if let Some(org) = &org {
         result = review::annual::narrow(ws, result, org);

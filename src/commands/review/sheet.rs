@@ -120,7 +120,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .map_err(|e: String| anyhow!("--period: {e}"))?;
     let loaded = super::output::load(ctx)?;
     let (root, ws, l) = (&loaded.root, &loaded.ws, loaded.locale);
-    let org = ws.find_org(&args.org, l)?.id.clone();
+    let org = crate::commands::org::find_org(ws, &args.org, l)?;
     if args.format != SheetFormat::Toml {
         let rows = super::sheet_file::rows(ws, &org, period);
         let header = tf(
