@@ -83,10 +83,6 @@ pub fn compute_annual(ws: &Workspace, year: i32) -> AnnualResult {
     let mut out = AnnualResult {
         year,
         scale: to.scale,
-        periods: annual::part_periods(year)
-            .iter()
-            .map(|p| compute_period(ws, *p))
-            .collect(),
         subjects: Vec::new(),
         missing: Vec::new(),
         quotas: Default::default(),
