@@ -417,7 +417,9 @@ name = \"三明市梅列区委组织部（基准数据）\"\n",
         files += f;
         bytes += b;
     }
-    let org = format!("id = \"{DISTRICT_ORG}\"\nname = \"三明市梅列区委\"\nkind = \"committee\"\nsector = \"community\"\n");
+    let org = format!(
+        "id = \"{DISTRICT_ORG}\"\nname = \"三明市梅列区委\"\nkind = \"committee\"\nsector = \"community\"\n"
+    );
     mkdir(&out.join("orgs"));
     for (rel, text) in [("dangjian.toml", &settings), ("orgs/district.toml", &org)] {
         if let Err(e) = std::fs::write(out.join(rel), text) {

@@ -13,7 +13,7 @@ use crate::workspace::{Part, Workspace};
 
 /// Every finding over a district, `[check]` levels applied per workspace. For a workspace
 /// without includes this is `run` with its levels.
-pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
+pub fn run(ws: &mut Workspace, ctx: &Context) -> Vec<Diagnostic> {
     if ws.parts.is_empty() {
         return apply_levels(run_one(ws, ctx), &ws.settings.check);
     }
@@ -22,8 +22,8 @@ pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     // the district rule's below.
     // Only its own sheets: an included workspace's sheets are scored (and checked) under its
     // own settings, and may rate the same subject as a district sheet.
-    let view = ws.part_view(None);
-    let own: Vec<Diagnostic> = run_one(&view, ctx)
+    let own: Vec<Diagnostic> = ws
+        .with_own_view(|view| run_one(view, ctx))
         .into_iter()
         .filter(|d| ws.part_of(&d.file).is_none() && d.code != Code::DuplicateId)
         .collect();
@@ -34,8 +34,8 @@ pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
     let mut out = apply_levels(out, &ws.settings.check);
     // Each directly included workspace on its own (its own includes in turn).
     for part in direct(ws) {
-        let view = ws.part_view(Some(part));
-        out.extend(run(&view, ctx));
+        let mut view = ws.part_view(Some(part));
+        out.extend(run(&mut view, ctx));
     }
     out
 }

@@ -42,14 +42,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         super::print_out(&render_as(args.format, &diags, &summary, ctx))?;
         return Ok(Exit::Problems);
     }
-    let loaded = ctx.load()?;
+    let mut loaded = ctx.load()?;
     let cctx = check::Context {
         as_of: ctx.as_of,
         locale: loaded.locale,
     };
     let diags = loaded.diags;
     let mut diags = check::apply_levels(diags, &loaded.ws.settings.check);
-    diags.extend(check::district::run(&loaded.ws, &cctx));
+    diags.extend(check::district::run(&mut loaded.ws, &cctx));
     workspace::locate(&loaded.root, &mut diags);
     diag::sort(&mut diags);
     let summary = Summary::of(&diags, loaded.ws.files);

@@ -301,6 +301,20 @@ impl Workspace {
             .map_or(self.settings.root.as_str(), |p| p.id.as_str())
     }
 
+    /// Runs `f` on what `part_view(None)` gives (every record, only this workspace's own sheets,
+    /// no parts) without copying the records: the included sheets and the parts are set aside
+    /// while `f` runs, and put back in their order after.
+    pub fn with_own_view<R>(&mut self, f: impl FnOnce(&Workspace) -> R) -> R {
+        let parts = std::mem::take(&mut self.parts);
+        let own = |path: &str| !parts.iter().any(|p| path.starts_with(&p.prefix));
+        let sheets = std::mem::take(&mut self.evaluations);
+        self.evaluations = sheets.iter().filter(|r| own(&r.path)).cloned().collect();
+        let out = f(self);
+        self.evaluations = sheets;
+        self.parts = parts;
+        out
+    }
+
     /// One workspace of a district as a workspace of its own: an included one with its own
     /// records and settings (what `dangjian` run in its folder sees, paths still prefixed);
     /// `None` for the including workspace: every record, but only its own sheets, so that it
