@@ -9,12 +9,7 @@ use crate::review::period::{Subject, SubjectKind, grade_table};
 use crate::review::recorded::Recorded;
 use crate::workspace::Workspace;
 
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub org: Option<String>,
-    pub year: i32,
-    pub as_of: Date,
-}
+pub use super::YearOptions as Options;
 
 /// Builds the report (pure).
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {

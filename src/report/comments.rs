@@ -326,50 +326,48 @@ fn page(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Settings;
-    use crate::workspace::{Rec, Records};
 
     fn ws() -> Workspace {
-        let settings: Settings = toml::from_str(
-            "format = 1\nname = \"江滨社区\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
-        )
-        .unwrap();
-        let mut r = Records::default();
-        for text in [
-            "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\nsecretary = \"wf\"\n",
-            "id = \"b1\"\nname = \"第一支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"top\"\nsecretary = \"ls\"\n",
-        ] {
-            r.orgs.push(Rec {
-                path: "orgs/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        for text in [
-            "id = \"zs\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n",
-            "id = \"ls\"\nname = \"李四\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"leader\"\n",
-            "id = \"wf\"\nname = \"王芳\"\norg = \"top\"\nstatus = \"full\"\noffice = \"leader\"\n",
-        ] {
-            r.members.push(Rec {
-                path: "members/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        for text in [
-            "committer = \"zs\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"ls\"\ndate = 2026-12-20\ntext = \"积极\"\nrating = \"good\"\n[[comment]]\nby = \"ls\"\ndate = 2026-09-20\ntext = \"按时\"\n",
-            "committer = \"ls\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-21\ntext = \"带头\"\nrating = \"excellent\"\n",
-            "committer = \"b1\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-22\ntext = \"扎实\"\n",
-        ] {
-            r.commitments.push(Rec {
-                path: "commitments/2026-H2/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        Workspace::new(
-            Rec {
-                path: "dangjian.toml".into(),
-                value: settings,
-            },
-            r,
+        crate::review::fixture::workspace(
+            "",
+            &[
+                (
+                    "dangjian.toml",
+                    "format = 1\nname = \"江滨社区\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
+                ),
+                (
+                    "orgs/x.toml",
+                    "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\nsecretary = \"wf\"\n",
+                ),
+                (
+                    "orgs/x.toml",
+                    "id = \"b1\"\nname = \"第一支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"top\"\nsecretary = \"ls\"\n",
+                ),
+                (
+                    "members/x.toml",
+                    "id = \"zs\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n",
+                ),
+                (
+                    "members/x.toml",
+                    "id = \"ls\"\nname = \"李四\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"leader\"\n",
+                ),
+                (
+                    "members/x.toml",
+                    "id = \"wf\"\nname = \"王芳\"\norg = \"top\"\nstatus = \"full\"\noffice = \"leader\"\n",
+                ),
+                (
+                    "commitments/2026-H2/x.toml",
+                    "committer = \"zs\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"ls\"\ndate = 2026-12-20\ntext = \"积极\"\nrating = \"good\"\n[[comment]]\nby = \"ls\"\ndate = 2026-09-20\ntext = \"按时\"\n",
+                ),
+                (
+                    "commitments/2026-H2/x.toml",
+                    "committer = \"ls\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-21\ntext = \"带头\"\nrating = \"excellent\"\n",
+                ),
+                (
+                    "commitments/2026-H2/x.toml",
+                    "committer = \"b1\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-22\ntext = \"扎实\"\n",
+                ),
+            ],
         )
     }
 

@@ -5,17 +5,12 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::{Locale, t};
-use crate::model::{Date, Matter, Step};
+use crate::model::{Matter, Step};
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::workflow::sixstep::{matter_percent, rules_for, unmet_now};
 use crate::workspace::Workspace;
 
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub org: Option<String>,
-    pub year: i32,
-    pub as_of: Date,
-}
+pub use super::YearOptions as Options;
 
 /// Builds the report (pure).
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {

@@ -11,12 +11,7 @@ use crate::report::table::fmt_decimal;
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::workspace::Workspace;
 
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub org: Option<String>,
-    pub year: i32,
-    pub as_of: Date,
-}
+pub use super::YearOptions as Options;
 
 /// Builds the report (pure).
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
