@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::i18n::{Locale, t};
 use crate::model::{Comment, Org, Period};
-use crate::report::form::{FormGroup, FormPage, FormTable, Forms};
+use crate::report::form::{FormPage, FormTable, Forms};
 use crate::report::letter::{self, Letter, date_words, half_words, short_date};
 use crate::report::{Cell, Column, Document, Table};
 use crate::workspace::Workspace;
@@ -305,14 +305,7 @@ fn page(
         subtitle: half_words(half, locale),
         fields,
         lead: None,
-        table: FormTable {
-            group_header: None,
-            columns,
-            groups: vec![FormGroup {
-                label: String::new(),
-                rows,
-            }],
-        },
+        table: FormTable::ungrouped(columns, rows),
         footer: vec![vec![
             (t(locale, "comments.filled-by").to_string(), String::new()),
             (

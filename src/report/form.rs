@@ -54,6 +54,18 @@ pub const GROUP_WIDTH: u16 = 20;
 pub const NARROW: u16 = 24;
 
 impl FormTable {
+    /// A table without groups: its rows under the columns.
+    pub fn ungrouped(columns: Vec<(String, u16)>, rows: Vec<Vec<String>>) -> FormTable {
+        FormTable {
+            group_header: None,
+            columns,
+            groups: vec![FormGroup {
+                label: String::new(),
+                rows,
+            }],
+        }
+    }
+
     /// Every column header, the group column first.
     pub fn headers(&self) -> Vec<&str> {
         self.group_header
@@ -140,14 +152,7 @@ impl Forms {
                 },
                 subtitle: table.title.clone(),
                 fields: if i == 0 { doc.meta.clone() } else { Vec::new() },
-                table: FormTable {
-                    group_header: None,
-                    columns,
-                    groups: vec![FormGroup {
-                        label: String::new(),
-                        rows,
-                    }],
-                },
+                table: FormTable::ungrouped(columns, rows),
                 ..FormPage::default()
             });
         }
