@@ -2,10 +2,12 @@
 
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Date, OutcomeKind, Period};
-use crate::report::review::{columns, grade_label, grades_table, kind_label, missing_table};
-use crate::report::{Cell, Chart, Document, Table};
+use crate::report::review::{
+    chart_scores, columns, grade_label, grades_of, kind_label, missing_table,
+};
+use crate::report::{Cell, Document, Table};
 use crate::review::annual::{self, AnnualResult, Outcome, PARTS};
-use crate::review::period::{Subject, SubjectKind, grade_table};
+use crate::review::period::{Subject, grade_table};
 use crate::review::recorded::Recorded;
 use crate::workspace::Workspace;
 
@@ -157,16 +159,9 @@ pub fn document(
     for (subject, rec) in &r.unscored_recorded {
         outcome_rows(&mut outcomes, &names, subject, &[], rec, locale);
     }
-    let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
-    scores.chart = Some(Chart::Histogram { value: score_col });
-    scores.chart_by = Some(1);
-    let graded: Vec<(SubjectKind, usize)> = r
-        .subjects
-        .iter()
-        .map(|s| (s.subject.kind, s.graded.grade))
-        .collect();
-    let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
-        || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    chart_scores(&mut scores, &keys);
+    let graded = r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade));
+    let grades = grades_of(ws, graded, &r.missing, locale);
     let mut doc = Document {
         title: tf(
             locale,
@@ -182,7 +177,7 @@ pub fn document(
         report: "annual".into(),
         tables: [
             Some(scores),
-            Some(grades_table(ws, &graded, with_orgs, locale)),
+            Some(grades),
             Some(outcomes),
             (!r.missing.is_empty()).then(|| missing_table(ws, &r.missing, locale)),
         ]

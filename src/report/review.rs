@@ -214,16 +214,9 @@ pub fn document(
         }
         scores.rows.push(row);
     }
-    let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
-    scores.chart = Some(Chart::Histogram { value: score_col });
-    scores.chart_by = Some(1);
-    let graded: Vec<(SubjectKind, usize)> = r
-        .subjects
-        .iter()
-        .map(|s| (s.subject.kind, s.graded.grade))
-        .collect();
-    let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
-        || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    chart_scores(&mut scores, &keys);
+    let graded = r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade));
+    let grades = grades_of(ws, graded, &r.missing, locale);
     let mut doc = Document {
         title: tf(
             locale,
@@ -237,7 +230,7 @@ pub fn document(
         tables: [
             Some(scores),
             (!r.missing.is_empty()).then(|| missing_table(ws, &r.missing, locale)),
-            Some(grades_table(ws, &graded, with_orgs, locale)),
+            Some(grades),
         ]
         .into_iter()
         .flatten()
@@ -251,6 +244,27 @@ pub fn document(
     );
     result_meta(&mut doc, ws, period, as_of, r.scale.0, org, locale);
     doc
+}
+
+/// The score column drawn as a histogram, one series per subject kind (column 1).
+pub(super) fn chart_scores(scores: &mut Table, keys: &[&str]) {
+    let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
+    scores.chart = Some(Chart::Histogram { value: score_col });
+    scores.chart_by = Some(1);
+}
+
+/// The grade distribution of the scored subjects, with the organizations' grades when any
+/// subject, scored or missing, is an organization.
+pub(super) fn grades_of(
+    ws: &Workspace,
+    graded: impl Iterator<Item = (SubjectKind, usize)>,
+    missing: &[Missing],
+    locale: Locale,
+) -> Table {
+    let graded: Vec<(SubjectKind, usize)> = graded.collect();
+    let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
+        || missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    grades_table(ws, &graded, with_orgs, locale)
 }
 
 /// The meta lines of a results report: the period (or year), as-of date, scale and, with

@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
-use super::grades::{Entry, Graded, GroupQuota, grade_all};
+use super::grades::{Graded, GroupQuota};
 use super::objective::Index;
 use super::period::{
-    self, Missing, MissingReason, PeriodResult, RowRef, Subject, SubjectKind, grade_table,
-    overall_ranks, reviewed_member, subject,
+    self, Gradable, Missing, MissingReason, PeriodResult, RowRef, Subject, SubjectKind, grade_kind,
+    grade_table, overall_ranks, reviewed_member, subject,
 };
 use super::rational::Q;
 use super::recorded::{self, Recorded};
@@ -72,6 +72,21 @@ pub struct AnnualScored {
     pub y_row: Option<RowRef>,
     /// Members only: the decisions recorded in the year's Y sheets, each marked supported or not.
     pub recorded: Vec<Recorded>,
+}
+
+impl Gradable for AnnualScored {
+    fn subject(&self) -> &Subject {
+        &self.subject
+    }
+    fn score(&self) -> Decimal {
+        self.score
+    }
+    fn vetoed(&self) -> bool {
+        !self.vetoes.is_empty()
+    }
+    fn set_graded(&mut self, graded: Graded) {
+        self.graded = graded;
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -245,27 +260,9 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     let mut recorded = recorded::of_year(ws, year);
     let mut quotas = BTreeMap::new();
     for kind in [SubjectKind::Member, SubjectKind::Org] {
-        let table = grade_table(settings, kind);
-        let idx: Vec<usize> = (0..subjects.len())
-            .filter(|&i| subjects[i].subject.kind == kind)
-            .collect();
-        let entries: Vec<Entry> = idx
-            .iter()
-            .map(|&i| Entry {
-                group: subjects[i].subject.group.clone(),
-                score: subjects[i].score,
-                vetoed: !subjects[i].vetoes.is_empty(),
-            })
-            .collect();
-        let (graded, q) = grade_all(&entries, &table);
-        for (k, g) in idx.iter().zip(graded) {
-            subjects[*k].graded = g;
-        }
-        for (group, gq) in q {
-            quotas.insert((kind, group), gq);
-        }
+        let idx = grade_kind(settings, kind, &mut subjects, &mut quotas);
         if kind == SubjectKind::Member {
-            let n = table.len();
+            let n = grade_table(settings, kind).len();
             for &i in &idx {
                 outcomes(
                     ws,

@@ -326,25 +326,7 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
 
     let mut quotas = BTreeMap::new();
     for kind in [SubjectKind::Member, SubjectKind::Org] {
-        let table = grade_table(settings, kind);
-        let idx: Vec<usize> = (0..subjects.len())
-            .filter(|&i| subjects[i].subject.kind == kind)
-            .collect();
-        let entries: Vec<Entry> = idx
-            .iter()
-            .map(|&i| Entry {
-                group: subjects[i].subject.group.clone(),
-                score: subjects[i].score,
-                vetoed: subjects[i].veto.is_some(),
-            })
-            .collect();
-        let (graded, q) = grade_all(&entries, &table);
-        for (k, g) in idx.iter().zip(graded) {
-            subjects[*k].graded = g;
-        }
-        for (group, gq) in q {
-            quotas.insert((kind, group), gq);
-        }
+        grade_kind(settings, kind, &mut subjects, &mut quotas);
     }
     sort_subjects(&mut subjects);
     rank_overall(&mut subjects);
@@ -356,6 +338,59 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
         missing,
         quotas,
     }
+}
+
+/// A scored subject as grading sees it, in a period result or an annual one.
+pub trait Gradable {
+    fn subject(&self) -> &Subject;
+    fn score(&self) -> Decimal;
+    fn vetoed(&self) -> bool;
+    fn set_graded(&mut self, graded: Graded);
+}
+
+impl Gradable for Scored {
+    fn subject(&self) -> &Subject {
+        &self.subject
+    }
+    fn score(&self) -> Decimal {
+        self.score
+    }
+    fn vetoed(&self) -> bool {
+        self.veto.is_some()
+    }
+    fn set_graded(&mut self, graded: Graded) {
+        self.graded = graded;
+    }
+}
+
+/// Grades the subjects of one kind against that kind's grade table, each group with its quota
+/// (recorded in `quotas`); returns the positions of the subjects graded.
+pub fn grade_kind<S: Gradable>(
+    settings: &ReviewSettings,
+    kind: SubjectKind,
+    subjects: &mut [S],
+    quotas: &mut BTreeMap<(SubjectKind, String), GroupQuota>,
+) -> Vec<usize> {
+    let table = grade_table(settings, kind);
+    let idx: Vec<usize> = (0..subjects.len())
+        .filter(|&i| subjects[i].subject().kind == kind)
+        .collect();
+    let entries: Vec<Entry> = idx
+        .iter()
+        .map(|&i| Entry {
+            group: subjects[i].subject().group.clone(),
+            score: subjects[i].score(),
+            vetoed: subjects[i].vetoed(),
+        })
+        .collect();
+    let (graded, q) = grade_all(&entries, &table);
+    for (k, g) in idx.iter().zip(graded) {
+        subjects[*k].set_graded(g);
+    }
+    for (group, gq) in q {
+        quotas.insert((kind, group), gq);
+    }
+    idx
 }
 
 /// Whether a row is blank for scoring (SPEC §6): it holds none of self, peer, leader, masses (an
