@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use super::grades::{Graded, GroupQuota};
 use super::objective::Index;
 use super::period::{
-    self, Gradable, Missing, MissingReason, PeriodResult, RowRef, Subject, SubjectKind, grade_kind,
-    grade_table, overall_ranks, reviewed_member, subject,
+    self, Missing, MissingReason, PeriodResult, RowRef, Subject, SubjectKind, gradable, grade_kind,
+    grade_table, reviewed_member, subject,
 };
 use super::rational::Q;
 use super::recorded::{self, Recorded};
@@ -74,20 +74,7 @@ pub struct AnnualScored {
     pub recorded: Vec<Recorded>,
 }
 
-impl Gradable for AnnualScored {
-    fn subject(&self) -> &Subject {
-        &self.subject
-    }
-    fn score(&self) -> Decimal {
-        self.score
-    }
-    fn vetoed(&self) -> bool {
-        !self.vetoes.is_empty()
-    }
-    fn set_graded(&mut self, graded: Graded) {
-        self.graded = graded;
-    }
-}
+gradable!(AnnualScored, |s| !s.vetoes.is_empty());
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnnualResult {
@@ -280,8 +267,8 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
             }
         }
     }
-    sort(&mut subjects);
-    rank_overall(&mut subjects);
+    period::sort_subjects(&mut subjects);
+    period::rank_overall(&mut subjects);
     period::sort_missing(&mut missing);
     let unscored_recorded = recorded
         .into_iter()
@@ -344,29 +331,12 @@ pub fn vanguard(p: &PostYear) -> bool {
     p.required > 0 && u64::from(p.met) * 10 >= u64::from(p.required) * 9
 }
 
-fn sort(subjects: &mut [AnnualScored]) {
-    subjects.sort_by(|a, b| {
-        (a.subject.kind, std::cmp::Reverse(a.score), &a.subject.id).cmp(&(
-            b.subject.kind,
-            std::cmp::Reverse(b.score),
-            &b.subject.id,
-        ))
-    });
-}
-
-fn rank_overall(subjects: &mut [AnnualScored]) {
-    let ranks = overall_ranks(subjects.iter().map(|s| (s.subject.kind, s.score)));
-    for (s, r) in subjects.iter_mut().zip(ranks) {
-        s.rank_overall = r;
-    }
-}
-
 /// Narrows to `org`'s subtree; `rank_overall` is recomputed among the subjects kept.
 pub fn narrow(ws: &Workspace, mut r: AnnualResult, org: &str) -> AnnualResult {
     r.subjects.retain(|s| period::within(ws, &s.subject, org));
     r.missing.retain(|m| period::within(ws, &m.subject, org));
     r.unscored_recorded
         .retain(|(s, _)| period::within(ws, s, org));
-    rank_overall(&mut r.subjects);
+    period::rank_overall(&mut r.subjects);
     r
 }

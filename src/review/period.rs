@@ -340,28 +340,42 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
     }
 }
 
-/// A scored subject as grading sees it, in a period result or an annual one.
+/// A scored subject as grading and ranking see it, in a period result or an annual one.
 pub trait Gradable {
     fn subject(&self) -> &Subject;
     fn score(&self) -> Decimal;
     fn vetoed(&self) -> bool;
-    fn set_graded(&mut self, graded: Graded);
+    fn graded_mut(&mut self) -> &mut Graded;
+    fn rank_overall_mut(&mut self) -> &mut usize;
 }
 
-impl Gradable for Scored {
-    fn subject(&self) -> &Subject {
-        &self.subject
-    }
-    fn score(&self) -> Decimal {
-        self.score
-    }
-    fn vetoed(&self) -> bool {
-        self.veto.is_some()
-    }
-    fn set_graded(&mut self, graded: Graded) {
-        self.graded = graded;
-    }
+/// `Gradable` for a type with the fields `subject`, `score`, `graded` and `rank_overall`, vetoed
+/// as `$vetoed` says.
+macro_rules! gradable {
+    ($ty:ty, $vetoed:expr) => {
+        impl $crate::review::period::Gradable for $ty {
+            fn subject(&self) -> &$crate::review::period::Subject {
+                &self.subject
+            }
+            fn score(&self) -> rust_decimal::Decimal {
+                self.score
+            }
+            fn vetoed(&self) -> bool {
+                let vetoed: fn(&$ty) -> bool = $vetoed;
+                vetoed(self)
+            }
+            fn graded_mut(&mut self) -> &mut $crate::review::grades::Graded {
+                &mut self.graded
+            }
+            fn rank_overall_mut(&mut self) -> &mut usize {
+                &mut self.rank_overall
+            }
+        }
+    };
 }
+pub(crate) use gradable;
+
+gradable!(Scored, |s| s.veto.is_some());
 
 /// Grades the subjects of one kind against that kind's grade table, each group with its quota
 /// (recorded in `quotas`); returns the positions of the subjects graded.
@@ -385,7 +399,7 @@ pub fn grade_kind<S: Gradable>(
         .collect();
     let (graded, q) = grade_all(&entries, &table);
     for (k, g) in idx.iter().zip(graded) {
-        subjects[*k].set_graded(g);
+        *subjects[*k].graded_mut() = g;
     }
     for (group, gq) in q {
         quotas.insert((kind, group), gq);
@@ -401,13 +415,18 @@ pub fn blank_row(sources: &[Option<Source>; 4], weights: &[Q; 5]) -> bool {
 }
 
 /// Members first, then organizations; best score first; then by id.
-pub fn sort_subjects(subjects: &mut [Scored]) {
+pub fn sort_subjects<S: Gradable>(subjects: &mut [S]) {
     subjects.sort_by(|a, b| {
-        (a.subject.kind, std::cmp::Reverse(a.score), &a.subject.id).cmp(&(
-            b.subject.kind,
-            std::cmp::Reverse(b.score),
-            &b.subject.id,
-        ))
+        (
+            a.subject().kind,
+            std::cmp::Reverse(a.score()),
+            &a.subject().id,
+        )
+            .cmp(&(
+                b.subject().kind,
+                std::cmp::Reverse(b.score()),
+                &b.subject().id,
+            ))
     });
 }
 
@@ -416,10 +435,10 @@ pub fn sort_missing(missing: &mut [Missing]) {
 }
 
 /// Sets `rank_overall` among the subjects of the same kind in the list.
-pub fn rank_overall(subjects: &mut [Scored]) {
-    let ranks = overall_ranks(subjects.iter().map(|s| (s.subject.kind, s.score)));
+pub fn rank_overall<S: Gradable>(subjects: &mut [S]) {
+    let ranks = overall_ranks(subjects.iter().map(|s| (s.subject().kind, s.score())));
     for (s, r) in subjects.iter_mut().zip(ranks) {
-        s.rank_overall = r;
+        *s.rank_overall_mut() = r;
     }
 }
 
