@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use super::annual::{AnnualResult, Outcome, PARTS};
-use super::period::{COMPONENTS, Missing, PeriodResult, Subject, SubjectKind, grade_table};
+use super::period::{
+    COMPONENTS, Gradable, Missing, PeriodResult, Subject, SubjectKind, grade_table,
+};
 use super::rational::Q;
 use super::recorded::Recorded;
 use crate::model::{Date, Grade, ReviewSettings};
@@ -80,6 +82,20 @@ fn grade_id(settings: &ReviewSettings, kind: SubjectKind, gi: usize) -> Value {
         .map_or(Value::Null, |g| g.id.clone().into())
 }
 
+/// The score, grade, demotion, veto and ranks of a scored subject.
+fn standing<S: Gradable>(m: &mut Map<String, Value>, settings: &ReviewSettings, s: &S) {
+    let graded = s.graded();
+    m.insert("score".into(), number(s.score()));
+    m.insert(
+        "grade".into(),
+        grade_id(settings, s.subject().kind, graded.grade),
+    );
+    m.insert("demoted".into(), graded.demoted.into());
+    m.insert("vetoed".into(), s.vetoed().into());
+    m.insert("rank".into(), graded.rank.into());
+    m.insert("rank_overall".into(), s.rank_overall().into());
+}
+
 /// The JSON of a period review.
 pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value {
     let subjects: Vec<Value> = r
@@ -95,15 +111,7 @@ pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value
             }
             m.insert("components".into(), Value::Object(comps));
             m.insert("adjust".into(), q(s.adjust_total));
-            m.insert("score".into(), number(s.score));
-            m.insert(
-                "grade".into(),
-                grade_id(settings, s.subject.kind, s.graded.grade),
-            );
-            m.insert("demoted".into(), s.graded.demoted.into());
-            m.insert("vetoed".into(), s.veto.is_some().into());
-            m.insert("rank".into(), s.graded.rank.into());
-            m.insert("rank_overall".into(), s.rank_overall.into());
+            standing(&mut m, settings, s);
             Value::Object(m)
         })
         .collect();
@@ -148,15 +156,7 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
                 }
             }
             m.insert("parts".into(), Value::Object(parts));
-            m.insert("score".into(), number(s.score));
-            m.insert(
-                "grade".into(),
-                grade_id(settings, s.subject.kind, s.graded.grade),
-            );
-            m.insert("demoted".into(), s.graded.demoted.into());
-            m.insert("vetoed".into(), (!s.vetoes.is_empty()).into());
-            m.insert("rank".into(), s.graded.rank.into());
-            m.insert("rank_overall".into(), s.rank_overall.into());
+            standing(&mut m, settings, s);
             if s.subject.kind == SubjectKind::Member {
                 let outcomes: Vec<Value> = s
                     .outcomes

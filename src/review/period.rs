@@ -345,7 +345,9 @@ pub trait Gradable {
     fn subject(&self) -> &Subject;
     fn score(&self) -> Decimal;
     fn vetoed(&self) -> bool;
+    fn graded(&self) -> &Graded;
     fn graded_mut(&mut self) -> &mut Graded;
+    fn rank_overall(&self) -> usize;
     fn rank_overall_mut(&mut self) -> &mut usize;
 }
 
@@ -364,8 +366,14 @@ macro_rules! gradable {
                 let vetoed: fn(&$ty) -> bool = $vetoed;
                 vetoed(self)
             }
+            fn graded(&self) -> &$crate::review::grades::Graded {
+                &self.graded
+            }
             fn graded_mut(&mut self) -> &mut $crate::review::grades::Graded {
                 &mut self.graded
+            }
+            fn rank_overall(&self) -> usize {
+                self.rank_overall
             }
             fn rank_overall_mut(&mut self) -> &mut usize {
                 &mut self.rank_overall
