@@ -3,7 +3,7 @@
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Date, OutcomeKind, Period};
 use crate::report::review::{
-    chart_scores, columns, grade_label, grades_of, kind_label, missing_table,
+    chart_scores, columns, grade_label, grades_of, missing_table, subject_cells,
 };
 use crate::report::{Cell, Document, Table};
 use crate::review::annual::{self, AnnualResult, Outcome, PARTS};
@@ -125,14 +125,7 @@ pub fn document(
             .map(|o| outcome_label(o, locale))
             .collect();
         let ids: Vec<&str> = s.outcomes.iter().map(Outcome::kind).collect();
-        let mut row = vec![
-            Cell::Int(s.rank_overall as i64),
-            Cell::text(kind_label(s.subject.kind, locale)),
-            Cell::text(&s.subject.id),
-            Cell::text(names.with_id(&s.subject.name, &s.subject.id)),
-            Cell::opt_text(s.subject.org.as_deref()),
-            Cell::opt_text(names.of_opt(s.subject.org.as_deref()).as_deref()),
-        ];
+        let mut row = subject_cells(&names, &s.subject, s.rank_overall, locale);
         for p in &s.parts {
             row.push(p.map_or(Cell::Empty, |p| Cell::num(p.round2())));
         }

@@ -7,7 +7,7 @@ use crate::report::names::{Names, period_label};
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::review::explain::component_label;
 use crate::review::period::{
-    self, COMPONENTS, Missing, MissingReason, PeriodResult, SubjectKind, grade_table,
+    self, COMPONENTS, Missing, MissingReason, PeriodResult, Subject, SubjectKind, grade_table,
 };
 use crate::workspace::Workspace;
 
@@ -183,14 +183,7 @@ pub fn document(
     );
     for s in &r.subjects {
         let table = grade_table(&ws.settings.review, s.subject.kind);
-        let mut row = vec![
-            Cell::Int(s.rank_overall as i64),
-            Cell::text(kind_label(s.subject.kind, locale)),
-            Cell::text(&s.subject.id),
-            Cell::text(names.with_id(&s.subject.name, &s.subject.id)),
-            Cell::opt_text(s.subject.org.as_deref()),
-            Cell::opt_text(names.of_opt(s.subject.org.as_deref()).as_deref()),
-        ];
+        let mut row = subject_cells(&names, &s.subject, s.rank_overall, locale);
         for c in &s.components {
             row.push(c.map_or(Cell::Empty, |c| Cell::num(c.round2())));
         }
@@ -244,6 +237,23 @@ pub fn document(
     );
     result_meta(&mut doc, ws, period, as_of, r.scale.0, org, locale);
     doc
+}
+
+/// The first cells of a results row: overall rank, kind, id, name, organization id and name.
+pub(super) fn subject_cells(
+    names: &Names,
+    s: &Subject,
+    rank_overall: usize,
+    locale: Locale,
+) -> Vec<Cell> {
+    vec![
+        Cell::Int(rank_overall as i64),
+        Cell::text(kind_label(s.kind, locale)),
+        Cell::text(&s.id),
+        Cell::text(names.with_id(&s.name, &s.id)),
+        Cell::opt_text(s.org.as_deref()),
+        Cell::opt_text(names.of_opt(s.org.as_deref()).as_deref()),
+    ]
 }
 
 /// The score column drawn as a histogram, one series per subject kind (column 1).

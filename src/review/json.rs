@@ -82,6 +82,17 @@ fn grade_id(settings: &ReviewSettings, kind: SubjectKind, gi: usize) -> Value {
         .map_or(Value::Null, |g| g.id.clone().into())
 }
 
+/// The values that exist, keyed by their names.
+fn by_name(names: &[&str], values: &[Option<Q>]) -> Value {
+    let mut m = Map::new();
+    for (name, v) in names.iter().zip(values) {
+        if let Some(v) = v {
+            m.insert((*name).into(), q(*v));
+        }
+    }
+    Value::Object(m)
+}
+
 /// The score, grade, demotion, veto and ranks of a scored subject.
 fn standing<S: Gradable>(m: &mut Map<String, Value>, settings: &ReviewSettings, s: &S) {
     let graded = s.graded();
@@ -103,13 +114,7 @@ pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value
         .iter()
         .map(|s| {
             let mut m = head(&s.subject);
-            let mut comps = Map::new();
-            for (name, c) in COMPONENTS.iter().zip(&s.components) {
-                if let Some(c) = c {
-                    comps.insert((*name).into(), q(*c));
-                }
-            }
-            m.insert("components".into(), Value::Object(comps));
+            m.insert("components".into(), by_name(&COMPONENTS, &s.components));
             m.insert("adjust".into(), q(s.adjust_total));
             standing(&mut m, settings, s);
             Value::Object(m)
@@ -149,13 +154,7 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
         .iter()
         .map(|s| {
             let mut m = head(&s.subject);
-            let mut parts = Map::new();
-            for (name, p) in PARTS.iter().zip(&s.parts) {
-                if let Some(p) = p {
-                    parts.insert((*name).into(), q(*p));
-                }
-            }
-            m.insert("parts".into(), Value::Object(parts));
+            m.insert("parts".into(), by_name(&PARTS, &s.parts));
             standing(&mut m, settings, s);
             if s.subject.kind == SubjectKind::Member {
                 let outcomes: Vec<Value> = s
