@@ -30,5 +30,14 @@ pub struct YearOptions {
     pub as_of: crate::model::Date,
 }
 
+/// The matters of a year, in the order they were loaded.
+fn matters_of(ws: &crate::workspace::Workspace, year: i32) -> Vec<&crate::model::Matter> {
+    ws.matters
+        .iter()
+        .map(|r| &r.value)
+        .filter(|m| m.year == year)
+        .collect()
+}
+
 #[cfg(test)]
 mod scoring_rules_tests;
