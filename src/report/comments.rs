@@ -319,49 +319,39 @@ fn page(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::form;
 
     fn ws() -> Workspace {
-        crate::review::fixture::workspace(
-            "",
-            &[
-                (
-                    "dangjian.toml",
-                    "format = 1\nname = \"江滨社区\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
-                ),
-                (
-                    "orgs/x.toml",
-                    "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\nsecretary = \"wf\"\n",
-                ),
-                (
-                    "orgs/x.toml",
-                    "id = \"b1\"\nname = \"第一支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"top\"\nsecretary = \"ls\"\n",
-                ),
-                (
-                    "members/x.toml",
-                    "id = \"zs\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n",
-                ),
-                (
-                    "members/x.toml",
-                    "id = \"ls\"\nname = \"李四\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"leader\"\n",
-                ),
-                (
-                    "members/x.toml",
-                    "id = \"wf\"\nname = \"王芳\"\norg = \"top\"\nstatus = \"full\"\noffice = \"leader\"\n",
-                ),
-                (
-                    "commitments/2026-H2/x.toml",
-                    "committer = \"zs\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"ls\"\ndate = 2026-12-20\ntext = \"积极\"\nrating = \"good\"\n[[comment]]\nby = \"ls\"\ndate = 2026-09-20\ntext = \"按时\"\n",
-                ),
-                (
-                    "commitments/2026-H2/x.toml",
-                    "committer = \"ls\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-21\ntext = \"带头\"\nrating = \"excellent\"\n",
-                ),
-                (
-                    "commitments/2026-H2/x.toml",
-                    "committer = \"b1\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-22\ntext = \"扎实\"\n",
-                ),
-            ],
-        )
+        let mut files = vec![
+            (
+                "dangjian.toml",
+                "format = 1\nname = \"江滨社区\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
+            ),
+            (
+                "orgs/x.toml",
+                "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\nsecretary = \"wf\"\n",
+            ),
+        ];
+        files.extend(form::fixture::BRANCH);
+        files.extend([
+            (
+                "members/x.toml",
+                "id = \"wf\"\nname = \"王芳\"\norg = \"top\"\nstatus = \"full\"\noffice = \"leader\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"zs\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"ls\"\ndate = 2026-12-20\ntext = \"积极\"\nrating = \"good\"\n[[comment]]\nby = \"ls\"\ndate = 2026-09-20\ntext = \"按时\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"ls\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-21\ntext = \"带头\"\nrating = \"excellent\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"b1\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-22\ntext = \"扎实\"\n",
+            ),
+        ]);
+        crate::review::fixture::workspace("", &files)
     }
 
     fn opts() -> Options {

@@ -165,8 +165,25 @@ impl Forms {
 
 #[cfg(test)]
 pub(crate) mod fixture {
-    //! Two forms every form renderer's tests share: CJK text, a hostile value, an empty group.
+    //! Two forms every form renderer's tests share: CJK text, a hostile value, an empty group;
+    //! and the branch the tests of the letter and comment forms share.
     use super::*;
+
+    /// The branch `b1` under `top` (secretary 李四 `ls`) with its members 张三 `zs` and `ls`.
+    pub const BRANCH: [(&str, &str); 3] = [
+        (
+            "orgs/x.toml",
+            "id = \"b1\"\nname = \"第一支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"top\"\nsecretary = \"ls\"\n",
+        ),
+        (
+            "members/x.toml",
+            "id = \"zs\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n",
+        ),
+        (
+            "members/x.toml",
+            "id = \"ls\"\nname = \"李四\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"leader\"\n",
+        ),
+    ];
 
     pub fn forms() -> Forms {
         let table = FormTable {

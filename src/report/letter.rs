@@ -388,45 +388,35 @@ fn cols(keys: &[&str]) -> Vec<Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::form;
 
     fn ws() -> Workspace {
-        crate::review::fixture::workspace(
-            "",
-            &[
-                (
-                    "dangjian.toml",
-                    "format = 1\nname = \"x\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
-                ),
-                (
-                    "orgs/x.toml",
-                    "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\n",
-                ),
-                (
-                    "orgs/x.toml",
-                    "id = \"b1\"\nname = \"第一支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"top\"\nsecretary = \"ls\"\n",
-                ),
-                (
-                    "members/x.toml",
-                    "id = \"zs\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n",
-                ),
-                (
-                    "members/x.toml",
-                    "id = \"ls\"\nname = \"李四\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"leader\"\n",
-                ),
-                (
-                    "commitments/2026-H2/x.toml",
-                    "committer = \"zs\"\nhalf = \"2026-H2\"\nsigned = 2026-07-09\n[[item]]\nid = \"c1\"\ncategory = \"integrity\"\ntype = \"service\"\ntext = \"不收礼\"\n[[item]]\nid = \"c2\"\ncategory = \"politics\"\ntype = \"concrete\"\ntext = \"学党章\"\ntarget = 6\nunit = \"次\"\ndue = 2026-12-31\n[[item]]\nid = \"c3\"\ncategory = \"other\"\ntype = \"concrete\"\ntext = \"种树\"\n",
-                ),
-                (
-                    "commitments/2026-H2/x.toml",
-                    "committer = \"b1\"\nhalf = \"2026-H2\"\n[[item]]\nid = \"c1\"\ncategory = \"duty\"\ntype = \"service\"\ntext = \"办实事\"\n",
-                ),
-                (
-                    "commitments/2026-H2/x.toml",
-                    "committer = \"zs\"\nhalf = \"2026-H1\"\n",
-                ),
-            ],
-        )
+        let mut files = vec![
+            (
+                "dangjian.toml",
+                "format = 1\nname = \"x\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
+            ),
+            (
+                "orgs/x.toml",
+                "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\n",
+            ),
+        ];
+        files.extend(form::fixture::BRANCH);
+        files.extend([
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"zs\"\nhalf = \"2026-H2\"\nsigned = 2026-07-09\n[[item]]\nid = \"c1\"\ncategory = \"integrity\"\ntype = \"service\"\ntext = \"不收礼\"\n[[item]]\nid = \"c2\"\ncategory = \"politics\"\ntype = \"concrete\"\ntext = \"学党章\"\ntarget = 6\nunit = \"次\"\ndue = 2026-12-31\n[[item]]\nid = \"c3\"\ncategory = \"other\"\ntype = \"concrete\"\ntext = \"种树\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"b1\"\nhalf = \"2026-H2\"\n[[item]]\nid = \"c1\"\ncategory = \"duty\"\ntype = \"service\"\ntext = \"办实事\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"zs\"\nhalf = \"2026-H1\"\n",
+            ),
+        ]);
+        crate::review::fixture::workspace("", &files)
     }
 
     fn opts(org: Option<&str>, committer: Option<&str>) -> Options {

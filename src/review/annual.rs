@@ -208,12 +208,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
             raw,
             score,
             vetoes: vetoes.remove(&key).unwrap_or_default(),
-            graded: Graded {
-                threshold: 0,
-                grade: 0,
-                demoted: false,
-                rank: 0,
-            },
+            graded: Graded::default(),
             rank_overall: 0,
             outcomes: Vec::new(),
             posts: Vec::new(),

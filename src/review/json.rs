@@ -120,7 +120,6 @@ pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value
             Value::Object(m)
         })
         .collect();
-    let with_orgs = has_orgs(r.subjects.iter().map(|s| s.subject.kind), &r.missing);
     let mut out = Map::new();
     out.insert("period".into(), r.period.to_string().into());
     out.insert("as_of".into(), as_of.to_string().into());
@@ -130,21 +129,24 @@ pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value
     );
     out.insert("subjects".into(), Value::Array(subjects));
     out.insert("missing".into(), missing(&r.missing));
-    out.insert(
-        "grades".into(),
-        grade_counts(
-            settings,
-            with_orgs,
-            r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)),
-        ),
-    );
+    out.insert("grades".into(), grades(settings, &r.subjects, &r.missing));
     Value::Object(out)
 }
 
-fn has_orgs(kinds: impl Iterator<Item = SubjectKind>, missing: &[Missing]) -> bool {
-    let mut kinds = kinds;
-    kinds.any(|k| k == SubjectKind::Org)
-        || missing.iter().any(|m| m.subject.kind == SubjectKind::Org)
+/// The grade counts of the scored subjects, with the organizations' grades when any subject,
+/// scored or missing, is an organization.
+fn grades<S: Gradable>(settings: &ReviewSettings, subjects: &[S], missing: &[Missing]) -> Value {
+    let with_orgs = subjects
+        .iter()
+        .any(|s| s.subject().kind == SubjectKind::Org)
+        || missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    grade_counts(
+        settings,
+        with_orgs,
+        subjects
+            .iter()
+            .map(|s| (s.subject().kind, s.graded().grade)),
+    )
 }
 
 /// The JSON of an annual review.
@@ -190,7 +192,6 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
             _ => orphans.push(json!({ "member": subject.id, "recorded": recorded_list(rec) })),
         }
     }
-    let with_orgs = has_orgs(r.subjects.iter().map(|s| s.subject.kind), &r.missing);
     let mut out = Map::new();
     out.insert("year".into(), r.year.into());
     out.insert("as_of".into(), as_of.to_string().into());
@@ -200,14 +201,7 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
     );
     out.insert("subjects".into(), Value::Array(subjects));
     out.insert("missing".into(), missing);
-    out.insert(
-        "grades".into(),
-        grade_counts(
-            settings,
-            with_orgs,
-            r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)),
-        ),
-    );
+    out.insert("grades".into(), grades(settings, &r.subjects, &r.missing));
     if !orphans.is_empty() {
         out.insert("recorded".into(), Value::Array(orphans));
     }

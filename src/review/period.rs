@@ -314,12 +314,7 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
             raw,
             score,
             veto: row.veto.clone(),
-            graded: Graded {
-                threshold: 0,
-                grade: 0,
-                demoted: false,
-                rank: 0,
-            },
+            graded: Graded::default(),
             rank_overall: 0,
         });
     }
