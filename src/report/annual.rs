@@ -153,8 +153,7 @@ pub fn document(
         outcome_rows(&mut outcomes, &names, subject, &[], rec, locale);
     }
     chart_scores(&mut scores, &keys);
-    let graded = r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade));
-    let grades = grades_of(ws, graded, &r.missing, locale);
+    let grades = grades_of(ws, &r.subjects, &r.missing, locale);
     let mut doc = Document {
         title: tf(
             locale,

@@ -7,7 +7,8 @@ use crate::report::names::{Names, period_label};
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::review::explain::component_label;
 use crate::review::period::{
-    self, COMPONENTS, Missing, MissingReason, PeriodResult, Subject, SubjectKind, grade_table,
+    self, COMPONENTS, Gradable, Missing, MissingReason, PeriodResult, Subject, SubjectKind,
+    grade_table,
 };
 use crate::workspace::Workspace;
 
@@ -208,8 +209,7 @@ pub fn document(
         scores.rows.push(row);
     }
     chart_scores(&mut scores, &keys);
-    let graded = r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade));
-    let grades = grades_of(ws, graded, &r.missing, locale);
+    let grades = grades_of(ws, &r.subjects, &r.missing, locale);
     let mut doc = Document {
         title: tf(
             locale,
@@ -265,13 +265,16 @@ pub(super) fn chart_scores(scores: &mut Table, keys: &[&str]) {
 
 /// The grade distribution of the scored subjects, with the organizations' grades when any
 /// subject, scored or missing, is an organization.
-pub(super) fn grades_of(
+pub(super) fn grades_of<S: Gradable>(
     ws: &Workspace,
-    graded: impl Iterator<Item = (SubjectKind, usize)>,
+    subjects: &[S],
     missing: &[Missing],
     locale: Locale,
 ) -> Table {
-    let graded: Vec<(SubjectKind, usize)> = graded.collect();
+    let graded: Vec<(SubjectKind, usize)> = subjects
+        .iter()
+        .map(|s| (s.subject().kind, s.graded().grade))
+        .collect();
     let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
         || missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
     grades_table(ws, &graded, with_orgs, locale)
