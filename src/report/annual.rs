@@ -1,9 +1,9 @@
 //! Annual report (年终总评): annual scores, grade distribution, honours and rectifications (SPEC §8).
 
-use crate::i18n::{Locale, t, tf};
+use crate::i18n::{Locale, t};
 use crate::model::{Date, OutcomeKind, Period};
 use crate::report::review::{
-    chart_scores, columns, grade_label, grades_of, missing_table, subject_cells,
+    chart_scores, columns, grade_label, grades_of, missing_table, results_title, subject_cells,
 };
 use crate::report::{Cell, Document, Table};
 use crate::review::annual::{self, AnnualResult, Outcome, PARTS};
@@ -154,17 +154,15 @@ pub fn document(
     }
     chart_scores(&mut scores, &keys);
     let grades = grades_of(ws, &r.subjects, &r.missing, locale);
+    let year_words = crate::report::names::period_label(Period::year(r.year), locale);
     let mut doc = Document {
-        title: tf(
+        title: results_title(
             locale,
             "review.title.annual",
-            &[
-                ("org", &names.of(org.unwrap_or(&ws.settings.root))),
-                (
-                    "year",
-                    &crate::report::names::period_label(Period::year(r.year), locale),
-                ),
-            ],
+            &names,
+            ws,
+            org,
+            ("year", &year_words),
         ),
         report: "annual".into(),
         tables: [

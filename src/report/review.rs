@@ -210,14 +210,15 @@ pub fn document(
     }
     chart_scores(&mut scores, &keys);
     let grades = grades_of(ws, &r.subjects, &r.missing, locale);
+    let period_words = period_label(r.period, locale);
     let mut doc = Document {
-        title: tf(
+        title: results_title(
             locale,
             "review.title.period",
-            &[
-                ("org", &names.of(org.unwrap_or(&ws.settings.root))),
-                ("period", &period_label(r.period, locale)),
-            ],
+            &names,
+            ws,
+            org,
+            ("period", &period_words),
         ),
         report: "review".into(),
         tables: [
@@ -254,6 +255,23 @@ pub(super) fn subject_cells(
         Cell::opt_text(s.org.as_deref()),
         Cell::opt_text(names.of_opt(s.org.as_deref()).as_deref()),
     ]
+}
+
+/// The title of a results report: the organization shown (default: the root) and `span`, the
+/// period or year.
+pub(super) fn results_title(
+    locale: Locale,
+    key: &'static str,
+    names: &Names,
+    ws: &Workspace,
+    org: Option<&str>,
+    span: (&str, &dyn std::fmt::Display),
+) -> String {
+    tf(
+        locale,
+        key,
+        &[("org", &names.of(org.unwrap_or(&ws.settings.root))), span],
+    )
 }
 
 /// The score column drawn as a histogram, one series per subject kind (column 1).
