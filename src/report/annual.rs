@@ -3,11 +3,11 @@
 use crate::i18n::{Locale, t};
 use crate::model::{Date, OutcomeKind, Period};
 use crate::report::review::{
-    chart_scores, columns, grade_label, grades_of, missing_table, results_title, subject_cells,
+    chart_scores, columns, grades_of, missing_table, results_title, standing_cells, subject_cells,
 };
 use crate::report::{Cell, Document, Table};
 use crate::review::annual::{self, AnnualResult, Outcome, PARTS};
-use crate::review::period::{Subject, grade_table};
+use crate::review::period::Subject;
 use crate::review::recorded::Recorded;
 use crate::workspace::Workspace;
 
@@ -118,7 +118,6 @@ pub fn document(
         ),
     );
     for s in &r.subjects {
-        let table = grade_table(&ws.settings.review, s.subject.kind);
         let words: Vec<&str> = s
             .outcomes
             .iter()
@@ -129,15 +128,7 @@ pub fn document(
         for p in &s.parts {
             row.push(p.map_or(Cell::Empty, |p| Cell::num(p.round2())));
         }
-        row.push(Cell::num(s.score));
-        row.push(
-            table
-                .get(s.graded.grade)
-                .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))),
-        );
-        row.push(Cell::Bool(s.graded.demoted));
-        row.push(Cell::Bool(!s.vetoes.is_empty()));
-        row.push(Cell::Int(s.graded.rank as i64));
+        row.extend(standing_cells(&ws.settings.review, s, locale));
         row.push(Cell::keyword(ids.join(","), words.join("、")));
         scores.rows.push(row);
         outcome_rows(

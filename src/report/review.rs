@@ -2,7 +2,7 @@
 //! `document` turns computed results into tables; `build` computes them first. Both are pure.
 
 use crate::i18n::{Locale, t, tf};
-use crate::model::{Date, Grade, Period};
+use crate::model::{Date, Grade, Period, ReviewSettings};
 use crate::report::names::{Names, period_label};
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::review::explain::component_label;
@@ -183,21 +183,12 @@ pub fn document(
         columns(&keys, locale),
     );
     for s in &r.subjects {
-        let table = grade_table(&ws.settings.review, s.subject.kind);
         let mut row = subject_cells(&names, &s.subject, s.rank_overall, locale);
         for c in &s.components {
             row.push(c.map_or(Cell::Empty, |c| Cell::num(c.round2())));
         }
         row.push(Cell::num(s.adjust_total.round2()));
-        row.push(Cell::num(s.score));
-        row.push(
-            table
-                .get(s.graded.grade)
-                .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))),
-        );
-        row.push(Cell::Bool(s.graded.demoted));
-        row.push(Cell::Bool(s.veto.is_some()));
-        row.push(Cell::Int(s.graded.rank as i64));
+        row.extend(standing_cells(&ws.settings.review, s, locale));
         if let Some(prev) = previous {
             let before = prev
                 .subjects
@@ -254,6 +245,25 @@ pub(super) fn subject_cells(
         Cell::text(names.with_id(&s.name, &s.id)),
         Cell::opt_text(s.org.as_deref()),
         Cell::opt_text(names.of_opt(s.org.as_deref()).as_deref()),
+    ]
+}
+
+/// The score, grade, demotion, veto and rank cells of a results row.
+pub(super) fn standing_cells<S: Gradable>(
+    settings: &ReviewSettings,
+    s: &S,
+    locale: Locale,
+) -> [Cell; 5] {
+    let graded = s.graded();
+    let grade = grade_table(settings, s.subject().kind)
+        .get(graded.grade)
+        .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale)));
+    [
+        Cell::num(s.score()),
+        grade,
+        Cell::Bool(graded.demoted),
+        Cell::Bool(s.vetoed()),
+        Cell::Int(graded.rank as i64),
     ]
 }
 
