@@ -6,7 +6,11 @@
 #   bench/run.sh --sizes "500 20000" --runs 5 --seed 7
 #   bench/run.sh --regen          # regenerate the workspaces even if present
 #   bench/run.sh --baseline OLD   # time the dangjian binary OLD too, beside the new figures
+#   bench/run.sh --district 10    # the district of SPEC §10: N included workspaces (0: none)
 #   (sizes of 100,000 members and more are timed --big-runs times, default 1)
+#
+# Every command is timed in turn with the floor (floor, command, floor, command …) and its
+# "× floor" is the median of the ratios of each pair, so that the machine's drift cancels.
 #
 # Results go to bench/out/ (git-ignored): generated workspaces, hyperfine JSON, and a markdown
 # table (also printed). A command that fails (for example not built yet) is reported as n/a.
@@ -22,6 +26,7 @@ WRITE_RUNS=30
 SEED=1
 REGEN=0
 BASE=""
+DISTRICT=10
 while [ $# -gt 0 ]; do
     case "$1" in
         --big) SIZES="20000 200000" ;;
@@ -32,7 +37,8 @@ while [ $# -gt 0 ]; do
         --seed) SEED="$2"; shift ;;
         --regen) REGEN=1 ;;
         --baseline) BASE="$2"; shift ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        --district) DISTRICT="$2"; shift ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -86,6 +92,36 @@ median_seconds() {
     fi
 }
 
+# interleaved <runs> <cmd...>: "<median seconds>|<median ratio to the floor>" of <runs> runs of
+# the command each right after a run of the floor on $FLOOR_WS, or "n/a|n/a" when the command
+# exits with a status outside OK_CODES.
+interleaved() {
+    local runs=$1; shift
+    "$@" >/dev/null 2>"$OUT/last-stderr.txt"
+    local code=$?
+    if ! [[ " $OK_CODES " == *" $code "* ]]; then
+        echo "n/a|n/a"
+        return
+    fi
+    local times=() ratios=() i s m e
+    for ((i = 0; i < runs; i++)); do
+        s=$(date +%s%N)
+        "$FLOOR" "$FLOOR_WS" >/dev/null 2>&1
+        m=$(date +%s%N)
+        "$@" >/dev/null 2>&1
+        e=$(date +%s%N)
+        times+=("$(awk -v a="$m" -v b="$e" 'BEGIN {printf "%.4f", (b - a) / 1e9}')")
+        ratios+=("$(awk -v f="$((m - s))" -v c="$((e - m))" 'BEGIN {printf "%.4f", c / f}')")
+    done
+    printf '%s|%s\n' "$(median_of 3 "${times[@]}")" "$(median_of 2 "${ratios[@]}")"
+}
+
+median_of() { # median_of <decimals> <numbers...>
+    local p=$1; shift
+    printf '%s\n' "$@" | sort -g |
+        awk -v p="$p" '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.*f\n", p, m}'
+}
+
 # usage_of <cmd...>: "<cpu seconds (user+sys)>|<peak resident memory in MB>" of one run (or n/a)
 usage_of() {
     if [ -z "$TIME" ]; then echo "n/a|n/a"; return; fi
@@ -127,6 +163,31 @@ REPORT=$OUT/results.md
     echo
 } >"$REPORT"
 
+# table <title>: the rows so far as a markdown table, appended to the report.
+table() {
+    {
+        echo "### $1"
+        echo
+        if [ -n "$BASE" ]; then
+            echo "| command | median wall (s) | × floor | CPU (s) | peak memory (MiB) | × floor, baseline | peak memory, baseline (MiB) |"
+            echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+        else
+            echo "| command | median wall (s) | × floor | CPU (s) | peak memory (MiB) |"
+            echo "| --- | ---: | ---: | ---: | ---: |"
+        fi
+        local r a b c d e f g
+        for r in "${rows[@]}"; do
+            IFS='|' read -r a b c d e f g <<<"$r"
+            if [ -n "$BASE" ]; then
+                echo "| $a | $b | $c | $d | $e | ${f:-–} | ${g:-–} |"
+            else
+                echo "| $a | $b | $c | $d | $e |"
+            fi
+        done
+        echo
+    } >>"$REPORT"
+}
+
 declare -A CHECK_T
 for N in $SIZES; do
     WS=$OUT/ws-$N-s$SEED
@@ -149,25 +210,26 @@ for N in $SIZES; do
 
     rows=()
     OK_CODES="0"
+    FLOOR_WS=$WS
     floor_t=$(median_seconds "$R" "" "$FLOOR" "$WS")
     rows+=("floor (read + parse)|$floor_t|1.00|$(usage_of "$FLOOR" "$WS")||")
     echo "  floor: $floor_t" >&2
 
     bench_cmd() { # bench_cmd <label> <ok codes> <workspace> <args...>
         local label=$1; OK_CODES=$2; local ws=$3; shift 3
-        local t
-        t=$(median_seconds "$R" "" "$BIN" -C "$ws" "$@")
+        local tr t r
+        tr=$(interleaved "$R" "$BIN" -C "$ws" "$@")
+        t=${tr%|*}; r=${tr#*|}
         local usage="n/a|n/a"
         [ "$t" != n/a ] && usage=$(usage_of "$BIN" -C "$ws" "$@")
         local old="|"
         if [ -n "$BASE" ]; then
-            local bt bu
-            bt=$(median_seconds "$R" "" "$BASE" -C "$ws" "$@")
+            local bu
             bu=$(usage_of "$BASE" -C "$ws" "$@")
-            old="$(ratio "$bt" "$floor_t")|${bu#*|}"
+            old="$(interleaved "$R" "$BASE" -C "$ws" "$@" | cut -d'|' -f2)|${bu#*|}"
         fi
-        rows+=("$label|$t|$(ratio "$t" "$floor_t")|$usage|$old")
-        echo "  $label: $t" >&2
+        rows+=("$label|$t|$r|$usage|$old")
+        echo "  $label: $t s, $r × floor" >&2
         LAST_T=$t
     }
     bench_cmd "\`check --format json\`, no findings" "0 1" "$WS" check --format json
@@ -203,29 +265,34 @@ for N in $SIZES; do
         rows+=("post log|n/a (no serving holder found)|–|n/a|n/a||")
     fi
 
-    {
-        echo "### $N members ($FILES files)"
-        echo
-        if [ -n "$BASE" ]; then
-            echo "| command | median wall (s) | × floor | CPU (s) | peak memory (MiB) | × floor, baseline | peak memory, baseline (MiB) |"
-            echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-        else
-            echo "| command | median wall (s) | × floor | CPU (s) | peak memory (MiB) |"
-            echo "| --- | ---: | ---: | ---: | ---: |"
-        fi
-        for r in "${rows[@]}"; do
-            IFS='|' read -r a b c d e f g <<<"$r"
-            if [ -n "$BASE" ]; then
-                echo "| $a | $b | $c | $d | $e | ${f:-–} | ${g:-–} |"
-            else
-                echo "| $a | $b | $c | $d | $e |"
-            fi
-        done
-        echo
-    } >>"$REPORT"
+    table "$N members ($FILES files)"
 done
 
+# A district (SPEC §10): the smallest size split over $DISTRICT included workspaces.
 set -- $SIZES
+if [ "$DISTRICT" -gt 0 ]; then
+    N=$1
+    DWS=$OUT/district-$N-w$DISTRICT-s$SEED
+    if [ "$REGEN" = 1 ] || [ ! -f "$DWS/dangjian.toml" ]; then
+        echo "generating a district of $DISTRICT workspaces, $N members, into $DWS ..." >&2
+        "$GEN" --district "$DISTRICT" --members "$N" --seed "$SEED" --out "$DWS" || exit 2
+    fi
+    FILES=$(find "$DWS" -name '*.toml' | wc -l)
+    R=$RUNS
+    echo "== district: $DISTRICT workspaces, $N members, $FILES files ==" >&2
+    "$FLOOR" "$DWS" >/dev/null 2>&1
+    rows=()
+    OK_CODES="0"
+    FLOOR_WS=$DWS
+    floor_t=$(median_seconds "$R" "" "$FLOOR" "$DWS")
+    rows+=("floor (read + parse, every workspace)|$floor_t|1.00|$(usage_of "$FLOOR" "$DWS")||")
+    bench_cmd "\`org list --format json\` (loading the district)" "0" "$DWS" org list --format json
+    bench_cmd "\`check --format json\`" "0 1" "$DWS" check --format json
+    bench_cmd "\`review annual --year 2026 --format json\`" "0" "$DWS" review annual --year 2026 --format json
+    bench_cmd "\`report progress --month 2026-10 --format json\`" "0" "$DWS" report progress --month 2026-10 --format json
+    table "district: $DISTRICT included workspaces, $N members ($FILES files)"
+fi
+
 if [ $# -ge 2 ]; then
     small=$1; big=${!#}
     echo "check at $big members / at $small members: $(ratio "${CHECK_T[$big]}" "${CHECK_T[$small]}")×" >>"$REPORT"

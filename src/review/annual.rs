@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use super::grades::{Graded, GroupQuota};
 use super::objective::Index;
 use super::period::{
-    self, Missing, MissingReason, PeriodResult, RowRef, Subject, SubjectKind, gradable, grade_kind,
-    grade_table, reviewed_member, subject,
+    self, Missing, MissingReason, RowRef, Subject, SubjectKind, gradable, grade_kind, grade_table,
+    reviewed_member, subject,
 };
 use super::rational::Q;
 use super::recorded::{self, Recorded};
@@ -80,8 +80,6 @@ gradable!(AnnualScored, |s| !s.vetoes.is_empty());
 pub struct AnnualResult {
     pub year: i32,
     pub scale: Num,
-    /// Q1, Q2, Q3, Q4, H1, Y over the whole workspace.
-    pub periods: Vec<PeriodResult>,
     pub subjects: Vec<AnnualScored>,
     pub missing: Vec<Missing>,
     pub quotas: BTreeMap<(SubjectKind, String), GroupQuota>,
@@ -106,24 +104,25 @@ pub fn part_periods(year: i32) -> [Period; 6] {
 pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     let settings = &ws.settings.review;
     let index = Index::new(ws);
-    // The six periods are independent: score them in parallel (order kept by `collect`).
-    let periods: Vec<PeriodResult> = part_periods(year)
+    // The six periods are independent: score them in parallel (order kept by `collect`),
+    // keeping of each only its scores: the explanation of every score is not needed here, and
+    // holding six periods of it would take more memory than the workspace itself.
+    let periods: Vec<Vec<((SubjectKind, String), Decimal)>> = part_periods(year)
         .into_par_iter()
-        .map(|p| period::compute_with(ws, &index, p))
+        .map(|p| period::scores_with(ws, &index, p))
         .collect();
     let year_window = Period::year(year).window();
 
     // Every subject with a score or a row in any sheet of the year, and its vetoes.
     let mut scores: HashMap<(SubjectKind, String), [Option<Decimal>; 6]> = HashMap::new();
     let mut order: Vec<(SubjectKind, String)> = Vec::new();
-    for (pi, pr) in periods.iter().enumerate() {
-        for s in &pr.subjects {
-            let key = (s.subject.kind, s.subject.id.clone());
+    for (pi, period_scores) in periods.into_iter().enumerate() {
+        for (key, score) in period_scores {
             let e = scores.entry(key.clone()).or_insert_with(|| {
                 order.push(key);
                 [None; 6]
             });
-            e[pi] = Some(s.score);
+            e[pi] = Some(score);
         }
     }
     let mut vetoes: HashMap<(SubjectKind, String), Vec<(Period, String)>> = HashMap::new();
@@ -275,7 +274,6 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     AnnualResult {
         year,
         scale: settings.scale,
-        periods,
         subjects,
         missing,
         quotas,

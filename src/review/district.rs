@@ -89,10 +89,6 @@ pub fn compute_annual(ws: &Workspace, year: i32) -> AnnualResult {
     AnnualResult {
         year,
         scale: ws.settings.review.scale,
-        periods: annual::part_periods(year)
-            .iter()
-            .map(|p| compute_period(ws, *p))
-            .collect(),
         subjects: all.subjects,
         missing: all.missing,
         quotas: all.quotas,

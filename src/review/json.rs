@@ -2,11 +2,12 @@
 //! documented order, printed values rounded to 2 decimals.
 
 use rust_decimal::Decimal;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::annual::{AnnualResult, Outcome, PARTS};
+use super::annual::{AnnualResult, AnnualScored, Outcome, PARTS};
 use super::period::{
-    COMPONENTS, Gradable, Missing, PeriodResult, Subject, SubjectKind, grade_table,
+    COMPONENTS, Gradable, Missing, PeriodResult, Scored, Subject, SubjectKind, grade_table,
 };
 use super::rational::Q;
 use super::recorded::Recorded;
@@ -109,28 +110,49 @@ fn standing<S: Gradable>(m: &mut Map<String, Value>, settings: &ReviewSettings, 
 
 /// The JSON of a period review.
 pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value {
-    let subjects: Vec<Value> = r
-        .subjects
-        .iter()
-        .map(|s| {
+    serde_json::to_value(PeriodJson { r, settings, as_of }).unwrap_or(Value::Null)
+}
+
+/// A period review's JSON, serialized straight to text (the value of every subject is built
+/// and dropped in turn, never all of them at once); `period` is its value.
+pub struct PeriodJson<'a> {
+    pub r: &'a PeriodResult,
+    pub settings: &'a ReviewSettings,
+    pub as_of: Date,
+}
+
+impl Serialize for PeriodJson<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let (r, settings) = (self.r, self.settings);
+        let subjects = Each(&r.subjects, |s: &Scored| {
             let mut m = head(&s.subject);
             m.insert("components".into(), by_name(&COMPONENTS, &s.components));
             m.insert("adjust".into(), q(s.adjust_total));
             standing(&mut m, settings, s);
             Value::Object(m)
-        })
-        .collect();
-    let mut out = Map::new();
-    out.insert("period".into(), r.period.to_string().into());
-    out.insert("as_of".into(), as_of.to_string().into());
-    out.insert(
-        "scale".into(),
-        serde_json::to_value(r.scale).unwrap_or(Value::Null),
-    );
-    out.insert("subjects".into(), Value::Array(subjects));
-    out.insert("missing".into(), missing(&r.missing));
-    out.insert("grades".into(), grades(settings, &r.subjects, &r.missing));
-    Value::Object(out)
+        });
+        let mut out = ser.serialize_map(None)?;
+        out.serialize_entry("period", &r.period.to_string())?;
+        out.serialize_entry("as_of", &self.as_of.to_string())?;
+        out.serialize_entry("scale", &r.scale)?;
+        out.serialize_entry("subjects", &subjects)?;
+        out.serialize_entry("missing", &missing(&r.missing))?;
+        out.serialize_entry("grades", &grades(settings, &r.subjects, &r.missing))?;
+        out.end()
+    }
+}
+
+/// A list serialized as the values `f` builds of its items, one at a time.
+struct Each<'a, T, F>(&'a [T], F);
+
+impl<T, F: Fn(&T) -> Value> Serialize for Each<'_, T, F> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut seq = ser.serialize_seq(Some(self.0.len()))?;
+        for item in self.0 {
+            seq.serialize_element(&(self.1)(item))?;
+        }
+        seq.end()
+    }
 }
 
 /// The grade counts of the scored subjects, with the organizations' grades when any subject,
@@ -151,10 +173,21 @@ fn grades<S: Gradable>(settings: &ReviewSettings, subjects: &[S], missing: &[Mis
 
 /// The JSON of an annual review.
 pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value {
-    let subjects: Vec<Value> = r
-        .subjects
-        .iter()
-        .map(|s| {
+    serde_json::to_value(AnnualJson { r, settings, as_of }).unwrap_or(Value::Null)
+}
+
+/// An annual review's JSON, serialized straight to text as `PeriodJson` is; `annual` is its
+/// value.
+pub struct AnnualJson<'a> {
+    pub r: &'a AnnualResult,
+    pub settings: &'a ReviewSettings,
+    pub as_of: Date,
+}
+
+impl Serialize for AnnualJson<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let (r, settings) = (self.r, self.settings);
+        let subjects = Each(&r.subjects, |s: &AnnualScored| {
             let mut m = head(&s.subject);
             m.insert("parts".into(), by_name(&PARTS, &s.parts));
             standing(&mut m, settings, s);
@@ -174,38 +207,35 @@ pub fn annual(r: &AnnualResult, settings: &ReviewSettings, as_of: Date) -> Value
                 m.insert("recorded".into(), recorded_list(&s.recorded));
             }
             Value::Object(m)
-        })
-        .collect();
-    // Decisions recorded for members without an annual score stay visible: beside their
-    // `missing` entry, or (for an id that is not reviewed at all) in a top-level list.
-    let mut missing = missing(&r.missing);
-    let mut orphans = Vec::new();
-    for (subject, rec) in &r.unscored_recorded {
-        let entry = missing.as_array_mut().and_then(|list| {
-            list.iter_mut()
-                .find(|m| m["kind"] == subject.kind.as_str() && m["id"] == subject.id.as_str())
         });
-        match entry {
-            Some(Value::Object(m)) => {
-                m.insert("recorded".into(), recorded_list(rec));
+        // Decisions recorded for members without an annual score stay visible: beside their
+        // `missing` entry, or (for an id that is not reviewed at all) in a top-level list.
+        let mut missing = missing(&r.missing);
+        let mut orphans = Vec::new();
+        for (subject, rec) in &r.unscored_recorded {
+            let entry = missing.as_array_mut().and_then(|list| {
+                list.iter_mut()
+                    .find(|m| m["kind"] == subject.kind.as_str() && m["id"] == subject.id.as_str())
+            });
+            match entry {
+                Some(Value::Object(m)) => {
+                    m.insert("recorded".into(), recorded_list(rec));
+                }
+                _ => orphans.push(json!({ "member": subject.id, "recorded": recorded_list(rec) })),
             }
-            _ => orphans.push(json!({ "member": subject.id, "recorded": recorded_list(rec) })),
         }
+        let mut out = ser.serialize_map(None)?;
+        out.serialize_entry("year", &r.year)?;
+        out.serialize_entry("as_of", &self.as_of.to_string())?;
+        out.serialize_entry("scale", &r.scale)?;
+        out.serialize_entry("subjects", &subjects)?;
+        out.serialize_entry("missing", &missing)?;
+        out.serialize_entry("grades", &grades(settings, &r.subjects, &r.missing))?;
+        if !orphans.is_empty() {
+            out.serialize_entry("recorded", &orphans)?;
+        }
+        out.end()
     }
-    let mut out = Map::new();
-    out.insert("year".into(), r.year.into());
-    out.insert("as_of".into(), as_of.to_string().into());
-    out.insert(
-        "scale".into(),
-        serde_json::to_value(r.scale).unwrap_or(Value::Null),
-    );
-    out.insert("subjects".into(), Value::Array(subjects));
-    out.insert("missing".into(), missing);
-    out.insert("grades".into(), grades(settings, &r.subjects, &r.missing));
-    if !orphans.is_empty() {
-        out.insert("recorded".into(), Value::Array(orphans));
-    }
-    Value::Object(out)
 }
 
 /// Recorded decisions: kind, title, due, verified (null when absent) and whether the computed

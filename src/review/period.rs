@@ -219,11 +219,114 @@ pub fn compute(ws: &Workspace, period: Period) -> PeriodResult {
     compute_with(ws, &index, period)
 }
 
+/// The score of every subject with a row in `period`, in the order of `compute_with`'s
+/// subjects: what the annual review needs of a period. The rows are scored in parallel and each
+/// explanation is dropped as soon as its score is taken.
+pub fn scores_with(
+    ws: &Workspace,
+    index: &Index<'_>,
+    period: Period,
+) -> Vec<((SubjectKind, String), Decimal)> {
+    use rayon::prelude::*;
+    let rows = rows_of(ws, period);
+    let mut scores: Vec<((SubjectKind, String), Decimal)> = rows
+        .into_par_iter()
+        .filter_map(|(key, row, rref)| score_row(ws, index, period, key, row, rref).ok())
+        .map(|s| ((s.subject.kind, s.subject.id), s.score))
+        .collect();
+    // As `sort_subjects` orders them.
+    scores.sort_by(|((ka, ia), sa), ((kb, ib), sb)| {
+        (ka, std::cmp::Reverse(sa), ia).cmp(&(kb, std::cmp::Reverse(sb), ib))
+    });
+    scores
+}
+
+/// Scores one row of `period` (SPEC §6): its sources, objective, weighted base, adjustments and
+/// rounded score, ungraded; or why the subject has no score.
+fn score_row(
+    ws: &Workspace,
+    index: &Index<'_>,
+    period: Period,
+    (kind, id): (SubjectKind, &str),
+    row: &ScoreRow,
+    rref: RowRef,
+) -> Result<Scored, Missing> {
+    let settings = &ws.settings.review;
+    let window = period.window();
+    let scale = Q::from_dec(settings.scale.0);
+    let weights = [
+        settings.weights.self_,
+        settings.weights.peer,
+        settings.weights.leader,
+        settings.weights.masses,
+        settings.weights.objective,
+    ]
+    .map(|w| Q::from_dec(w.0));
+    let subj = subject(ws, kind, id, Some(&rref.sheet_org));
+    let sources = [&row.self_score, &row.peer, &row.leader, &row.masses]
+        .map(|v| v.as_ref().and_then(|v| reduce(v, settings.trim)));
+    let objective = match kind {
+        SubjectKind::Member => index.member(id, window, scale),
+        SubjectKind::Org => index.org(id, window, scale),
+    };
+    let components = [
+        sources[0].as_ref().map(|s| s.value),
+        sources[1].as_ref().map(|s| s.value),
+        sources[2].as_ref().map(|s| s.value),
+        sources[3].as_ref().map(|s| s.value),
+        objective.value,
+    ];
+    let present: Vec<(Q, Q)> = components
+        .iter()
+        .zip(weights)
+        .filter_map(|(c, w)| c.map(|c| (w, c)))
+        .collect();
+    let reason = if blank_row(&sources, &weights) {
+        Some(MissingReason::NoSheetScore)
+    } else if present.is_empty() {
+        Some(MissingReason::NoComponent)
+    } else {
+        None
+    };
+    let total_w = Q::sum(present.iter().map(|(w, _)| *w));
+    let base = Q::sum(present.iter().map(|(w, c)| w.times(*c))).over(total_w);
+    let (Some(base), None) = (base, reason) else {
+        return Err(Missing {
+            subject: subj,
+            reason: reason.unwrap_or(MissingReason::ZeroWeight),
+            row: Some(rref),
+        });
+    };
+    let adjust: Vec<(Q, String)> = row
+        .adjust
+        .iter()
+        .map(|a| (Q::from_dec(a.points.0), a.reason.clone()))
+        .collect();
+    let adjust_total = Q::sum(adjust.iter().map(|a| a.0));
+    let raw = base.plus(adjust_total);
+    let score = raw.max(Q::ZERO).min(scale).round2();
+    Ok(Scored {
+        subject: subj,
+        row: rref,
+        sources,
+        objective,
+        components,
+        weights,
+        base,
+        adjust,
+        adjust_total,
+        raw,
+        score,
+        veto: row.veto.clone(),
+        graded: Graded::default(),
+        rank_overall: 0,
+    })
+}
+
 /// Computes a period with a prepared index (the annual review computes six periods).
 pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> PeriodResult {
     let settings = &ws.settings.review;
     let window = period.window();
-    let scale = Q::from_dec(settings.scale.0);
     let rows = rows_of(ws, period);
     let with_row: HashSet<(SubjectKind, &str)> = rows.iter().map(|(k, _, _)| *k).collect();
 
@@ -246,77 +349,12 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
         }
     }
 
-    let weights = [
-        settings.weights.self_,
-        settings.weights.peer,
-        settings.weights.leader,
-        settings.weights.masses,
-        settings.weights.objective,
-    ]
-    .map(|w| Q::from_dec(w.0));
-
     let mut subjects = Vec::new();
-    for ((kind, id), row, rref) in rows {
-        let subj = subject(ws, kind, id, Some(&rref.sheet_org));
-        let sources = [&row.self_score, &row.peer, &row.leader, &row.masses]
-            .map(|v| v.as_ref().and_then(|v| reduce(v, settings.trim)));
-        let objective = match kind {
-            SubjectKind::Member => index.member(id, window, scale),
-            SubjectKind::Org => index.org(id, window, scale),
-        };
-        let components = [
-            sources[0].as_ref().map(|s| s.value),
-            sources[1].as_ref().map(|s| s.value),
-            sources[2].as_ref().map(|s| s.value),
-            sources[3].as_ref().map(|s| s.value),
-            objective.value,
-        ];
-        let present: Vec<(Q, Q)> = components
-            .iter()
-            .zip(weights)
-            .filter_map(|(c, w)| c.map(|c| (w, c)))
-            .collect();
-        let reason = if blank_row(&sources, &weights) {
-            Some(MissingReason::NoSheetScore)
-        } else if present.is_empty() {
-            Some(MissingReason::NoComponent)
-        } else {
-            None
-        };
-        let total_w = Q::sum(present.iter().map(|(w, _)| *w));
-        let base = Q::sum(present.iter().map(|(w, c)| w.times(*c))).over(total_w);
-        let (Some(base), None) = (base, reason) else {
-            missing.push(Missing {
-                subject: subj,
-                reason: reason.unwrap_or(MissingReason::ZeroWeight),
-                row: Some(rref),
-            });
-            continue;
-        };
-        let adjust: Vec<(Q, String)> = row
-            .adjust
-            .iter()
-            .map(|a| (Q::from_dec(a.points.0), a.reason.clone()))
-            .collect();
-        let adjust_total = Q::sum(adjust.iter().map(|a| a.0));
-        let raw = base.plus(adjust_total);
-        let score = raw.max(Q::ZERO).min(scale).round2();
-        subjects.push(Scored {
-            subject: subj,
-            row: rref,
-            sources,
-            objective,
-            components,
-            weights,
-            base,
-            adjust,
-            adjust_total,
-            raw,
-            score,
-            veto: row.veto.clone(),
-            graded: Graded::default(),
-            rank_overall: 0,
-        });
+    for (key, row, rref) in rows {
+        match score_row(ws, index, period, key, row, rref) {
+            Ok(scored) => subjects.push(scored),
+            Err(m) => missing.push(m),
+        }
     }
 
     let mut quotas = BTreeMap::new();

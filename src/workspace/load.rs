@@ -127,56 +127,41 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         }
     }
 
-    let results: Vec<(String, Result<Parsed, Diagnostic>)> = files
-        .par_iter()
-        .map(|(rel, kind)| (rel.clone(), read_one(root, rel, *kind, locale)))
-        .collect();
-
+    // Each kind's files lie together in the walk (one folder each): parse them kind by kind,
+    // straight into the typed vectors, keeping the walk's order of records and findings.
     let mut settings = None;
     let mut broken = Vec::new();
     let mut records = Records {
-        files: results.len(),
+        files: files.len(),
         ..Records::default()
     };
-    for (rel, result) in results {
-        match result {
-            Err(d) => {
-                if rel != SETTINGS_FILE {
-                    broken.push(d.clone());
-                }
-                diags.push(d)
+    let mut rest = files.as_slice();
+    while let Some((_, kind)) = rest.first() {
+        let n = rest.iter().take_while(|(_, k)| k == kind).count();
+        let (group, tail) = rest.split_at(n);
+        rest = tail;
+        let mut failed = Vec::new();
+        match kind {
+            Kind::Settings => {
+                let mut one = Vec::new();
+                parse_into(root, group, locale, &mut one, &mut failed);
+                settings = one.pop();
+                diags.extend(failed);
+                continue;
             }
-            Ok(Parsed::Settings(s)) => {
-                settings = Some(Rec {
-                    path: rel,
-                    value: s,
-                })
+            Kind::Org => parse_into(root, group, locale, &mut records.orgs, &mut failed),
+            Kind::Member => parse_into(root, group, locale, &mut records.members, &mut failed),
+            Kind::Post => parse_into(root, group, locale, &mut records.posts, &mut failed),
+            Kind::Matter => parse_into(root, group, locale, &mut records.matters, &mut failed),
+            Kind::Commitment => {
+                parse_into(root, group, locale, &mut records.commitments, &mut failed)
             }
-            Ok(Parsed::Org(v)) => records.orgs.push(Rec {
-                path: rel,
-                value: v,
-            }),
-            Ok(Parsed::Member(v)) => records.members.push(Rec {
-                path: rel,
-                value: v,
-            }),
-            Ok(Parsed::Post(v)) => records.posts.push(Rec {
-                path: rel,
-                value: v,
-            }),
-            Ok(Parsed::Matter(v)) => records.matters.push(Rec {
-                path: rel,
-                value: v,
-            }),
-            Ok(Parsed::Commitment(v)) => records.commitments.push(Rec {
-                path: rel,
-                value: v,
-            }),
-            Ok(Parsed::Evaluation(v)) => records.evaluations.push(Rec {
-                path: rel,
-                value: v,
-            }),
+            Kind::Evaluation => {
+                parse_into(root, group, locale, &mut records.evaluations, &mut failed)
+            }
         }
+        broken.extend(failed.iter().cloned());
+        diags.extend(failed);
     }
     // Broken files are few: each is read again for the line and column of its error, so that a
     // command needing the record can say where it broke.
@@ -194,6 +179,36 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         })
         .collect();
     (settings.map(|s| Workspace::new(s, records)), diags)
+}
+
+/// Reads and parses `files` (all of one kind) in parallel, appending the records to `into` and
+/// the findings of the files that failed to `failed`, both in the order of `files`.
+fn parse_into<T: DeserializeOwned + Send>(
+    root: &Path,
+    files: &[(String, Kind)],
+    locale: Locale,
+    into: &mut Vec<Rec<T>>,
+    failed: &mut Vec<Diagnostic>,
+) {
+    // The error boxed: a vector of results is then hardly larger than the records themselves.
+    let results: Vec<Result<Rec<T>, Box<Diagnostic>>> = files
+        .par_iter()
+        .map(|(rel, _)| {
+            let text = read_text(root, rel, locale)?.text;
+            let value = parse_record(rel, &text, locale)?;
+            Ok(Rec {
+                path: rel.clone(),
+                value,
+            })
+        })
+        .collect();
+    into.reserve_exact(results.len());
+    for r in results {
+        match r {
+            Ok(rec) => into.push(rec),
+            Err(d) => failed.push(*d),
+        }
+    }
 }
 
 fn rel_path(root: &Path, path: &Path) -> String {

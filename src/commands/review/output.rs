@@ -138,19 +138,23 @@ fn markdown(doc: &Document) -> Vec<u8> {
 
 /// Prints the result in the asked format: the JSON value or the document, whichever the format
 /// needs (the other one is never built).
-fn write(
+fn write<V: serde::Serialize>(
     ctx: &Ctx,
     common: &Common,
     doc: impl FnOnce() -> Document,
-    value: impl FnOnce() -> serde_json::Value,
+    value: impl FnOnce() -> V,
 ) -> Result<Exit> {
     let bytes = match common.format {
         ReviewFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&value())?;
-            s.push('\n');
-            s.into_bytes()
+            // Serialized straight to text: the whole value is never built.
+            let mut out = Vec::new();
+            serde_json::to_writer_pretty(&mut out, &value())?;
+            out.push(b'\n');
+            out
         }
-        ReviewFormat::Yaml => report::render::yaml_value(&value()).into_bytes(),
+        ReviewFormat::Yaml => {
+            report::render::yaml_value(&serde_json::to_value(value())?).into_bytes()
+        }
         ReviewFormat::Csv => report::render(&doc(), Format::Csv, Default::default())?,
         ReviewFormat::Md => markdown(&doc()),
         ReviewFormat::Table => report::render(&doc(), Format::Table, ctx.render_options())?,
@@ -198,7 +202,11 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
-    let value = || json::period(&result, &ws.settings.review, ctx.as_of);
+    let value = || json::PeriodJson {
+        r: &result,
+        settings: &ws.settings.review,
+        as_of: ctx.as_of,
+    };
     // The previous period is shown beside this one in the document only.
     let doc = || {
         let mut previous = review::district::compute_period(ws, period.previous());
@@ -255,7 +263,11 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
         emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
         return Ok(Exit::Success);
     }
-    let value = || json::annual(&result, &ws.settings.review, ctx.as_of);
+    let value = || json::AnnualJson {
+        r: &result,
+        settings: &ws.settings.review,
+        as_of: ctx.as_of,
+    };
     let doc = || {
         report::annual::document(
             ws,

@@ -164,12 +164,15 @@ pub fn render_with(
     opts: RenderOptions,
     layout: Layout,
 ) -> Result<Vec<u8>> {
+    if format == Format::Json {
+        return Ok(json::render(doc, &|show| format.shows(show)));
+    }
     let doc = &*doc.for_format(|show| format.shows(show));
     Ok(match format {
         Format::Table => terminal::render(doc, opts).into_bytes(),
         Format::Md => md::render(doc).into_bytes(),
         Format::Csv => csv::render(doc, opts)?,
-        Format::Json => json::render(doc).into_bytes(),
+        Format::Json => unreachable!("rendered above"),
         Format::Yaml => yaml::render(doc)?.into_bytes(),
         Format::Html => html::render(doc, layout).into_bytes(),
         Format::Xlsx => xlsx::render(doc, layout)?,
@@ -337,7 +340,7 @@ mod tests {
         use rust_decimal::Decimal;
 
         use super::super::*;
-        use crate::report::{Cell, Chart, Column, Table};
+        use crate::report::{Cell, Chart, Column, Show, Table};
 
         fn cell() -> impl Strategy<Value = Cell> {
             prop_oneof![
@@ -392,6 +395,28 @@ mod tests {
                         (a, b) => prop_assert!(false, "{:?} failed: {:?} {:?}", f, a.err(), b.err()),
                     }
                 }
+            }
+
+            #[test]
+            fn json_streamed_from_the_cells_equals_the_value_printed(
+                tables in prop::collection::vec(table(), 0..3),
+                listing in any::<bool>(),
+                shows in prop::collection::vec(0usize..5, 0..5),
+            ) {
+                let mut doc = Document { tables, ..Document::default() };
+                if !listing {
+                    doc.report = "r".into();
+                    doc.push_meta("k", "k", Cell::Num(Decimal::new(-12345, 3)));
+                }
+                let kinds = [Show::Both, Show::Machine, Show::Human, Show::Printed, Show::Typed];
+                for (t, show) in doc.tables.iter_mut().zip(&shows) {
+                    t.columns[0].show = kinds[*show];
+                }
+                let keep = |show| Format::Json.shows(show);
+                let mut expected =
+                    serde_json::to_string_pretty(&json::value(&doc.for_format(keep))).unwrap();
+                expected.push('\n');
+                prop_assert_eq!(String::from_utf8(json::render(&doc, &keep)).unwrap(), expected);
             }
         }
     }
