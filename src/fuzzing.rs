@@ -136,15 +136,8 @@ fn scores_and_reports(ws: &Workspace, as_of: Date) {
         report::matters::build(ws, &report::matters::Options { org, year, as_of }, locale),
     ];
     for doc in &docs {
-        for format in [
-            Format::Table,
-            Format::Md,
-            Format::Csv,
-            Format::Json,
-            Format::Yaml,
-            Format::Html,
-            Format::Xlsx,
-        ] {
+        // docx is for the forms, rendered below
+        for format in Format::ALL.into_iter().filter(|f| *f != Format::Docx) {
             let _ = report::render(doc, format, RenderOptions::default());
         }
     }

@@ -10,7 +10,8 @@ use chrono::Datelike;
 
 use super::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, t, tf};
-use crate::model::{Kind, OrgKind, Sector, is_valid_id};
+use crate::model::{Kind, OrgKind, ReviewSettings, Sector, is_valid_id, sector_roles};
+use crate::workflow::sixstep::Rules;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -187,7 +188,7 @@ impl Plan {
         s.push('\n');
         s.push_str(&workflow_text(self.sector, l));
         s.push_str(&format!("# {}\n", t(l, "init.comment.review")));
-        s.push_str(REVIEW_TEXT);
+        s.push_str(&review_text());
         s.push_str(&format!("# {}\n", t(l, "init.comment.check")));
         s.push_str(CHECK_TEXT);
         s
@@ -206,62 +207,6 @@ impl Plan {
 
 fn quote(s: &str) -> String {
     toml_edit::Value::from(s).to_string().trim().to_string()
-}
-
-/// The roles of each sector (八个方面作用), from seed 000; villages reconstructed (see the
-/// comment written with them).
-pub fn sector_roles(sector: Sector) -> &'static [(&'static str, &'static str)] {
-    match sector {
-        Sector::Village => &[
-            ("leading-core", "村党组织领导核心作用"),
-            ("villagers-committee", "村委会自治主体作用"),
-            ("supervision", "村务监督委员会监督作用"),
-            ("cooperative", "农民专业合作组织带动作用"),
-            ("mass", "群团组织生力军作用"),
-            ("six-officers", "村“六大员”服务作用"),
-            ("members", "党员先锋模范作用"),
-            ("farmers", "农民群众主体作用"),
-        ],
-        Sector::Community => &[
-            ("leading-core", "社区党组织领导核心作用"),
-            ("residents-committee", "社区居委会组织实施作用"),
-            ("resident-unit", "驻区单位协调共建作用"),
-            ("civil", "社区民间组织服务推动作用"),
-            ("mass", "社区群团组织生力军作用"),
-        ],
-        Sector::Agency => &[
-            ("leading-core", "党组(党委)领导核心作用"),
-            ("cadres", "干部队伍骨干带头作用"),
-            ("grassroots", "机关基层党组织协助监督作用"),
-            ("members", "党员队伍先锋模范作用"),
-            ("mass", "机关工会、共青团、妇委会等群团组织生力军作用"),
-        ],
-        Sector::Enterprise => &[
-            (
-                "political-core",
-                "国有企业党组织政治核心作用和非公有制企业党组织引导监督作用",
-            ),
-            ("governance", "企业法人治理结构和法定代表人决策经营管理作用"),
-            ("mass", "群团组织生力军作用"),
-            ("talent", "人才队伍引领支撑作用"),
-            ("members", "党员队伍先锋模范作用"),
-            ("workers", "职工队伍主人翁作用"),
-        ],
-        Sector::School => &[
-            (
-                "leading-core",
-                "公办高校党组织领导核心作用和民办高校及中小学校党组织政治核心作用",
-            ),
-            ("leadership", "党政领导班子推进科学发展作用"),
-            ("union", "工会、教代会民主监督作用"),
-            ("mass", "团委、学生会、少先队等群团组织桥梁纽带作用"),
-            ("members", "党员先锋模范作用"),
-            ("experts", "教育教学专家引领带动作用"),
-            ("counsellors", "辅导员、班主任组织管理指导作用"),
-            ("staff", "教职员工全员教书育人作用"),
-        ],
-        Sector::Other => &[],
-    }
 }
 
 fn roles_text(sector: Sector, l: Locale) -> String {
@@ -285,65 +230,93 @@ fn roles_text(sector: Sector, l: Locale) -> String {
 /// The six-step defaults of the sector (SPEC §5), written as comments: uncomment a line to
 /// override it.
 fn workflow_text(sector: Sector, l: Locale) -> String {
-    let (bodies, note) = match sector {
-        Sector::Village => (
-            r#"["branch", "committees", "members", "representatives"]"#,
-            "init.comment.workflow.village",
-        ),
-        Sector::Community => (r#"["joint"]"#, "init.comment.workflow.community"),
-        Sector::Agency => (r#"["leadership"]"#, "init.comment.workflow.agency"),
-        Sector::Enterprise => (
-            r#"["branch", "workers", "board"]"#,
-            "init.comment.workflow.enterprise",
-        ),
-        Sector::School | Sector::Other => (r#"["branch"]"#, "init.comment.workflow.other"),
+    let note = match sector {
+        Sector::Village => "init.comment.workflow.village",
+        Sector::Community => "init.comment.workflow.community",
+        Sector::Agency => "init.comment.workflow.agency",
+        Sector::Enterprise => "init.comment.workflow.enterprise",
+        Sector::School | Sector::Other => "init.comment.workflow.other",
     };
     let (head, note) = (t(l, "init.comment.workflow"), t(l, note));
-    let min_sources = if sector == Sector::Community { 2 } else { 1 };
-    let publish = sector == Sector::Village;
+    let rules = Rules::sector_defaults(sector);
+    let bodies: Vec<String> = rules.bodies.iter().map(|b| format!("\"{b}\"")).collect();
+    let quorums: Vec<String> = rules
+        .quorums
+        .iter()
+        .map(|(b, q)| format!("{b} = {q}"))
+        .collect();
     let mut s = format!(
         "# {head}\n\
          # {note}\n\
          # [workflow.consult]\n\
-         # min_opinions = 1\n\
-         # min_sources = {min_sources}\n\
+         # min_opinions = {}\n\
+         # min_sources = {}\n\
          # [workflow.decide]\n\
-         # bodies = {bodies}\n\
-         # quorum = 0.5\n\
-         # quorums = {{ representatives = 0.6667 }}\n\
-         # publish = {publish}\n"
+         # bodies = [{}]\n\
+         # quorum = {}\n\
+         # quorums = {{ {} }}\n\
+         # publish = {}\n",
+        rules.min_opinions,
+        rules.min_sources,
+        bodies.join(", "),
+        rules.quorum,
+        quorums.join(", "),
+        rules.decide_publish,
     );
-    if sector == Sector::Agency {
-        s.push_str("# [workflow.implement]\n# progress_every = \"month\"\n");
-    } else {
-        s.push_str(&format!(
+    // Without a default cadence, monthly is shown as an optional value.
+    match rules.progress_every {
+        Some(every) => s.push_str(&format!(
+            "# [workflow.implement]\n# progress_every = \"{every}\"\n"
+        )),
+        None => s.push_str(&format!(
             "# [workflow.implement]\n# progress_every = \"month\"   # {}\n",
             t(l, "init.comment.progress-optional")
-        ));
+        )),
     }
-    s.push_str(&format!("# [workflow.evaluate]\n# publish = {publish}\n\n"));
+    s.push_str(&format!(
+        "# [workflow.evaluate]\n# publish = {}\n\n",
+        rules.evaluate_publish
+    ));
     s
+}
+
+/// The `[review]` defaults (`ReviewSettings::default()`), written as comments.
+fn review_text() -> String {
+    let r = ReviewSettings::default();
+    let (w, a) = (&r.weights, &r.annual);
+    format!(
+        "# [review]\n\
+         # scale = {}\n\
+         # trim = {}\n\
+         # rectify_days = {}\n\
+         # [review.weights]\n\
+         # self = {}\n\
+         # peer = {}\n\
+         # leader = {}\n\
+         # masses = {}\n\
+         # objective = {}\n\
+         # [review.annual]\n\
+         # quarters = {}\n\
+         # half = {}\n\
+         # year_end = {}\n\n",
+        r.scale,
+        r.trim,
+        r.rectify_days,
+        w.self_,
+        w.peer,
+        w.leader,
+        w.masses,
+        w.objective,
+        a.quarters,
+        a.half,
+        a.year_end,
+    )
 }
 
 /// `# ` before every line of a catalog text.
 fn comment(text: &str) -> String {
     text.lines().map(|l| format!("# {l}\n")).collect()
 }
-
-const REVIEW_TEXT: &str = "# [review]\n\
-# scale = 100\n\
-# trim = 1\n\
-# rectify_days = 30\n\
-# [review.weights]\n\
-# self = 0.1\n\
-# peer = 0.2\n\
-# leader = 0.3\n\
-# masses = 0.2\n\
-# objective = 0.2\n\
-# [review.annual]\n\
-# quarters = 0.3\n\
-# half = 0.2\n\
-# year_end = 0.5\n\n";
 
 const CHECK_TEXT: &str = "[check]\n\
 allow = []\n\

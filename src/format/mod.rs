@@ -448,14 +448,12 @@ fn tables_in(t: &Table) -> Vec<&Table> {
 
 fn first_table_mut(root: &mut Table) -> Option<&mut Table> {
     let position = first_table(root)?.position();
-    fn find(t: &mut Table, position: Option<isize>) -> Option<&mut Table> {
-        if t.position() == position && !t.is_implicit() {
-            return Some(t);
-        }
+    /// The explicit table at `position` among `t`'s sub-tables, depth first.
+    fn within(t: &mut Table, position: Option<isize>) -> Option<&mut Table> {
         for (_, item) in t.iter_mut() {
             let found = match item {
-                Item::Table(sub) => find(sub, position),
-                Item::ArrayOfTables(a) => a.iter_mut().find_map(|s| find(s, position)),
+                Item::Table(sub) => at(sub, position),
+                Item::ArrayOfTables(a) => a.iter_mut().find_map(|s| at(s, position)),
                 _ => None,
             };
             if found.is_some() {
@@ -464,17 +462,14 @@ fn first_table_mut(root: &mut Table) -> Option<&mut Table> {
         }
         None
     }
-    for (_, item) in root.iter_mut() {
-        let found = match item {
-            Item::Table(sub) => find(sub, position),
-            Item::ArrayOfTables(a) => a.iter_mut().find_map(|s| find(s, position)),
-            _ => None,
-        };
-        if found.is_some() {
-            return found;
+    /// `t` itself when it is that table, else the table within it.
+    fn at(t: &mut Table, position: Option<isize>) -> Option<&mut Table> {
+        if t.position() == position && !t.is_implicit() {
+            return Some(t);
         }
+        within(t, position)
     }
-    None
+    within(root, position)
 }
 
 /// Numbers every table in canonical (depth-first, schema) order, which is the order

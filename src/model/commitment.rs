@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, FreeTable, Num, Period, keyword_enum};
+use super::{Date, Num, Period, keyword_enum, record};
 
 keyword_enum!(
     Category {
@@ -43,26 +43,22 @@ keyword_enum!(
     }
 );
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "dangjian commitment letter (commitments/<year>-H<n>/<committer>.toml)")]
-pub struct Commitment {
-    /// A member id or an org id; equals the file's stem.
-    pub committer: String,
-    /// Must match the folder, e.g. 2026-H1.
-    pub half: Period,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<Date>,
-    #[serde(default, rename = "item", skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<Item>,
-    #[serde(default, rename = "comment", skip_serializing_if = "Vec::is_empty")]
-    pub comments: Vec<Comment>,
-    #[serde(default, skip_serializing)]
-    pub private: Option<FreeTable>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra: Option<FreeTable>,
+record! {
+    #[schemars(title = "dangjian commitment letter (commitments/<year>-H<n>/<committer>.toml)")]
+    pub struct Commitment {
+        /// A member id or an org id; equals the file's stem.
+        pub committer: String,
+        /// Must match the folder, e.g. 2026-H1.
+        pub half: Period,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub signed: Option<Date>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub published: Option<Date>,
+        #[serde(default, rename = "item", skip_serializing_if = "Vec::is_empty")]
+        pub items: Vec<Item>,
+        #[serde(default, rename = "comment", skip_serializing_if = "Vec::is_empty")]
+        pub comments: Vec<Comment>,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

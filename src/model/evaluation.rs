@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, FreeTable, Num, Period, ScoreValue, keyword_enum};
+use super::{Date, Num, Period, ScoreValue, keyword_enum, record};
 
 keyword_enum!(
     OutcomeKind {
@@ -13,24 +13,20 @@ keyword_enum!(
     }
 );
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "dangjian evaluation sheet (evaluations/<period>/<org>.toml)")]
-pub struct Evaluation {
-    /// The evaluating organization; rows are its members or its sub-organizations.
-    pub org: String,
-    pub period: Period,
-    /// Date of the review meeting.
-    pub date: Date,
-    #[serde(default, rename = "score", skip_serializing_if = "Vec::is_empty")]
-    pub scores: Vec<ScoreRow>,
-    /// Only in Y sheets: decisions taken on the annual results.
-    #[serde(default, rename = "outcome", skip_serializing_if = "Vec::is_empty")]
-    pub outcomes: Vec<Outcome>,
-    #[serde(default, skip_serializing)]
-    pub private: Option<FreeTable>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra: Option<FreeTable>,
+record! {
+    #[schemars(title = "dangjian evaluation sheet (evaluations/<period>/<org>.toml)")]
+    pub struct Evaluation {
+        /// The evaluating organization; rows are its members or its sub-organizations.
+        pub org: String,
+        pub period: Period,
+        /// Date of the review meeting.
+        pub date: Date,
+        #[serde(default, rename = "score", skip_serializing_if = "Vec::is_empty")]
+        pub scores: Vec<ScoreRow>,
+        /// Only in Y sheets: decisions taken on the annual results.
+        #[serde(default, rename = "outcome", skip_serializing_if = "Vec::is_empty")]
+        pub outcomes: Vec<Outcome>,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, FreeTable, Num, keyword_enum};
+use super::{Date, Num, keyword_enum, record};
 
 keyword_enum!(
     /// The six steps (六步工作法), and `done` after the last.
@@ -63,35 +63,31 @@ keyword_enum!(
     }
 );
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "dangjian matter (matters/<year>/<id>.toml)")]
-pub struct Matter {
-    pub id: String,
-    pub name: String,
-    /// Owning organization.
-    pub org: String,
-    pub year: i32,
-    /// Current step; written by `matter advance`.
-    pub step: Step,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<HistoryEntry>,
-    #[serde(default, rename = "opinion", skip_serializing_if = "Vec::is_empty")]
-    pub opinions: Vec<Opinion>,
-    #[serde(default, rename = "meeting", skip_serializing_if = "Vec::is_empty")]
-    pub meetings: Vec<Meeting>,
-    #[serde(default, rename = "task", skip_serializing_if = "Vec::is_empty")]
-    pub tasks: Vec<Task>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publicity: Option<Publicity>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub progress: Vec<TaskProgress>,
-    #[serde(default, rename = "review", skip_serializing_if = "Vec::is_empty")]
-    pub reviews: Vec<MatterReview>,
-    #[serde(default, skip_serializing)]
-    pub private: Option<FreeTable>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra: Option<FreeTable>,
+record! {
+    #[schemars(title = "dangjian matter (matters/<year>/<id>.toml)")]
+    pub struct Matter {
+        pub id: String,
+        pub name: String,
+        /// Owning organization.
+        pub org: String,
+        pub year: i32,
+        /// Current step; written by `matter advance`.
+        pub step: Step,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub history: Vec<HistoryEntry>,
+        #[serde(default, rename = "opinion", skip_serializing_if = "Vec::is_empty")]
+        pub opinions: Vec<Opinion>,
+        #[serde(default, rename = "meeting", skip_serializing_if = "Vec::is_empty")]
+        pub meetings: Vec<Meeting>,
+        #[serde(default, rename = "task", skip_serializing_if = "Vec::is_empty")]
+        pub tasks: Vec<Task>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub publicity: Option<Publicity>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub progress: Vec<TaskProgress>,
+        #[serde(default, rename = "review", skip_serializing_if = "Vec::is_empty")]
+        pub reviews: Vec<MatterReview>,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1,9 +1,6 @@
 //! `members/<id>.toml`: one person (SPEC §2.3).
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-use super::{Date, FreeTable, keyword_enum};
+use super::{Date, keyword_enum, record};
 
 keyword_enum!(
     MemberStatus {
@@ -21,32 +18,29 @@ keyword_enum!(
     }
 );
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "dangjian member (members/<id>.toml)")]
-pub struct Member {
-    pub id: String,
-    pub name: String,
-    /// Organization holding the person's Party relation (for residents: their community).
-    pub org: String,
-    pub status: MemberStatus,
-    /// Party office; optional, default `none` (residents and activists hold none).
-    #[serde(default = "Office::none")]
-    pub office: Office,
-    /// Date of joining the Party.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub joined: Option<Date>,
-    /// Community organization where the person lives (在职党员进社区).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lives_in: Option<String>,
-    /// Left this workspace on this date; history stays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub left: Option<Date>,
+record! {
+    #[schemars(title = "dangjian member (members/<id>.toml)")]
+    pub struct Member {
+        pub id: String,
+        pub name: String,
+        /// Organization holding the person's Party relation (for residents: their community).
+        pub org: String,
+        pub status: MemberStatus,
+        /// Party office; optional, default `none` (residents and activists hold none).
+        #[serde(default = "Office::none")]
+        pub office: Office,
+        /// Date of joining the Party.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub joined: Option<Date>,
+        /// Community organization where the person lives (在职党员进社区).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub lives_in: Option<String>,
+        /// Left this workspace on this date; history stays.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub left: Option<Date>,
+    }
     /// Private data: never rendered in a report or printed, except by `show --private`.
-    #[serde(default, skip_serializing)]
-    pub private: Option<FreeTable>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra: Option<FreeTable>,
+    private;
 }
 
 impl Office {

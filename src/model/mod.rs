@@ -8,6 +8,7 @@ mod member;
 mod name_id;
 mod org;
 mod post;
+mod sector;
 mod settings;
 mod values;
 
@@ -18,6 +19,7 @@ pub use member::*;
 pub use name_id::{free_id, id_of_name};
 pub use org::*;
 pub use post::*;
+pub use sector::sector_roles;
 pub use settings::*;
 pub use values::*;
 

@@ -1,9 +1,6 @@
 //! `orgs/<id>.toml`: one organization (SPEC §2.2).
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-use super::{FreeTable, Sector, keyword_enum};
+use super::{Sector, keyword_enum, record};
 
 keyword_enum!(
     /// Kind of organization; `partner` covers the non-Party organizations that take tasks.
@@ -16,26 +13,22 @@ keyword_enum!(
     }
 );
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "dangjian organization (orgs/<id>.toml)")]
-pub struct Org {
-    /// Id of the organization; equals the file's stem.
-    pub id: String,
-    pub name: String,
-    pub kind: OrgKind,
-    pub sector: Sector,
-    /// Parent organization; required except for the workspace root.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
-    /// A role id from dangjian.toml (八个方面作用).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// Member id of the secretary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secretary: Option<String>,
-    #[serde(default, skip_serializing)]
-    pub private: Option<FreeTable>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra: Option<FreeTable>,
+record! {
+    #[schemars(title = "dangjian organization (orgs/<id>.toml)")]
+    pub struct Org {
+        /// Id of the organization; equals the file's stem.
+        pub id: String,
+        pub name: String,
+        pub kind: OrgKind,
+        pub sector: Sector,
+        /// Parent organization; required except for the workspace root.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub parent: Option<String>,
+        /// A role id from dangjian.toml (八个方面作用).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub role: Option<String>,
+        /// Member id of the secretary.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub secretary: Option<String>,
+    }
 }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, FreeTable, MemberStatus, Num, keyword_enum};
+use super::{Date, MemberStatus, Num, keyword_enum, record};
 
 keyword_enum!(
     PostKind {
@@ -37,40 +37,36 @@ keyword_enum!(
     }
 );
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "dangjian post (posts/<id>.toml)")]
-pub struct Post {
-    pub id: String,
-    pub name: String,
-    pub org: String,
-    pub kind: PostKind,
-    /// Temporary posts: first day of the active window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<Date>,
-    /// Temporary posts: last day of the active window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until: Option<Date>,
-    /// At least one duty (一岗多责).
-    pub duties: Vec<String>,
-    /// Most confirmed holders at once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capacity: Option<u32>,
-    /// Required cadence of duty-log entries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub log_every: Option<Cadence>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eligible: Option<Eligible>,
-    #[serde(default, rename = "target", skip_serializing_if = "Vec::is_empty")]
-    pub targets: Vec<PostTarget>,
-    #[serde(default, rename = "holder", skip_serializing_if = "Vec::is_empty")]
-    pub holders: Vec<Holder>,
-    #[serde(default, rename = "log", skip_serializing_if = "Vec::is_empty")]
-    pub logs: Vec<LogEntry>,
-    #[serde(default, skip_serializing)]
-    pub private: Option<FreeTable>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra: Option<FreeTable>,
+record! {
+    #[schemars(title = "dangjian post (posts/<id>.toml)")]
+    pub struct Post {
+        pub id: String,
+        pub name: String,
+        pub org: String,
+        pub kind: PostKind,
+        /// Temporary posts: first day of the active window.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub from: Option<Date>,
+        /// Temporary posts: last day of the active window.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub until: Option<Date>,
+        /// At least one duty (一岗多责).
+        pub duties: Vec<String>,
+        /// Most confirmed holders at once.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub capacity: Option<u32>,
+        /// Required cadence of duty-log entries.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub log_every: Option<Cadence>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub eligible: Option<Eligible>,
+        #[serde(default, rename = "target", skip_serializing_if = "Vec::is_empty")]
+        pub targets: Vec<PostTarget>,
+        #[serde(default, rename = "holder", skip_serializing_if = "Vec::is_empty")]
+        pub holders: Vec<Holder>,
+        #[serde(default, rename = "log", skip_serializing_if = "Vec::is_empty")]
+        pub logs: Vec<LogEntry>,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -4,41 +4,37 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Body, Cadence, FreeTable, Num, Sector};
+use super::{Body, Cadence, Num, Sector, record};
 use crate::i18n::Locale;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "dangjian workspace settings (dangjian.toml)")]
-pub struct Settings {
-    /// File-format version.
-    pub format: u32,
-    pub name: String,
-    /// Id of this workspace's top organization.
-    pub root: String,
-    /// Current cycle year: the default for commands.
-    pub year: i32,
-    #[serde(default)]
-    pub locale: Locale,
-    pub sector: Sector,
-    /// The eight roles of this workspace (八个方面作用).
-    #[serde(default, rename = "role", skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<Role>,
-    #[serde(default)]
-    pub review: ReviewSettings,
-    #[serde(default)]
-    pub workflow: WorkflowSettings,
-    #[serde(default)]
-    pub check: CheckSettings,
-    #[serde(default)]
-    pub report: ReportSettings,
-    /// Workspaces of a district loaded with this one (SPEC §10).
-    #[serde(default, rename = "include", skip_serializing_if = "Vec::is_empty")]
-    pub includes: Vec<Include>,
-    #[serde(default, skip_serializing)]
-    pub private: Option<FreeTable>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra: Option<FreeTable>,
+record! {
+    #[schemars(title = "dangjian workspace settings (dangjian.toml)")]
+    pub struct Settings {
+        /// File-format version.
+        pub format: u32,
+        pub name: String,
+        /// Id of this workspace's top organization.
+        pub root: String,
+        /// Current cycle year: the default for commands.
+        pub year: i32,
+        #[serde(default)]
+        pub locale: Locale,
+        pub sector: Sector,
+        /// The eight roles of this workspace (八个方面作用).
+        #[serde(default, rename = "role", skip_serializing_if = "Vec::is_empty")]
+        pub roles: Vec<Role>,
+        #[serde(default)]
+        pub review: ReviewSettings,
+        #[serde(default)]
+        pub workflow: WorkflowSettings,
+        #[serde(default)]
+        pub check: CheckSettings,
+        #[serde(default)]
+        pub report: ReportSettings,
+        /// Workspaces of a district loaded with this one (SPEC §10).
+        #[serde(default, rename = "include", skip_serializing_if = "Vec::is_empty")]
+        pub includes: Vec<Include>,
+    }
 }
 
 /// `[[include]]`: another workspace loaded with this one (SPEC §10).

@@ -384,6 +384,40 @@ macro_rules! keyword_enum {
 }
 pub(crate) use keyword_enum;
 
+/// Declares a record type (one kind of file of the workspace): the derives every record has,
+/// unknown keys refused, and after its own fields the two free tables every record may carry,
+/// `[private]` (read, never serialized) and `[extra]`. Doc comments before a trailing `private;`
+/// describe the `[private]` table in the schema.
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)*
+        }
+        $($(#[$private_meta:meta])+ private;)?
+    ) => {
+        #[derive(
+            Clone,
+            Debug,
+            PartialEq,
+            serde::Serialize,
+            serde::Deserialize,
+            schemars::JsonSchema,
+        )]
+        #[serde(deny_unknown_fields)]
+        $(#[$meta])*
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $ty,)*
+            $($(#[$private_meta])+)?
+            #[serde(default, skip_serializing)]
+            pub private: Option<$crate::model::FreeTable>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub extra: Option<$crate::model::FreeTable>,
+        }
+    };
+}
+pub(crate) use record;
+
 keyword_enum!(
     /// Sector of an organization (SPEC §2.2).
     Sector {

@@ -1,20 +1,17 @@
 //! Annual report (年终总评): annual scores, grade distribution, honours and rectifications (SPEC §8).
 
-use crate::i18n::{Locale, t, tf};
+use crate::i18n::{Locale, t};
 use crate::model::{Date, OutcomeKind, Period};
-use crate::report::review::{columns, grade_label, grades_table, kind_label, missing_table};
-use crate::report::{Cell, Chart, Document, Table};
+use crate::report::review::{
+    chart_scores, columns, grades_of, missing_table, results_title, standing_cells, subject_cells,
+};
+use crate::report::{Cell, Document, Table};
 use crate::review::annual::{self, AnnualResult, Outcome, PARTS};
-use crate::review::period::{Subject, SubjectKind, grade_table};
+use crate::review::period::Subject;
 use crate::review::recorded::Recorded;
 use crate::workspace::Workspace;
 
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub org: Option<String>,
-    pub year: i32,
-    pub as_of: Date,
-}
+pub use super::YearOptions as Options;
 
 /// Builds the report (pure).
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
@@ -121,33 +118,17 @@ pub fn document(
         ),
     );
     for s in &r.subjects {
-        let table = grade_table(&ws.settings.review, s.subject.kind);
         let words: Vec<&str> = s
             .outcomes
             .iter()
             .map(|o| outcome_label(o, locale))
             .collect();
         let ids: Vec<&str> = s.outcomes.iter().map(Outcome::kind).collect();
-        let mut row = vec![
-            Cell::Int(s.rank_overall as i64),
-            Cell::text(kind_label(s.subject.kind, locale)),
-            Cell::text(&s.subject.id),
-            Cell::text(names.with_id(&s.subject.name, &s.subject.id)),
-            Cell::opt_text(s.subject.org.as_deref()),
-            Cell::opt_text(names.of_opt(s.subject.org.as_deref()).as_deref()),
-        ];
+        let mut row = subject_cells(&names, &s.subject, s.rank_overall, locale);
         for p in &s.parts {
             row.push(p.map_or(Cell::Empty, |p| Cell::num(p.round2())));
         }
-        row.push(Cell::num(s.score));
-        row.push(
-            table
-                .get(s.graded.grade)
-                .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))),
-        );
-        row.push(Cell::Bool(s.graded.demoted));
-        row.push(Cell::Bool(!s.vetoes.is_empty()));
-        row.push(Cell::Int(s.graded.rank as i64));
+        row.extend(standing_cells(&ws.settings.review, s, locale));
         row.push(Cell::keyword(ids.join(","), words.join("、")));
         scores.rows.push(row);
         outcome_rows(
@@ -162,32 +143,22 @@ pub fn document(
     for (subject, rec) in &r.unscored_recorded {
         outcome_rows(&mut outcomes, &names, subject, &[], rec, locale);
     }
-    let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
-    scores.chart = Some(Chart::Histogram { value: score_col });
-    scores.chart_by = Some(1);
-    let graded: Vec<(SubjectKind, usize)> = r
-        .subjects
-        .iter()
-        .map(|s| (s.subject.kind, s.graded.grade))
-        .collect();
-    let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
-        || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    chart_scores(&mut scores, &keys);
+    let grades = grades_of(ws, &r.subjects, &r.missing, locale);
+    let year_words = crate::report::names::period_label(Period::year(r.year), locale);
     let mut doc = Document {
-        title: tf(
+        title: results_title(
             locale,
             "review.title.annual",
-            &[
-                ("org", &names.of(org.unwrap_or(&ws.settings.root))),
-                (
-                    "year",
-                    &crate::report::names::period_label(Period::year(r.year), locale),
-                ),
-            ],
+            &names,
+            ws,
+            org,
+            ("year", &year_words),
         ),
         report: "annual".into(),
         tables: [
             Some(scores),
-            Some(grades_table(ws, &graded, with_orgs, locale)),
+            Some(grades),
             Some(outcomes),
             (!r.missing.is_empty()).then(|| missing_table(ws, &r.missing, locale)),
         ]

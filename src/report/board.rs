@@ -324,12 +324,12 @@ impl RowContext<'_> {
             list(&self.post.duties),
             list(&targets),
             list(&commitments),
-            lines(&progress),
+            Cell::lines(&progress),
             score,
             grade,
             veto,
             grade_text,
-            lines(&outcomes),
+            Cell::lines(&outcomes),
         ]
     }
 
@@ -420,15 +420,6 @@ fn list(items: &[String]) -> Cell {
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
-    }
-}
-
-/// Several lines in one cell.
-fn lines(items: &[String]) -> Cell {
-    if items.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(items.join("\n"))
     }
 }
 

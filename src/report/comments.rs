@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::i18n::{Locale, t};
 use crate::model::{Comment, Org, Period};
-use crate::report::form::{FormGroup, FormPage, FormTable, Forms};
+use crate::report::form::{FormPage, FormTable, Forms};
 use crate::report::letter::{self, Letter, date_words, half_words, short_date};
 use crate::report::{Cell, Column, Document, Table};
 use crate::workspace::Workspace;
@@ -305,14 +305,7 @@ fn page(
         subtitle: half_words(half, locale),
         fields,
         lead: None,
-        table: FormTable {
-            group_header: None,
-            columns,
-            groups: vec![FormGroup {
-                label: String::new(),
-                rows,
-            }],
-        },
+        table: FormTable::ungrouped(columns, rows),
         footer: vec![vec![
             (t(locale, "comments.filled-by").to_string(), String::new()),
             (
@@ -326,51 +319,39 @@ fn page(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Settings;
-    use crate::workspace::{Rec, Records};
+    use crate::report::form;
 
     fn ws() -> Workspace {
-        let settings: Settings = toml::from_str(
-            "format = 1\nname = \"江滨社区\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
-        )
-        .unwrap();
-        let mut r = Records::default();
-        for text in [
-            "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\nsecretary = \"wf\"\n",
-            "id = \"b1\"\nname = \"第一支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"top\"\nsecretary = \"ls\"\n",
-        ] {
-            r.orgs.push(Rec {
-                path: "orgs/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        for text in [
-            "id = \"zs\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n",
-            "id = \"ls\"\nname = \"李四\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"leader\"\n",
-            "id = \"wf\"\nname = \"王芳\"\norg = \"top\"\nstatus = \"full\"\noffice = \"leader\"\n",
-        ] {
-            r.members.push(Rec {
-                path: "members/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        for text in [
-            "committer = \"zs\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"ls\"\ndate = 2026-12-20\ntext = \"积极\"\nrating = \"good\"\n[[comment]]\nby = \"ls\"\ndate = 2026-09-20\ntext = \"按时\"\n",
-            "committer = \"ls\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-21\ntext = \"带头\"\nrating = \"excellent\"\n",
-            "committer = \"b1\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-22\ntext = \"扎实\"\n",
-        ] {
-            r.commitments.push(Rec {
-                path: "commitments/2026-H2/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        Workspace::new(
-            Rec {
-                path: "dangjian.toml".into(),
-                value: settings,
-            },
-            r,
-        )
+        let mut files = vec![
+            (
+                "dangjian.toml",
+                "format = 1\nname = \"江滨社区\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
+            ),
+            (
+                "orgs/x.toml",
+                "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\nsecretary = \"wf\"\n",
+            ),
+        ];
+        files.extend(form::fixture::BRANCH);
+        files.extend([
+            (
+                "members/x.toml",
+                "id = \"wf\"\nname = \"王芳\"\norg = \"top\"\nstatus = \"full\"\noffice = \"leader\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"zs\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"ls\"\ndate = 2026-12-20\ntext = \"积极\"\nrating = \"good\"\n[[comment]]\nby = \"ls\"\ndate = 2026-09-20\ntext = \"按时\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"ls\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-21\ntext = \"带头\"\nrating = \"excellent\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"b1\"\nhalf = \"2026-H2\"\n[[comment]]\nby = \"wf\"\ndate = 2026-12-22\ntext = \"扎实\"\n",
+            ),
+        ]);
+        crate::review::fixture::workspace("", &files)
     }
 
     fn opts() -> Options {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::progress::month_end;
 use super::review::grade_label;
 use crate::i18n::{Locale, t};
-use crate::model::{Date, Matter};
+use crate::model::Date;
 use crate::report::{Cell, Chart, Column, Table};
 use crate::review::period::{Subject, SubjectKind, grade_table, within};
 use crate::workflow::sixstep::{OrgCompletion, org_completion};
@@ -23,12 +23,7 @@ fn communities(ws: &Workspace) -> Vec<&str> {
 pub fn completion(ws: &Workspace, community: &str, month: Date) -> OrgCompletion {
     let end = month_end(month);
     let year = chrono::Datelike::year(&month.0);
-    let matters: Vec<&Matter> = ws
-        .matters
-        .iter()
-        .map(|r| &r.value)
-        .filter(|m| m.year == year)
-        .collect();
+    let matters = super::matters_of(ws, year);
     let mut total = OrgCompletion::default();
     for o in ws.subtree(community) {
         let c = org_completion(matters.iter().copied(), &o.id, end);

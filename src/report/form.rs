@@ -54,6 +54,18 @@ pub const GROUP_WIDTH: u16 = 20;
 pub const NARROW: u16 = 24;
 
 impl FormTable {
+    /// A table without groups: its rows under the columns.
+    pub fn ungrouped(columns: Vec<(String, u16)>, rows: Vec<Vec<String>>) -> FormTable {
+        FormTable {
+            group_header: None,
+            columns,
+            groups: vec![FormGroup {
+                label: String::new(),
+                rows,
+            }],
+        }
+    }
+
     /// Every column header, the group column first.
     pub fn headers(&self) -> Vec<&str> {
         self.group_header
@@ -140,14 +152,7 @@ impl Forms {
                 },
                 subtitle: table.title.clone(),
                 fields: if i == 0 { doc.meta.clone() } else { Vec::new() },
-                table: FormTable {
-                    group_header: None,
-                    columns,
-                    groups: vec![FormGroup {
-                        label: String::new(),
-                        rows,
-                    }],
-                },
+                table: FormTable::ungrouped(columns, rows),
                 ..FormPage::default()
             });
         }
@@ -160,8 +165,25 @@ impl Forms {
 
 #[cfg(test)]
 pub(crate) mod fixture {
-    //! Two forms every form renderer's tests share: CJK text, a hostile value, an empty group.
+    //! Two forms every form renderer's tests share: CJK text, a hostile value, an empty group;
+    //! and the branch the tests of the letter and comment forms share.
     use super::*;
+
+    /// The branch `b1` under `top` (secretary 李四 `ls`) with its members 张三 `zs` and `ls`.
+    pub const BRANCH: [(&str, &str); 3] = [
+        (
+            "orgs/x.toml",
+            "id = \"b1\"\nname = \"第一支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"top\"\nsecretary = \"ls\"\n",
+        ),
+        (
+            "members/x.toml",
+            "id = \"zs\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n",
+        ),
+        (
+            "members/x.toml",
+            "id = \"ls\"\nname = \"李四\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"leader\"\n",
+        ),
+    ];
 
     pub fn forms() -> Forms {
         let table = FormTable {

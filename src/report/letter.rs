@@ -388,50 +388,35 @@ fn cols(keys: &[&str]) -> Vec<Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Settings;
-    use crate::workspace::Records;
+    use crate::report::form;
 
     fn ws() -> Workspace {
-        let settings: Settings = toml::from_str(
-            "format = 1\nname = \"x\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
-        )
-        .unwrap();
-        let mut r = Records::default();
-        for text in [
-            "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\n",
-            "id = \"b1\"\nname = \"第一支部\"\nkind = \"branch\"\nsector = \"community\"\nparent = \"top\"\nsecretary = \"ls\"\n",
-        ] {
-            r.orgs.push(Rec {
-                path: "orgs/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        for text in [
-            "id = \"zs\"\nname = \"张三\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"none\"\n",
-            "id = \"ls\"\nname = \"李四\"\norg = \"b1\"\nstatus = \"full\"\noffice = \"leader\"\n",
-        ] {
-            r.members.push(Rec {
-                path: "members/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        for text in [
-            "committer = \"zs\"\nhalf = \"2026-H2\"\nsigned = 2026-07-09\n[[item]]\nid = \"c1\"\ncategory = \"integrity\"\ntype = \"service\"\ntext = \"不收礼\"\n[[item]]\nid = \"c2\"\ncategory = \"politics\"\ntype = \"concrete\"\ntext = \"学党章\"\ntarget = 6\nunit = \"次\"\ndue = 2026-12-31\n[[item]]\nid = \"c3\"\ncategory = \"other\"\ntype = \"concrete\"\ntext = \"种树\"\n",
-            "committer = \"b1\"\nhalf = \"2026-H2\"\n[[item]]\nid = \"c1\"\ncategory = \"duty\"\ntype = \"service\"\ntext = \"办实事\"\n",
-            "committer = \"zs\"\nhalf = \"2026-H1\"\n",
-        ] {
-            r.commitments.push(Rec {
-                path: "commitments/2026-H2/x.toml".into(),
-                value: toml::from_str(text).unwrap(),
-            });
-        }
-        Workspace::new(
-            Rec {
-                path: "dangjian.toml".into(),
-                value: settings,
-            },
-            r,
-        )
+        let mut files = vec![
+            (
+                "dangjian.toml",
+                "format = 1\nname = \"x\"\nroot = \"top\"\nyear = 2026\nlocale = \"zh-CN\"\nsector = \"community\"\n",
+            ),
+            (
+                "orgs/x.toml",
+                "id = \"top\"\nname = \"江滨社区党委\"\nkind = \"committee\"\nsector = \"community\"\n",
+            ),
+        ];
+        files.extend(form::fixture::BRANCH);
+        files.extend([
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"zs\"\nhalf = \"2026-H2\"\nsigned = 2026-07-09\n[[item]]\nid = \"c1\"\ncategory = \"integrity\"\ntype = \"service\"\ntext = \"不收礼\"\n[[item]]\nid = \"c2\"\ncategory = \"politics\"\ntype = \"concrete\"\ntext = \"学党章\"\ntarget = 6\nunit = \"次\"\ndue = 2026-12-31\n[[item]]\nid = \"c3\"\ncategory = \"other\"\ntype = \"concrete\"\ntext = \"种树\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"b1\"\nhalf = \"2026-H2\"\n[[item]]\nid = \"c1\"\ncategory = \"duty\"\ntype = \"service\"\ntext = \"办实事\"\n",
+            ),
+            (
+                "commitments/2026-H2/x.toml",
+                "committer = \"zs\"\nhalf = \"2026-H1\"\n",
+            ),
+        ]);
+        crate::review::fixture::workspace("", &files)
     }
 
     fn opts(org: Option<&str>, committer: Option<&str>) -> Options {

@@ -5,27 +5,17 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::{Locale, t};
-use crate::model::{Date, Matter, Step};
+use crate::model::Step;
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::workflow::sixstep::{matter_percent, rules_for, unmet_now};
 use crate::workspace::Workspace;
 
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub org: Option<String>,
-    pub year: i32,
-    pub as_of: Date,
-}
+pub use super::YearOptions as Options;
 
 /// Builds the report (pure).
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
-    let mut matters: Vec<&Matter> = ws
-        .matters
-        .iter()
-        .map(|r| &r.value)
-        .filter(|m| m.year == opts.year)
-        .filter(|m| opts.org.as_deref().is_none_or(|o| ws.is_within(&m.org, o)))
-        .collect();
+    let mut matters = super::matters_of(ws, opts.year);
+    matters.retain(|m| opts.org.as_deref().is_none_or(|o| ws.is_within(&m.org, o)));
     matters.sort_by(|a, b| {
         (a.step.index(), a.org.as_str(), a.id.as_str()).cmp(&(
             b.step.index(),

@@ -21,5 +21,23 @@ mod table;
 pub use render::{Format, render};
 pub use table::{Cell, Chart, Column, Document, Show, Table};
 
+/// The options of the yearly reports (`annual`, `matters`, `roles`): an organization's subtree
+/// (default: the workspace root), the year, and the day the report is taken on.
+#[derive(Clone, Debug)]
+pub struct YearOptions {
+    pub org: Option<String>,
+    pub year: i32,
+    pub as_of: crate::model::Date,
+}
+
+/// The matters of a year, in the order they were loaded.
+fn matters_of(ws: &crate::workspace::Workspace, year: i32) -> Vec<&crate::model::Matter> {
+    ws.matters
+        .iter()
+        .map(|r| &r.value)
+        .filter(|m| m.year == year)
+        .collect()
+}
+
 #[cfg(test)]
 mod scoring_rules_tests;

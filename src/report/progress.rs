@@ -5,7 +5,7 @@ use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use crate::i18n::{Locale, t};
-use crate::model::{Date, Matter};
+use crate::model::Date;
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::workflow::sixstep::{OrgCompletion, org_completion};
 use crate::workspace::Workspace;
@@ -32,12 +32,7 @@ pub struct Ranked {
 pub fn rank(ws: &Workspace, opts: &Options) -> Vec<Ranked> {
     let end = month_end(opts.month);
     let year = opts.month.0.year();
-    let matters: Vec<&Matter> = ws
-        .matters
-        .iter()
-        .map(|r| &r.value)
-        .filter(|m| m.year == year)
-        .collect();
+    let matters = super::matters_of(ws, year);
     let mut orgs: Vec<&str> = matters
         .iter()
         .flat_map(|m| m.tasks.iter().filter_map(|t| t.org.as_deref()))

@@ -2,12 +2,13 @@
 //! `document` turns computed results into tables; `build` computes them first. Both are pure.
 
 use crate::i18n::{Locale, t, tf};
-use crate::model::{Date, Grade, Period};
+use crate::model::{Date, Grade, Period, ReviewSettings};
 use crate::report::names::{Names, period_label};
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::review::explain::component_label;
 use crate::review::period::{
-    self, COMPONENTS, Missing, MissingReason, PeriodResult, SubjectKind, grade_table,
+    self, COMPONENTS, Gradable, Missing, MissingReason, PeriodResult, Subject, SubjectKind,
+    grade_table,
 };
 use crate::workspace::Workspace;
 
@@ -182,28 +183,12 @@ pub fn document(
         columns(&keys, locale),
     );
     for s in &r.subjects {
-        let table = grade_table(&ws.settings.review, s.subject.kind);
-        let mut row = vec![
-            Cell::Int(s.rank_overall as i64),
-            Cell::text(kind_label(s.subject.kind, locale)),
-            Cell::text(&s.subject.id),
-            Cell::text(names.with_id(&s.subject.name, &s.subject.id)),
-            Cell::opt_text(s.subject.org.as_deref()),
-            Cell::opt_text(names.of_opt(s.subject.org.as_deref()).as_deref()),
-        ];
+        let mut row = subject_cells(&names, &s.subject, s.rank_overall, locale);
         for c in &s.components {
             row.push(c.map_or(Cell::Empty, |c| Cell::num(c.round2())));
         }
         row.push(Cell::num(s.adjust_total.round2()));
-        row.push(Cell::num(s.score));
-        row.push(
-            table
-                .get(s.graded.grade)
-                .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale))),
-        );
-        row.push(Cell::Bool(s.graded.demoted));
-        row.push(Cell::Bool(s.veto.is_some()));
-        row.push(Cell::Int(s.graded.rank as i64));
+        row.extend(standing_cells(&ws.settings.review, s, locale));
         if let Some(prev) = previous {
             let before = prev
                 .subjects
@@ -214,30 +199,23 @@ pub fn document(
         }
         scores.rows.push(row);
     }
-    let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
-    scores.chart = Some(Chart::Histogram { value: score_col });
-    scores.chart_by = Some(1);
-    let graded: Vec<(SubjectKind, usize)> = r
-        .subjects
-        .iter()
-        .map(|s| (s.subject.kind, s.graded.grade))
-        .collect();
-    let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
-        || r.missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    chart_scores(&mut scores, &keys);
+    let grades = grades_of(ws, &r.subjects, &r.missing, locale);
+    let period_words = period_label(r.period, locale);
     let mut doc = Document {
-        title: tf(
+        title: results_title(
             locale,
             "review.title.period",
-            &[
-                ("org", &names.of(org.unwrap_or(&ws.settings.root))),
-                ("period", &period_label(r.period, locale)),
-            ],
+            &names,
+            ws,
+            org,
+            ("period", &period_words),
         ),
         report: "review".into(),
         tables: [
             Some(scores),
             (!r.missing.is_empty()).then(|| missing_table(ws, &r.missing, locale)),
-            Some(grades_table(ws, &graded, with_orgs, locale)),
+            Some(grades),
         ]
         .into_iter()
         .flatten()
@@ -251,6 +229,83 @@ pub fn document(
     );
     result_meta(&mut doc, ws, period, as_of, r.scale.0, org, locale);
     doc
+}
+
+/// The first cells of a results row: overall rank, kind, id, name, organization id and name.
+pub(super) fn subject_cells(
+    names: &Names,
+    s: &Subject,
+    rank_overall: usize,
+    locale: Locale,
+) -> Vec<Cell> {
+    vec![
+        Cell::Int(rank_overall as i64),
+        Cell::text(kind_label(s.kind, locale)),
+        Cell::text(&s.id),
+        Cell::text(names.with_id(&s.name, &s.id)),
+        Cell::opt_text(s.org.as_deref()),
+        Cell::opt_text(names.of_opt(s.org.as_deref()).as_deref()),
+    ]
+}
+
+/// The score, grade, demotion, veto and rank cells of a results row.
+pub(super) fn standing_cells<S: Gradable>(
+    settings: &ReviewSettings,
+    s: &S,
+    locale: Locale,
+) -> [Cell; 5] {
+    let graded = s.graded();
+    let grade = grade_table(settings, s.subject().kind)
+        .get(graded.grade)
+        .map_or(Cell::Empty, |g| Cell::text(grade_label(g, locale)));
+    [
+        Cell::num(s.score()),
+        grade,
+        Cell::Bool(graded.demoted),
+        Cell::Bool(s.vetoed()),
+        Cell::Int(graded.rank as i64),
+    ]
+}
+
+/// The title of a results report: the organization shown (default: the root) and `span`, the
+/// period or year.
+pub(super) fn results_title(
+    locale: Locale,
+    key: &'static str,
+    names: &Names,
+    ws: &Workspace,
+    org: Option<&str>,
+    span: (&str, &dyn std::fmt::Display),
+) -> String {
+    tf(
+        locale,
+        key,
+        &[("org", &names.of(org.unwrap_or(&ws.settings.root))), span],
+    )
+}
+
+/// The score column drawn as a histogram, one series per subject kind (column 1).
+pub(super) fn chart_scores(scores: &mut Table, keys: &[&str]) {
+    let score_col = keys.iter().position(|k| *k == "score").unwrap_or(0);
+    scores.chart = Some(Chart::Histogram { value: score_col });
+    scores.chart_by = Some(1);
+}
+
+/// The grade distribution of the scored subjects, with the organizations' grades when any
+/// subject, scored or missing, is an organization.
+pub(super) fn grades_of<S: Gradable>(
+    ws: &Workspace,
+    subjects: &[S],
+    missing: &[Missing],
+    locale: Locale,
+) -> Table {
+    let graded: Vec<(SubjectKind, usize)> = subjects
+        .iter()
+        .map(|s| (s.subject().kind, s.graded().grade))
+        .collect();
+    let with_orgs = graded.iter().any(|(k, _)| *k == SubjectKind::Org)
+        || missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    grades_table(ws, &graded, with_orgs, locale)
 }
 
 /// The meta lines of a results report: the period (or year), as-of date, scale and, with

@@ -11,12 +11,7 @@ use crate::report::table::fmt_decimal;
 use crate::report::{Cell, Chart, Column, Document, Table};
 use crate::workspace::Workspace;
 
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub org: Option<String>,
-    pub year: i32,
-    pub as_of: Date,
-}
+pub use super::YearOptions as Options;
 
 /// Builds the report (pure).
 pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
@@ -25,12 +20,7 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
     let orgs = ws.subtree(root);
 
     let mut tasks_of: HashMap<&str, Vec<(&Matter, &Task)>> = HashMap::new();
-    let mut matters: Vec<&Matter> = ws
-        .matters
-        .iter()
-        .map(|m| &m.value)
-        .filter(|m| m.year == opts.year)
-        .collect();
+    let mut matters = super::matters_of(ws, opts.year);
     matters.sort_by(|a, b| a.id.cmp(&b.id));
     for m in matters {
         for task in &m.tasks {
@@ -106,8 +96,8 @@ pub fn build(ws: &Workspace, opts: &Options, locale: Locale) -> Document {
             detail.rows.push(vec![
                 Cell::text(&role.name),
                 Cell::text(&org.name),
-                lines(&task_lines),
-                lines(&post_lines),
+                Cell::lines(&task_lines),
+                Cell::lines(&post_lines),
             ]);
         }
         summary.rows.push(vec![
@@ -212,14 +202,6 @@ fn count_word(n: usize, locale: Locale) -> String {
         (Locale::ZhCn, Some(w)) if n > 0 => format!("{w}个"),
         (Locale::ZhCn, _) => format!("{n}个"),
         (Locale::En, _) => n.to_string(),
-    }
-}
-
-fn lines(items: &[String]) -> Cell {
-    if items.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(items.join("\n"))
     }
 }
 

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::i18n::Locale;
 use crate::model::{Date, Period};
-use crate::review::fixture::{member, org, refs, workspace};
+use crate::review::fixture::{member, missing_reasons, org, refs, workspace};
 use crate::review::period::{self, SubjectKind};
 use crate::review::{annual, explain, json as review_json};
 use crate::workspace::Workspace;
@@ -168,11 +168,7 @@ fn a_blank_row_next_to_filled_rows_is_not_scored() {
     let r = period::compute(&ws, q1());
     // x holds no sheet score: not scored although its objective is 100, so N = 5 and the one
     // 优秀 place (floor(0.3 × 5) = 1) goes to a's 95, not to x's objective-only 100.
-    let missing: Vec<(&str, &str)> = r
-        .missing
-        .iter()
-        .map(|m| (m.subject.id.as_str(), m.reason.as_str()))
-        .collect();
+    let missing = missing_reasons(&r.missing);
     assert_eq!(missing, vec![("x", "no sheet score")]);
     let ranked: Vec<(&str, usize, bool)> = r
         .subjects

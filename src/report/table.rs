@@ -126,6 +126,14 @@ impl Cell {
     pub fn text(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
+    /// Several lines in one cell; empty without any.
+    pub fn lines(items: &[String]) -> Cell {
+        if items.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(items.join("\n"))
+        }
+    }
     pub fn opt_text(s: Option<&str>) -> Cell {
         s.map_or(Cell::Empty, Cell::text)
     }

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
-use super::grades::{Entry, Graded, GroupQuota, grade_all};
+use super::grades::{Graded, GroupQuota};
 use super::objective::Index;
 use super::period::{
-    self, Missing, MissingReason, RowRef, Subject, SubjectKind, grade_table, overall_ranks,
+    self, Missing, MissingReason, RowRef, Subject, SubjectKind, gradable, grade_kind, grade_table,
     reviewed_member, subject,
 };
 use super::rational::Q;
@@ -73,6 +73,8 @@ pub struct AnnualScored {
     /// Members only: the decisions recorded in the year's Y sheets, each marked supported or not.
     pub recorded: Vec<Recorded>,
 }
+
+gradable!(AnnualScored, |s| !s.vetoes.is_empty());
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnnualResult {
@@ -205,12 +207,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
             raw,
             score,
             vetoes: vetoes.remove(&key).unwrap_or_default(),
-            graded: Graded {
-                threshold: 0,
-                grade: 0,
-                demoted: false,
-                rank: 0,
-            },
+            graded: Graded::default(),
             rank_overall: 0,
             outcomes: Vec::new(),
             posts: Vec::new(),
@@ -244,27 +241,9 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     let mut recorded = recorded::of_year(ws, year);
     let mut quotas = BTreeMap::new();
     for kind in [SubjectKind::Member, SubjectKind::Org] {
-        let table = grade_table(settings, kind);
-        let idx: Vec<usize> = (0..subjects.len())
-            .filter(|&i| subjects[i].subject.kind == kind)
-            .collect();
-        let entries: Vec<Entry> = idx
-            .iter()
-            .map(|&i| Entry {
-                group: subjects[i].subject.group.clone(),
-                score: subjects[i].score,
-                vetoed: !subjects[i].vetoes.is_empty(),
-            })
-            .collect();
-        let (graded, q) = grade_all(&entries, &table);
-        for (k, g) in idx.iter().zip(graded) {
-            subjects[*k].graded = g;
-        }
-        for (group, gq) in q {
-            quotas.insert((kind, group), gq);
-        }
+        let idx = grade_kind(settings, kind, &mut subjects, &mut quotas);
         if kind == SubjectKind::Member {
-            let n = table.len();
+            let n = grade_table(settings, kind).len();
             for &i in &idx {
                 outcomes(
                     ws,
@@ -282,8 +261,8 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
             }
         }
     }
-    sort(&mut subjects);
-    rank_overall(&mut subjects);
+    period::sort_subjects(&mut subjects);
+    period::rank_overall(&mut subjects);
     period::sort_missing(&mut missing);
     let unscored_recorded = recorded
         .into_iter()
@@ -345,29 +324,12 @@ pub fn vanguard(p: &PostYear) -> bool {
     p.required > 0 && u64::from(p.met) * 10 >= u64::from(p.required) * 9
 }
 
-fn sort(subjects: &mut [AnnualScored]) {
-    subjects.sort_by(|a, b| {
-        (a.subject.kind, std::cmp::Reverse(a.score), &a.subject.id).cmp(&(
-            b.subject.kind,
-            std::cmp::Reverse(b.score),
-            &b.subject.id,
-        ))
-    });
-}
-
-fn rank_overall(subjects: &mut [AnnualScored]) {
-    let ranks = overall_ranks(subjects.iter().map(|s| (s.subject.kind, s.score)));
-    for (s, r) in subjects.iter_mut().zip(ranks) {
-        s.rank_overall = r;
-    }
-}
-
 /// Narrows to `org`'s subtree; `rank_overall` is recomputed among the subjects kept.
 pub fn narrow(ws: &Workspace, mut r: AnnualResult, org: &str) -> AnnualResult {
     r.subjects.retain(|s| period::within(ws, &s.subject, org));
     r.missing.retain(|m| period::within(ws, &m.subject, org));
     r.unscored_recorded
         .retain(|(s, _)| period::within(ws, s, org));
-    rank_overall(&mut r.subjects);
+    period::rank_overall(&mut r.subjects);
     r
 }

@@ -4,8 +4,11 @@
 //! Grades are carried by id: a grade is shown through the including workspace's grade table, so
 //! the workspaces of a district share their grade ids (the defaults do).
 
+use std::collections::BTreeMap;
+
 use super::annual::{self, AnnualResult};
-use super::period::{self, Missing, PeriodResult, SubjectKind, grade_table};
+use super::grades::GroupQuota;
+use super::period::{self, Gradable, Missing, PeriodResult, SubjectKind, grade_table};
 use crate::model::{Period, ReviewSettings};
 use crate::workspace::Workspace;
 
@@ -29,6 +32,14 @@ fn regrade(from: &ReviewSettings, to: &ReviewSettings, kind: SubjectKind, gi: us
         .unwrap_or(gi)
 }
 
+/// A subject graded under its own workspace's `from`, its grades carried into `to`'s table.
+fn regrade_subject<S: Gradable>(from: &ReviewSettings, to: &ReviewSettings, s: &mut S) {
+    let kind = s.subject().kind;
+    let graded = s.graded_mut();
+    graded.grade = regrade(from, to, kind, graded.grade);
+    graded.threshold = regrade(from, to, kind, graded.threshold);
+}
+
 /// Whether a missing subject belongs to the view's workspace (the including workspace's view
 /// holds every member of the district, but reviews only its own).
 fn own_missing(ws: &Workspace, id: &str, m: &Missing) -> bool {
@@ -47,31 +58,19 @@ pub fn compute_period(ws: &Workspace, p: Period) -> PeriodResult {
     let Some(views) = views(ws) else {
         return period::compute(ws, p);
     };
-    let to = &ws.settings.review;
-    let mut out = PeriodResult {
-        period: p,
-        scale: to.scale,
-        subjects: Vec::new(),
-        missing: Vec::new(),
-        quotas: Default::default(),
-    };
+    let mut all = Merged::new(ws);
     for (id, view) in &views {
         let r = period::compute(view, p);
-        let from = &view.settings.review;
-        for mut s in r.subjects {
-            let kind = s.subject.kind;
-            s.graded.grade = regrade(from, to, kind, s.graded.grade);
-            s.graded.threshold = regrade(from, to, kind, s.graded.threshold);
-            out.subjects.push(s);
-        }
-        out.missing
-            .extend(r.missing.into_iter().filter(|m| own_missing(ws, id, m)));
-        out.quotas.extend(r.quotas);
+        all.add(id, &view.settings.review, r.subjects, r.missing, r.quotas);
     }
-    period::sort_subjects(&mut out.subjects);
-    period::rank_overall(&mut out.subjects);
-    period::sort_missing(&mut out.missing);
-    out
+    let all = all.sorted();
+    PeriodResult {
+        period: p,
+        scale: ws.settings.review.scale,
+        subjects: all.subjects,
+        missing: all.missing,
+        quotas: all.quotas,
+    }
 }
 
 /// A year over the whole district (`annual::compute` for a single workspace).
@@ -79,42 +78,71 @@ pub fn compute_annual(ws: &Workspace, year: i32) -> AnnualResult {
     let Some(views) = views(ws) else {
         return annual::compute(ws, year);
     };
-    let to = &ws.settings.review;
-    let mut out = AnnualResult {
-        year,
-        scale: to.scale,
-        subjects: Vec::new(),
-        missing: Vec::new(),
-        quotas: Default::default(),
-        unscored_recorded: Vec::new(),
-    };
+    let mut all = Merged::new(ws);
+    let mut unscored_recorded = Vec::new();
     for (id, view) in &views {
         let r = annual::compute(view, year);
-        let from = &view.settings.review;
-        for mut s in r.subjects {
-            let kind = s.subject.kind;
-            s.graded.grade = regrade(from, to, kind, s.graded.grade);
-            s.graded.threshold = regrade(from, to, kind, s.graded.threshold);
-            out.subjects.push(s);
+        all.add(id, &view.settings.review, r.subjects, r.missing, r.quotas);
+        unscored_recorded.extend(r.unscored_recorded);
+    }
+    let all = all.sorted();
+    AnnualResult {
+        year,
+        scale: ws.settings.review.scale,
+        subjects: all.subjects,
+        missing: all.missing,
+        quotas: all.quotas,
+        unscored_recorded,
+    }
+}
+
+/// The results of the district's workspaces put side by side, period or annual alike, in the
+/// grades of the including workspace `ws`.
+struct Merged<'w, S> {
+    ws: &'w Workspace,
+    subjects: Vec<S>,
+    missing: Vec<Missing>,
+    quotas: BTreeMap<(SubjectKind, String), GroupQuota>,
+}
+
+impl<'w, S: Gradable> Merged<'w, S> {
+    fn new(ws: &'w Workspace) -> Self {
+        Merged {
+            ws,
+            subjects: Vec::new(),
+            missing: Vec::new(),
+            quotas: BTreeMap::new(),
         }
-        out.missing
-            .extend(r.missing.into_iter().filter(|m| own_missing(ws, id, m)));
-        out.quotas.extend(r.quotas);
-        out.unscored_recorded.extend(r.unscored_recorded);
     }
-    out.subjects.sort_by(|a, b| {
-        (a.subject.kind, std::cmp::Reverse(a.score), &a.subject.id).cmp(&(
-            b.subject.kind,
-            std::cmp::Reverse(b.score),
-            &b.subject.id,
-        ))
-    });
-    let ranks = period::overall_ranks(out.subjects.iter().map(|s| (s.subject.kind, s.score)));
-    for (s, r) in out.subjects.iter_mut().zip(ranks) {
-        s.rank_overall = r;
+
+    /// Adds the results of the view `id`, scored under `from`: its subjects with their grades
+    /// carried into the district's table, its own missing subjects, its quotas.
+    fn add(
+        &mut self,
+        id: &str,
+        from: &ReviewSettings,
+        subjects: Vec<S>,
+        missing: Vec<Missing>,
+        quotas: BTreeMap<(SubjectKind, String), GroupQuota>,
+    ) {
+        let to = &self.ws.settings.review;
+        for mut s in subjects {
+            regrade_subject(from, to, &mut s);
+            self.subjects.push(s);
+        }
+        let ws = self.ws;
+        self.missing
+            .extend(missing.into_iter().filter(|m| own_missing(ws, id, m)));
+        self.quotas.extend(quotas);
     }
-    period::sort_missing(&mut out.missing);
-    out
+
+    /// Sorted and ranked over the district.
+    fn sorted(mut self) -> Self {
+        period::sort_subjects(&mut self.subjects);
+        period::rank_overall(&mut self.subjects);
+        period::sort_missing(&mut self.missing);
+        self
+    }
 }
 
 /// The `[review]` a record at `path` (a district path) is scored under: its workspace's.

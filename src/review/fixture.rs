@@ -1,6 +1,7 @@
 //! Test fixtures: a workspace from `(path, toml)` pairs, classified by folder as the loader does.
 
 use crate::model::Kind;
+use crate::review::period::Missing;
 use crate::workspace::{Rec, Records, Workspace, classify};
 
 const SETTINGS: &str =
@@ -60,5 +61,13 @@ pub fn refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
     files
         .iter()
         .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect()
+}
+
+/// Each missing subject's id with the reason it is missing.
+pub fn missing_reasons(missing: &[Missing]) -> Vec<(&str, &str)> {
+    missing
+        .iter()
+        .map(|m| (m.subject.id.as_str(), m.reason.as_str()))
         .collect()
 }

@@ -17,8 +17,8 @@ pub struct Entry {
     pub vetoed: bool,
 }
 
-/// The grade (index into the grade table) and rank of one subject.
-#[derive(Clone, Debug, PartialEq)]
+/// The grade (index into the grade table) and rank of one subject; all zero before grading.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Graded {
     /// The grade the score alone gives.
     pub threshold: usize,

@@ -6,7 +6,9 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
 use super::annual::{AnnualResult, AnnualScored, Outcome, PARTS};
-use super::period::{COMPONENTS, Missing, PeriodResult, Scored, Subject, SubjectKind, grade_table};
+use super::period::{
+    COMPONENTS, Gradable, Missing, PeriodResult, Scored, Subject, SubjectKind, grade_table,
+};
 use super::rational::Q;
 use super::recorded::Recorded;
 use crate::model::{Date, Grade, ReviewSettings};
@@ -81,6 +83,31 @@ fn grade_id(settings: &ReviewSettings, kind: SubjectKind, gi: usize) -> Value {
         .map_or(Value::Null, |g| g.id.clone().into())
 }
 
+/// The values that exist, keyed by their names.
+fn by_name(names: &[&str], values: &[Option<Q>]) -> Value {
+    let mut m = Map::new();
+    for (name, v) in names.iter().zip(values) {
+        if let Some(v) = v {
+            m.insert((*name).into(), q(*v));
+        }
+    }
+    Value::Object(m)
+}
+
+/// The score, grade, demotion, veto and ranks of a scored subject.
+fn standing<S: Gradable>(m: &mut Map<String, Value>, settings: &ReviewSettings, s: &S) {
+    let graded = s.graded();
+    m.insert("score".into(), number(s.score()));
+    m.insert(
+        "grade".into(),
+        grade_id(settings, s.subject().kind, graded.grade),
+    );
+    m.insert("demoted".into(), graded.demoted.into());
+    m.insert("vetoed".into(), s.vetoed().into());
+    m.insert("rank".into(), graded.rank.into());
+    m.insert("rank_overall".into(), s.rank_overall().into());
+}
+
 /// The JSON of a period review.
 pub fn period(r: &PeriodResult, settings: &ReviewSettings, as_of: Date) -> Value {
     serde_json::to_value(PeriodJson { r, settings, as_of }).unwrap_or(Value::Null)
@@ -99,40 +126,18 @@ impl Serialize for PeriodJson<'_> {
         let (r, settings) = (self.r, self.settings);
         let subjects = Each(&r.subjects, |s: &Scored| {
             let mut m = head(&s.subject);
-            let mut comps = Map::new();
-            for (name, c) in COMPONENTS.iter().zip(&s.components) {
-                if let Some(c) = c {
-                    comps.insert((*name).into(), q(*c));
-                }
-            }
-            m.insert("components".into(), Value::Object(comps));
+            m.insert("components".into(), by_name(&COMPONENTS, &s.components));
             m.insert("adjust".into(), q(s.adjust_total));
-            m.insert("score".into(), number(s.score));
-            m.insert(
-                "grade".into(),
-                grade_id(settings, s.subject.kind, s.graded.grade),
-            );
-            m.insert("demoted".into(), s.graded.demoted.into());
-            m.insert("vetoed".into(), s.veto.is_some().into());
-            m.insert("rank".into(), s.graded.rank.into());
-            m.insert("rank_overall".into(), s.rank_overall.into());
+            standing(&mut m, settings, s);
             Value::Object(m)
         });
-        let with_orgs = has_orgs(r.subjects.iter().map(|s| s.subject.kind), &r.missing);
         let mut out = ser.serialize_map(None)?;
         out.serialize_entry("period", &r.period.to_string())?;
         out.serialize_entry("as_of", &self.as_of.to_string())?;
         out.serialize_entry("scale", &r.scale)?;
         out.serialize_entry("subjects", &subjects)?;
         out.serialize_entry("missing", &missing(&r.missing))?;
-        out.serialize_entry(
-            "grades",
-            &grade_counts(
-                settings,
-                with_orgs,
-                r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)),
-            ),
-        )?;
+        out.serialize_entry("grades", &grades(settings, &r.subjects, &r.missing))?;
         out.end()
     }
 }
@@ -150,10 +155,20 @@ impl<T, F: Fn(&T) -> Value> Serialize for Each<'_, T, F> {
     }
 }
 
-fn has_orgs(kinds: impl Iterator<Item = SubjectKind>, missing: &[Missing]) -> bool {
-    let mut kinds = kinds;
-    kinds.any(|k| k == SubjectKind::Org)
-        || missing.iter().any(|m| m.subject.kind == SubjectKind::Org)
+/// The grade counts of the scored subjects, with the organizations' grades when any subject,
+/// scored or missing, is an organization.
+fn grades<S: Gradable>(settings: &ReviewSettings, subjects: &[S], missing: &[Missing]) -> Value {
+    let with_orgs = subjects
+        .iter()
+        .any(|s| s.subject().kind == SubjectKind::Org)
+        || missing.iter().any(|m| m.subject.kind == SubjectKind::Org);
+    grade_counts(
+        settings,
+        with_orgs,
+        subjects
+            .iter()
+            .map(|s| (s.subject().kind, s.graded().grade)),
+    )
 }
 
 /// The JSON of an annual review.
@@ -174,22 +189,8 @@ impl Serialize for AnnualJson<'_> {
         let (r, settings) = (self.r, self.settings);
         let subjects = Each(&r.subjects, |s: &AnnualScored| {
             let mut m = head(&s.subject);
-            let mut parts = Map::new();
-            for (name, p) in PARTS.iter().zip(&s.parts) {
-                if let Some(p) = p {
-                    parts.insert((*name).into(), q(*p));
-                }
-            }
-            m.insert("parts".into(), Value::Object(parts));
-            m.insert("score".into(), number(s.score));
-            m.insert(
-                "grade".into(),
-                grade_id(settings, s.subject.kind, s.graded.grade),
-            );
-            m.insert("demoted".into(), s.graded.demoted.into());
-            m.insert("vetoed".into(), (!s.vetoes.is_empty()).into());
-            m.insert("rank".into(), s.graded.rank.into());
-            m.insert("rank_overall".into(), s.rank_overall.into());
+            m.insert("parts".into(), by_name(&PARTS, &s.parts));
+            standing(&mut m, settings, s);
             if s.subject.kind == SubjectKind::Member {
                 let outcomes: Vec<Value> = s
                     .outcomes
@@ -223,21 +224,13 @@ impl Serialize for AnnualJson<'_> {
                 _ => orphans.push(json!({ "member": subject.id, "recorded": recorded_list(rec) })),
             }
         }
-        let with_orgs = has_orgs(r.subjects.iter().map(|s| s.subject.kind), &r.missing);
         let mut out = ser.serialize_map(None)?;
         out.serialize_entry("year", &r.year)?;
         out.serialize_entry("as_of", &self.as_of.to_string())?;
         out.serialize_entry("scale", &r.scale)?;
         out.serialize_entry("subjects", &subjects)?;
         out.serialize_entry("missing", &missing)?;
-        out.serialize_entry(
-            "grades",
-            &grade_counts(
-                settings,
-                with_orgs,
-                r.subjects.iter().map(|s| (s.subject.kind, s.graded.grade)),
-            ),
-        )?;
+        out.serialize_entry("grades", &grades(settings, &r.subjects, &r.missing))?;
         if !orphans.is_empty() {
             out.serialize_entry("recorded", &orphans)?;
         }

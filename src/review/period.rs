@@ -318,12 +318,7 @@ fn score_row(
         raw,
         score,
         veto: row.veto.clone(),
-        graded: Graded {
-            threshold: 0,
-            grade: 0,
-            demoted: false,
-            rank: 0,
-        },
+        graded: Graded::default(),
         rank_overall: 0,
     })
 }
@@ -364,25 +359,7 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
 
     let mut quotas = BTreeMap::new();
     for kind in [SubjectKind::Member, SubjectKind::Org] {
-        let table = grade_table(settings, kind);
-        let idx: Vec<usize> = (0..subjects.len())
-            .filter(|&i| subjects[i].subject.kind == kind)
-            .collect();
-        let entries: Vec<Entry> = idx
-            .iter()
-            .map(|&i| Entry {
-                group: subjects[i].subject.group.clone(),
-                score: subjects[i].score,
-                vetoed: subjects[i].veto.is_some(),
-            })
-            .collect();
-        let (graded, q) = grade_all(&entries, &table);
-        for (k, g) in idx.iter().zip(graded) {
-            subjects[*k].graded = g;
-        }
-        for (group, gq) in q {
-            quotas.insert((kind, group), gq);
-        }
+        grade_kind(settings, kind, &mut subjects, &mut quotas);
     }
     sort_subjects(&mut subjects);
     rank_overall(&mut subjects);
@@ -396,6 +373,81 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
     }
 }
 
+/// A scored subject as grading and ranking see it, in a period result or an annual one.
+pub trait Gradable {
+    fn subject(&self) -> &Subject;
+    fn score(&self) -> Decimal;
+    fn vetoed(&self) -> bool;
+    fn graded(&self) -> &Graded;
+    fn graded_mut(&mut self) -> &mut Graded;
+    fn rank_overall(&self) -> usize;
+    fn rank_overall_mut(&mut self) -> &mut usize;
+}
+
+/// `Gradable` for a type with the fields `subject`, `score`, `graded` and `rank_overall`, vetoed
+/// as `$vetoed` says.
+macro_rules! gradable {
+    ($ty:ty, $vetoed:expr) => {
+        impl $crate::review::period::Gradable for $ty {
+            fn subject(&self) -> &$crate::review::period::Subject {
+                &self.subject
+            }
+            fn score(&self) -> rust_decimal::Decimal {
+                self.score
+            }
+            fn vetoed(&self) -> bool {
+                let vetoed: fn(&$ty) -> bool = $vetoed;
+                vetoed(self)
+            }
+            fn graded(&self) -> &$crate::review::grades::Graded {
+                &self.graded
+            }
+            fn graded_mut(&mut self) -> &mut $crate::review::grades::Graded {
+                &mut self.graded
+            }
+            fn rank_overall(&self) -> usize {
+                self.rank_overall
+            }
+            fn rank_overall_mut(&mut self) -> &mut usize {
+                &mut self.rank_overall
+            }
+        }
+    };
+}
+pub(crate) use gradable;
+
+gradable!(Scored, |s| s.veto.is_some());
+
+/// Grades the subjects of one kind against that kind's grade table, each group with its quota
+/// (recorded in `quotas`); returns the positions of the subjects graded.
+pub fn grade_kind<S: Gradable>(
+    settings: &ReviewSettings,
+    kind: SubjectKind,
+    subjects: &mut [S],
+    quotas: &mut BTreeMap<(SubjectKind, String), GroupQuota>,
+) -> Vec<usize> {
+    let table = grade_table(settings, kind);
+    let idx: Vec<usize> = (0..subjects.len())
+        .filter(|&i| subjects[i].subject().kind == kind)
+        .collect();
+    let entries: Vec<Entry> = idx
+        .iter()
+        .map(|&i| Entry {
+            group: subjects[i].subject().group.clone(),
+            score: subjects[i].score(),
+            vetoed: subjects[i].vetoed(),
+        })
+        .collect();
+    let (graded, q) = grade_all(&entries, &table);
+    for (k, g) in idx.iter().zip(graded) {
+        *subjects[*k].graded_mut() = g;
+    }
+    for (group, gq) in q {
+        quotas.insert((kind, group), gq);
+    }
+    idx
+}
+
 /// Whether a row is blank for scoring (SPEC §6): it holds none of self, peer, leader, masses (an
 /// empty list of ballots holds nothing), and those four do not all weigh 0. A blank sheet written
 /// by `review sheet` thus ranks nobody, however complete the objective data is.
@@ -404,13 +456,18 @@ pub fn blank_row(sources: &[Option<Source>; 4], weights: &[Q; 5]) -> bool {
 }
 
 /// Members first, then organizations; best score first; then by id.
-pub fn sort_subjects(subjects: &mut [Scored]) {
+pub fn sort_subjects<S: Gradable>(subjects: &mut [S]) {
     subjects.sort_by(|a, b| {
-        (a.subject.kind, std::cmp::Reverse(a.score), &a.subject.id).cmp(&(
-            b.subject.kind,
-            std::cmp::Reverse(b.score),
-            &b.subject.id,
-        ))
+        (
+            a.subject().kind,
+            std::cmp::Reverse(a.score()),
+            &a.subject().id,
+        )
+            .cmp(&(
+                b.subject().kind,
+                std::cmp::Reverse(b.score()),
+                &b.subject().id,
+            ))
     });
 }
 
@@ -419,10 +476,10 @@ pub fn sort_missing(missing: &mut [Missing]) {
 }
 
 /// Sets `rank_overall` among the subjects of the same kind in the list.
-pub fn rank_overall(subjects: &mut [Scored]) {
-    let ranks = overall_ranks(subjects.iter().map(|s| (s.subject.kind, s.score)));
+pub fn rank_overall<S: Gradable>(subjects: &mut [S]) {
+    let ranks = overall_ranks(subjects.iter().map(|s| (s.subject().kind, s.score())));
     for (s, r) in subjects.iter_mut().zip(ranks) {
-        s.rank_overall = r;
+        *s.rank_overall_mut() = r;
     }
 }
 

@@ -1,6 +1,6 @@
 //! Hand-computed tests of every rule of SPEC §6, through the pure engine.
 
-use super::fixture::{member, org, refs, workspace};
+use super::fixture::{member, missing_reasons, org, refs, workspace};
 use super::period::{self, SubjectKind};
 use super::{annual, json};
 use crate::model::{Date, Period};
@@ -319,11 +319,7 @@ fn who_is_reviewed_and_who_is_missing() {
     ];
     let ws = workspace("", &refs(&files));
     let r = period::compute(&ws, q1());
-    let missing: Vec<(&str, &str)> = r
-        .missing
-        .iter()
-        .map(|m| (m.subject.id.as_str(), m.reason.as_str()))
-        .collect();
+    let missing = missing_reasons(&r.missing);
     assert_eq!(
         missing,
         vec![

@@ -5,31 +5,9 @@ use super::*;
 pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec<Diagnostic> {
     let mut f = Finder::new(path, ctx.locale);
     id_and_stem(&mut f, &m.id, "id");
-    if let Some(folder) = folder_of(path)
-        && folder != m.year.to_string()
-    {
-        f.error(
-            crate::diag::Code::PeriodMismatch,
-            "year",
-            "check.matter.folder",
-            "check.folder.help",
-            &[
-                ("key", &"year"),
-                ("value", &m.year),
-                ("folder", &folder),
-                ("expected", &format!("matters/{}/", m.year)),
-            ],
-        );
-    }
+    folder_is(&mut f, "matters", "year", &m.year, "check.matter.folder");
     history(&mut f, m);
-    if !(MIN_YEAR..=MAX_YEAR).contains(&m.year) {
-        f.error(
-            crate::diag::Code::OutOfRange,
-            "year",
-            "check.matter.year",
-            "check.matter.year.help",
-            &[("year", &m.year)],
-        );
+    if !year_in_range(&mut f, m.year) {
         return f.out;
     }
     let year = Period::year(m.year);
@@ -110,18 +88,8 @@ pub fn matter(path: &str, m: &Matter, settings: &Settings, ctx: &Context) -> Vec
     }
     for (at, date, last) in dated {
         if date < start || date > last {
-            f.warning(
-                crate::diag::Code::DateOutside,
-                &at,
-                "check.date-outside",
-                "check.date-outside.help",
-                &[
-                    ("date", &date),
-                    ("what", &format!("{} {}", t_year(ctx), m.year)),
-                    ("from", &start),
-                    ("until", &last),
-                ],
-            );
+            let what = format!("{} {}", t_year(ctx), m.year);
+            date_outside(&mut f, &at, date, &what, start, last);
         }
     }
     f.out
@@ -208,17 +176,7 @@ fn meeting_numbers(f: &mut Finder, i: usize, mt: &crate::model::Meeting) {
 fn tasks(f: &mut Finder, m: &Matter, dated: &mut Vec<(String, Date, Date)>, end: Date) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, t) in m.tasks.iter().enumerate() {
-        if let Some(first) = seen.get(t.id.as_str()) {
-            f.error(
-                crate::diag::Code::DuplicateId,
-                &format!("task[{i}].id"),
-                "check.duplicate-task",
-                "check.duplicate-entry.help",
-                &[("id", &t.id), ("first", &format!("task[{first}]"))],
-            );
-        } else {
-            seen.insert(&t.id, i);
-        }
+        unique_id(f, &mut seen, "task", i, &t.id, "check.duplicate-task");
         if t.org.is_none() && t.member.is_none() {
             f.error(
                 crate::diag::Code::Schema,
@@ -228,17 +186,7 @@ fn tasks(f: &mut Finder, m: &Matter, dated: &mut Vec<(String, Date, Date)>, end:
                 &[("task", &t.id)],
             );
         }
-        if let Some(target) = t.target
-            && target.0 <= 0.into()
-        {
-            f.error(
-                crate::diag::Code::OutOfRange,
-                &format!("task[{i}].target"),
-                "check.positive",
-                "check.positive.help",
-                &[("key", &"target"), ("value", &target)],
-            );
-        }
+        positive_target(f, &format!("task[{i}]"), t.target);
         if let Some(d) = t.signed {
             dated.push((format!("task[{i}].signed"), d, end));
         }

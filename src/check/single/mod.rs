@@ -36,15 +36,7 @@ pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
             &[("format", &s.format)],
         );
     }
-    if !(MIN_YEAR..=MAX_YEAR).contains(&s.year) {
-        f.error(
-            crate::diag::Code::OutOfRange,
-            "year",
-            "check.matter.year",
-            "check.matter.year.help",
-            &[("year", &s.year)],
-        );
-    }
+    year_in_range(&mut f, s.year);
     if !is_valid_id(&s.root) {
         f.error(
             crate::diag::Code::InvalidId,
@@ -90,16 +82,14 @@ pub fn settings(path: &str, s: &Settings, ctx: &Context) -> Vec<Diagnostic> {
                 &[("id", &role.id)],
             );
         }
-        if let Some(first) = seen.insert(&role.id, i) {
-            f.error(
-                crate::diag::Code::DuplicateId,
-                &format!("role[{i}].id"),
-                "check.duplicate-role",
-                "check.duplicate-entry.help",
-                &[("id", &role.id), ("first", &format!("role[{first}]"))],
-            );
-            seen.insert(&role.id, first);
-        }
+        unique_id(
+            &mut f,
+            &mut seen,
+            "role",
+            i,
+            &role.id,
+            "check.duplicate-role",
+        );
     }
     f.out
 }
@@ -154,22 +144,13 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
             &[("value", &c.half)],
         );
     }
-    if let Some(folder) = folder_of(path)
-        && folder != c.half.to_string()
-    {
-        f.error(
-            crate::diag::Code::PeriodMismatch,
-            "half",
-            "check.commitment.folder",
-            "check.folder.help",
-            &[
-                ("key", &"half"),
-                ("value", &c.half),
-                ("folder", &folder),
-                ("expected", &format!("commitments/{}/", c.half)),
-            ],
-        );
-    }
+    folder_is(
+        &mut f,
+        "commitments",
+        "half",
+        &c.half,
+        "check.commitment.folder",
+    );
     let (start, end) = c.half.window();
     let mut dated: Vec<(String, Date)> = Vec::new();
     dated.extend(c.signed.map(|d| ("signed".to_string(), d)));
@@ -192,28 +173,15 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, item) in c.items.iter().enumerate() {
-        if let Some(first) = seen.get(item.id.as_str()) {
-            f.error(
-                crate::diag::Code::DuplicateId,
-                &format!("item[{i}].id"),
-                "check.duplicate-item",
-                "check.duplicate-entry.help",
-                &[("id", &item.id), ("first", &format!("item[{first}]"))],
-            );
-        } else {
-            seen.insert(&item.id, i);
-        }
-        if let Some(t) = item.target
-            && t.0 <= 0.into()
-        {
-            f.error(
-                crate::diag::Code::OutOfRange,
-                &format!("item[{i}].target"),
-                "check.positive",
-                "check.positive.help",
-                &[("key", &"target"), ("value", &t)],
-            );
-        }
+        unique_id(
+            &mut f,
+            &mut seen,
+            "item",
+            i,
+            &item.id,
+            "check.duplicate-item",
+        );
+        positive_target(&mut f, &format!("item[{i}]"), item.target);
         dated.extend(item.due.map(|d| (format!("item[{i}].due"), d)));
         for (j, p) in item.progress.iter().enumerate() {
             let at = format!("item[{i}].progress[{j}]");
@@ -257,18 +225,7 @@ pub fn commitment(path: &str, c: &Commitment, ctx: &Context) -> Vec<Diagnostic> 
     if is_half {
         for (at, date) in dated {
             if !c.half.contains(date) {
-                f.warning(
-                    crate::diag::Code::DateOutside,
-                    &at,
-                    "check.date-outside",
-                    "check.date-outside.help",
-                    &[
-                        ("date", &date),
-                        ("what", &c.half),
-                        ("from", &start),
-                        ("until", &end),
-                    ],
-                );
+                date_outside(&mut f, &at, date, &c.half, start, end);
             }
         }
     }
@@ -283,22 +240,13 @@ pub fn evaluation(
 ) -> Vec<Diagnostic> {
     let mut f = Finder::new(path, ctx.locale);
     id_and_stem(&mut f, &e.org, "org");
-    if let Some(folder) = folder_of(path)
-        && folder != e.period.to_string()
-    {
-        f.error(
-            crate::diag::Code::PeriodMismatch,
-            "period",
-            "check.evaluation.folder",
-            "check.folder.help",
-            &[
-                ("key", &"period"),
-                ("value", &e.period),
-                ("folder", &folder),
-                ("expected", &format!("evaluations/{}/", e.period)),
-            ],
-        );
-    }
+    folder_is(
+        &mut f,
+        "evaluations",
+        "period",
+        &e.period,
+        "check.evaluation.folder",
+    );
     let (start, end) = e.period.window();
     let last = plus_days(end, REVIEW_GRACE_DAYS);
     if e.date < start || e.date > last {
@@ -398,6 +346,96 @@ fn folder_of(path: &str) -> Option<&str> {
     }
 }
 
+/// A dated record lies in the folder named by one of its keys (`matters/<year>/`,
+/// `evaluations/<period>/`, `commitments/<half>/`): an error when the folder says otherwise.
+fn folder_is(f: &mut Finder, kind: &str, key: &str, value: &dyn Display, msg: &'static str) {
+    let value = value.to_string();
+    if let Some(folder) = folder_of(f.file)
+        && folder != value
+    {
+        f.error(
+            crate::diag::Code::PeriodMismatch,
+            key,
+            msg,
+            "check.folder.help",
+            &[
+                ("key", &key),
+                ("value", &value),
+                ("folder", &folder),
+                ("expected", &format!("{kind}/{value}/")),
+            ],
+        );
+    }
+}
+
+/// The ids of a `[[list]]`'s entries are unique: an error at each repeat, naming the first.
+fn unique_id<'r>(
+    f: &mut Finder,
+    seen: &mut HashMap<&'r str, usize>,
+    list: &str,
+    i: usize,
+    id: &'r str,
+    msg: &'static str,
+) {
+    if let Some(first) = seen.get(id) {
+        f.error(
+            crate::diag::Code::DuplicateId,
+            &format!("{list}[{i}].id"),
+            msg,
+            "check.duplicate-entry.help",
+            &[("id", &id), ("first", &format!("{list}[{first}]"))],
+        );
+    } else {
+        seen.insert(id, i);
+    }
+}
+
+/// A target, when given, is above zero.
+fn positive_target(f: &mut Finder, entry: &str, target: Option<crate::model::Num>) {
+    if let Some(t) = target
+        && t.0 <= 0.into()
+    {
+        f.error(
+            crate::diag::Code::OutOfRange,
+            &format!("{entry}.target"),
+            "check.positive",
+            "check.positive.help",
+            &[("key", &"target"), ("value", &t)],
+        );
+    }
+}
+
+/// A record's `year` lies within the years the tool handles; false (with an error) when not.
+fn year_in_range(f: &mut Finder, year: i32) -> bool {
+    let in_range = (MIN_YEAR..=MAX_YEAR).contains(&year);
+    if !in_range {
+        f.error(
+            crate::diag::Code::OutOfRange,
+            "year",
+            "check.matter.year",
+            "check.matter.year.help",
+            &[("year", &year)],
+        );
+    }
+    in_range
+}
+
+/// A warning: the date at `at` lies outside `what`, which runs from `from` to `until`.
+fn date_outside(f: &mut Finder, at: &str, date: Date, what: &dyn Display, from: Date, until: Date) {
+    f.warning(
+        crate::diag::Code::DateOutside,
+        at,
+        "check.date-outside",
+        "check.date-outside.help",
+        &[
+            ("date", &date),
+            ("what", &what),
+            ("from", &from),
+            ("until", &until),
+        ],
+    );
+}
+
 fn id_and_stem(f: &mut Finder, id: &str, key: &str) {
     let stem = stem_of(f.file);
     if !is_valid_id(id) {
@@ -427,39 +465,27 @@ fn t_year(ctx: &Context) -> &'static str {
     crate::i18n::t(ctx.locale, "check.word.year")
 }
 
-/// Shorthand used by the finders of this module.
-impl Finder<'_> {
-    pub(crate) fn error(
-        &mut self,
-        code: crate::diag::Code,
-        at: &str,
-        msg: &'static str,
-        help: &'static str,
-        args: &[(&str, &dyn Display)],
-    ) {
-        self.push(Severity::Error, code, at, msg, help, args);
-    }
-    pub(crate) fn warning(
-        &mut self,
-        code: crate::diag::Code,
-        at: &str,
-        msg: &'static str,
-        help: &'static str,
-        args: &[(&str, &dyn Display)],
-    ) {
-        self.push(Severity::Warning, code, at, msg, help, args);
-    }
-    pub(crate) fn info(
-        &mut self,
-        code: crate::diag::Code,
-        at: &str,
-        msg: &'static str,
-        help: &'static str,
-        args: &[(&str, &dyn Display)],
-    ) {
-        self.push(Severity::Info, code, at, msg, help, args);
-    }
+/// Shorthand used by the finders of this module: one method per severity.
+macro_rules! by_severity {
+    ($($name:ident => $severity:ident),*) => {
+        impl Finder<'_> {
+            $(
+                pub(crate) fn $name(
+                    &mut self,
+                    code: crate::diag::Code,
+                    at: &str,
+                    msg: &'static str,
+                    help: &'static str,
+                    args: &[(&str, &dyn Display)],
+                ) {
+                    self.push(Severity::$severity, code, at, msg, help, args);
+                }
+            )*
+        }
+    };
 }
+
+by_severity!(error => Error, warning => Warning, info => Info);
 
 mod matter;
 mod post;

@@ -6,7 +6,7 @@
 use anyhow::Result;
 use serde_json::{Map, Value};
 
-use super::{Format, Layout, RenderOptions, csv, docx, form_html, form_md, render_with};
+use super::{Format, Layout, RenderOptions, csv, docx, form_html, form_md, json, render_with};
 use crate::report::Document;
 use crate::report::form::Forms;
 
@@ -37,37 +37,7 @@ pub fn render_forms(
 
 /// `{"report": …, "meta": {…}, "tables": [{"id", "columns": [keys], "rows": [{key: value}]}]}`.
 pub fn machine_value(report: &str, doc: &Document) -> Value {
-    let tables = doc
-        .tables
-        .iter()
-        .map(|t| {
-            let mut m = Map::new();
-            m.insert("id".into(), t.id.clone().into());
-            m.insert(
-                "columns".into(),
-                t.columns
-                    .iter()
-                    .map(|c| Value::from(c.key.clone()))
-                    .collect(),
-            );
-            m.insert(
-                "rows".into(),
-                t.rows
-                    .iter()
-                    .map(|row| {
-                        Value::Object(
-                            t.columns
-                                .iter()
-                                .zip(row)
-                                .map(|(c, cell)| (c.key.clone(), cell.to_json()))
-                                .collect(),
-                        )
-                    })
-                    .collect(),
-            );
-            Value::Object(m)
-        })
-        .collect();
+    let tables = doc.tables.iter().map(json::table).collect();
     let mut m = Map::new();
     m.insert("report".into(), report.into());
     m.insert(

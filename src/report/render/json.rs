@@ -153,7 +153,8 @@ pub(super) fn value(doc: &Document) -> Value {
     Value::Object(m)
 }
 
-fn table(t: &Table) -> Value {
+/// `{"id", "columns": [keys], "rows": [{key: value}]}`: one table of a report.
+pub(super) fn table(t: &Table) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), t.id.clone().into());
     m.insert(

@@ -28,32 +28,14 @@ pub fn annual(
     }
     let s: &AnnualScored = r.subjects.iter().find(|s| s.subject.id == subject)?;
     let mut out = String::new();
-    line(
+    heading(
         &mut out,
-        0,
-        &tf(
-            l,
-            "review.explain.annual-title",
-            &[
-                ("name", &s.subject.name),
-                ("id", &s.subject.id),
-                ("kind", &kind_word(l, s.subject.kind)),
-                ("year", &r.year),
-            ],
-        ),
+        "review.explain.annual-title",
+        &s.subject,
+        &[("year", &r.year)],
+        org_name,
+        l,
     );
-    if let Some(org) = &s.subject.org {
-        line(
-            &mut out,
-            1,
-            &tf(
-                l,
-                "review.explain.org",
-                &[("org", &org_words(&org_name(org), org))],
-            ),
-        );
-    }
-    group_line(&mut out, &s.subject, org_name, l);
     line(&mut out, 0, t(l, "review.explain.parts"));
     let qs: Vec<String> = s
         .quarter_scores

@@ -76,34 +76,14 @@ pub fn period(
     }
     let s = r.subjects.iter().find(|s| s.subject.id == subject)?;
     let mut out = String::new();
-    line(
+    heading(
         &mut out,
-        0,
-        &tf(
-            l,
-            "review.explain.title",
-            &[
-                ("name", &s.subject.name),
-                ("id", &s.subject.id),
-                ("kind", &kind_word(l, s.subject.kind)),
-                ("period", &r.period),
-                ("start", &start),
-                ("end", &end),
-            ],
-        ),
+        "review.explain.title",
+        &s.subject,
+        &[("period", &r.period), ("start", &start), ("end", &end)],
+        org_name,
+        l,
     );
-    if let Some(org) = &s.subject.org {
-        line(
-            &mut out,
-            1,
-            &tf(
-                l,
-                "review.explain.org",
-                &[("org", &org_words(&org_name(org), org))],
-            ),
-        );
-    }
-    group_line(&mut out, &s.subject, org_name, l);
     line(
         &mut out,
         1,
@@ -202,6 +182,35 @@ pub fn period(
 
 /// Which group the quota and the group rank are counted in, and why (SPEC §6): a member's own
 /// organization, or its parent when that organization is a party group; an organization's parent.
+/// The first lines of an explanation: the title (the subject's name, id and kind, and `extra`),
+/// then the subject's organization and group.
+fn heading(
+    out: &mut String,
+    title: &'static str,
+    s: &Subject,
+    extra: &[(&str, &dyn std::fmt::Display)],
+    org_name: &dyn Fn(&str) -> String,
+    l: Locale,
+) {
+    let kind = kind_word(l, s.kind);
+    let mut args: Vec<(&str, &dyn std::fmt::Display)> =
+        vec![("name", &s.name), ("id", &s.id), ("kind", &kind)];
+    args.extend_from_slice(extra);
+    line(out, 0, &tf(l, title, &args));
+    if let Some(org) = &s.org {
+        line(
+            out,
+            1,
+            &tf(
+                l,
+                "review.explain.org",
+                &[("org", &org_words(&org_name(org), org))],
+            ),
+        );
+    }
+    group_line(out, s, org_name, l);
+}
+
 fn group_line(out: &mut String, s: &Subject, org_name: &dyn Fn(&str) -> String, l: Locale) {
     if s.group.is_empty() {
         return;

@@ -463,6 +463,13 @@ pub fn chain_of(ws: &Workspace, org: &str) -> Vec<String> {
     out
 }
 
+/// A `member-left` finding: someone holds or logs on a post after leaving the workspace.
+fn member_left(path: &str, at: &str, message: String, help: String) -> Diagnostic {
+    Diagnostic::error(crate::diag::Code::MemberLeft, path, message)
+        .at(at)
+        .help(help)
+}
+
 /// Findings of this area's cross-record rules, called by `check::run`: holders that do not
 /// satisfy `[eligible]` (`eligibility`) and members who hold or log after they left
 /// (`member-left`). Holders whose spell ended before `as_of` are not judged by the current
@@ -489,23 +496,20 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
                     } else {
                         format!("holder[{i}].member")
                     };
-                    out.push(
-                        Diagnostic::error(
-                            crate::diag::Code::MemberLeft,
-                            path,
-                            tf(
-                                loc,
-                                "post.check.left-holder",
-                                &[("member", &who(m)), ("left", &left)],
-                            ),
-                        )
-                        .at(&at)
-                        .help(tf(
+                    out.push(member_left(
+                        path,
+                        &at,
+                        tf(
+                            loc,
+                            "post.check.left-holder",
+                            &[("member", &who(m)), ("left", &left)],
+                        ),
+                        tf(
                             loc,
                             "post.check.left-holder.help",
                             &[("left", &left), ("post", &post.id), ("id", &m.id)],
-                        )),
-                    );
+                        ),
+                    ));
                 }
             }
             let Some(confirmed) = h.confirmed else {
@@ -555,19 +559,16 @@ pub fn check(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
                 continue;
             };
             if let Some(left) = m.left.filter(|l| entry.date > *l) {
-                out.push(
-                    Diagnostic::error(
-                        crate::diag::Code::MemberLeft,
-                        path,
-                        tf(
-                            loc,
-                            "post.check.left-log",
-                            &[("member", &who(m)), ("left", &left), ("date", &entry.date)],
-                        ),
-                    )
-                    .at(&format!("log[{j}].date"))
-                    .help(t(loc, "post.check.left-log.help")),
-                );
+                out.push(member_left(
+                    path,
+                    &format!("log[{j}].date"),
+                    tf(
+                        loc,
+                        "post.check.left-log",
+                        &[("member", &who(m)), ("left", &left), ("date", &entry.date)],
+                    ),
+                    t(loc, "post.check.left-log.help").to_string(),
+                ));
             }
         }
     }
