@@ -85,17 +85,19 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         if entry.file_type().is_dir() {
             continue;
         }
+        // A record file whose name is not Unicode cannot name a record.
+        let bad_name = |rel: &str| {
+            Diagnostic::error(
+                crate::diag::Code::FileName,
+                rel,
+                tf(locale, "check.file-name", &[]),
+            )
+            .help(tf(locale, "check.file-name.help", &[]))
+        };
         let Some(name) = entry.file_name().to_str() else {
             let rel = rel_path(root, entry.path());
             if rel.ends_with(".toml") {
-                diags.push(
-                    Diagnostic::error(
-                        crate::diag::Code::FileName,
-                        &rel,
-                        tf(locale, "check.file-name", &[]),
-                    )
-                    .help(tf(locale, "check.file-name.help", &[])),
-                );
+                diags.push(bad_name(&rel));
             }
             continue;
         };
@@ -104,14 +106,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Workspace>, Vec<Diagnosti
         }
         let rel = rel_path(root, entry.path());
         if rel.contains('\u{FFFD}') {
-            diags.push(
-                Diagnostic::error(
-                    crate::diag::Code::FileName,
-                    &rel,
-                    tf(locale, "check.file-name", &[]),
-                )
-                .help(tf(locale, "check.file-name.help", &[])),
-            );
+            diags.push(bad_name(&rel));
             continue;
         }
         match classify(&rel) {

@@ -56,35 +56,28 @@ pub trait Named: DeserializeOwned + Send + Sync {
     fn context(&self) -> &str;
 }
 
-impl Named for Member {
-    const LIST_COMMAND: &'static str = "dangjian member list";
-    const FOLDER: &'static str = "members";
-    const KIND_KEY: &'static str = "resolve.member";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn context(&self) -> &str {
-        &self.org
-    }
+/// `Named` for a record kind with `id`, `name` and `org` fields.
+macro_rules! named_in_org {
+    ($kind:ty, $folder:literal, $key:literal, $list:literal) => {
+        impl Named for $kind {
+            const LIST_COMMAND: &'static str = $list;
+            const FOLDER: &'static str = $folder;
+            const KIND_KEY: &'static str = $key;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+            fn context(&self) -> &str {
+                &self.org
+            }
+        }
+    };
 }
 
-impl Named for Post {
-    const LIST_COMMAND: &'static str = "dangjian post list";
-    const FOLDER: &'static str = "posts";
-    const KIND_KEY: &'static str = "resolve.post";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn context(&self) -> &str {
-        &self.org
-    }
-}
+named_in_org!(Member, "members", "resolve.member", "dangjian member list");
+named_in_org!(Post, "posts", "resolve.post", "dangjian post list");
 
 impl Named for Org {
     const LIST_COMMAND: &'static str = "dangjian org list";
