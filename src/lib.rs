@@ -13,5 +13,6 @@ pub mod i18n;
 pub mod model;
 pub mod report;
 pub mod review;
+pub mod roster;
 pub mod workflow;
 pub mod workspace;

@@ -15,6 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &["i18n", "error"]),
     ("diag", &["model", "i18n", "error"]),
     ("format", &["model", "diag", "i18n", "error"]),
+    ("roster", &["model", "i18n", "error"]),
     ("workspace", &["model", "diag", "i18n", "error", "format"]),
     ("workflow", &["model", "diag", "i18n", "error", "workspace"]),
     (
@@ -74,6 +75,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "review",
             "check",
             "report",
+            "roster",
             "cli",
         ],
     ),

@@ -11,12 +11,12 @@ use anyhow::{Context, Result};
 use super::score::{Entered, parse_adjust, write_row};
 use super::sheet_file::{COLUMNS, FIRST_SCORE_COLUMN, column_of};
 use crate::check;
-use crate::commands::member::import::roster::{self, Cell};
 use crate::commands::post::edit;
 use crate::commands::records::with_help;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::tf;
 use crate::model::{Evaluation, Num, Period, is_valid_id};
+use crate::roster::{self, Cell};
 use crate::workspace::resolve::read_record;
 use crate::workspace::write::{self, Editable, Written};
 
