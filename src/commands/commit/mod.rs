@@ -128,6 +128,25 @@ pub fn letter_path(half: Period, committer: &str) -> String {
     format!("commitments/{half}/{committer}.toml")
 }
 
+/// A letter opened for an edit: its committer and half-year, the file and the record.
+pub struct OpenLetter {
+    pub committer: Committer,
+    pub half: Period,
+    pub edit: Editable,
+    pub letter: Commitment,
+}
+
+impl OpenLetter {
+    /// The command that lists the letter's entries, as help lines name it.
+    pub fn show_command(&self) -> String {
+        format!(
+            "dangjian commit show {} --half {}",
+            self.committer.id(),
+            self.half
+        )
+    }
+}
+
 /// A writing session: the root, the locale, the check context and the workspace lock.
 pub struct Session {
     pub root: PathBuf,
@@ -162,6 +181,38 @@ impl Session {
     /// The half-year of the letter a command acts on (see [`letter_half`]).
     pub fn letter_half(&self, committer: &str, date: Date, half: Option<Period>) -> Period {
         letter_half(&self.root, committer, date, half)
+    }
+
+    /// Resolves the committer, takes the date of what happened (`--date`, see [`happened`]) and
+    /// opens the letter of the half-year that date selects.
+    pub fn open_dated(
+        &self,
+        ctx: &Ctx,
+        committer: &str,
+        date: Option<Date>,
+        half: Option<Period>,
+    ) -> Result<(OpenLetter, Date)> {
+        let committer = resolve_committer(&self.root, committer, self.locale)?;
+        let date = happened(ctx, date)?;
+        Ok((self.open_for(committer, date, half)?, date))
+    }
+
+    /// Opens the letter of `committer` for the half-year that `date` selects (see
+    /// [`letter_half`]), refusing when there is none.
+    pub fn open_for(
+        &self,
+        committer: Committer,
+        date: Date,
+        half: Option<Period>,
+    ) -> Result<OpenLetter> {
+        let half = self.letter_half(committer.id(), date, half);
+        let (edit, letter) = self.open_letter(committer.id(), half)?;
+        Ok(OpenLetter {
+            committer,
+            half,
+            edit,
+            letter,
+        })
     }
 
     /// Opens the existing letter of `committer` for `half`, refusing when there is none.

@@ -2,9 +2,7 @@
 
 use anyhow::Result;
 
-use super::{
-    Session, date_value, dated_index, item_table, num_value, parse_half, resolve_committer,
-};
+use super::{Session, date_value, dated_index, item_table, num_value, parse_half};
 use crate::commands::records::take_entry;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
@@ -43,12 +41,9 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = super::happened(ctx, args.date)?;
-    let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, mut letter) = session.open_letter(committer.id(), half)?;
-    let Some(index) = letter.items.iter().position(|i| i.id == args.item) else {
-        let ids: Vec<&str> = letter.items.iter().map(|i| i.id.as_str()).collect();
+    let (mut open, date) = session.open_dated(ctx, &args.committer, args.date, args.half)?;
+    let Some(index) = open.letter.items.iter().position(|i| i.id == args.item) else {
+        let ids: Vec<&str> = open.letter.items.iter().map(|i| i.id.as_str()).collect();
         let items = if ids.is_empty() {
             t(locale, "commit.none").to_string()
         } else {
@@ -64,20 +59,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .into());
     };
     // --remove N / --amend N: N counts the item's progress entries, as `commit show` lists them.
-    let show = format!("dangjian commit show {} --half {half}", committer.id());
+    let show = open.show_command();
     if let Some(n) = args.entry.remove.or(args.entry.amend) {
-        let Some(mut item) = item_table(&mut edit.doc, index) else {
+        let Some(mut item) = item_table(&mut open.edit.doc, index) else {
             return Err(anyhow::anyhow!(
                 "{}: item {} is missing",
-                edit.rel,
+                open.edit.rel,
                 args.item
             ));
         };
         take_entry(item.as_table_like(), "progress", n, locale, &show)?;
         if args.entry.remove.is_some() {
-            return session.finish(ctx, &edit, Vec::new(), args.dry_run);
+            return session.finish(ctx, &open.edit, Vec::new(), args.dry_run);
         }
-        letter.items[index].progress.remove(n - 1);
+        open.letter.items[index].progress.remove(n - 1);
     }
     if args.value.is_none() && !args.done {
         return Err(anyhow::anyhow!(t(
@@ -90,7 +85,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         value: args.value,
         done: args.done,
     };
-    let reasons = core::progress_refusals(&letter, &letter.items[index], &new, locale);
+    let reasons = core::progress_refusals(&open.letter, &open.letter.items[index], &new, locale);
     let mut entry = toml_edit::Table::new();
     entry.insert("date", toml_edit::Item::Value(date_value(date)));
     match args.value {
@@ -101,9 +96,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         entry.insert("note", toml_edit::value(note.as_str()));
     }
     entry.decor_mut().set_prefix("\n");
-    if let Some(item) = item_table(&mut edit.doc, index) {
-        let at = dated_index(letter.items[index].progress.iter().map(|p| p.date), date);
+    if let Some(item) = item_table(&mut open.edit.doc, index) {
+        let at = dated_index(
+            open.letter.items[index].progress.iter().map(|p| p.date),
+            date,
+        );
         item.insert_progress(entry, at)?;
     }
-    session.finish(ctx, &edit, reasons, args.dry_run)
+    session.finish(ctx, &open.edit, reasons, args.dry_run)
 }

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Session, date_value, parse_half, resolve_committer};
+use super::{Session, date_value, parse_half};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Date, Period};
@@ -25,16 +25,13 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = super::happened(ctx, args.date)?;
-    let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
+    let (mut open, date) = session.open_dated(ctx, &args.committer, args.date, args.half)?;
     let mut reasons = Vec::new();
-    match letter.signed {
+    match open.letter.signed {
         None => reasons.push(tf(
             locale,
             "commit.refuse.not-signed",
-            &[("committer", &committer.id())],
+            &[("committer", &open.committer.id())],
         )),
         Some(signed) if date < signed => reasons.push(tf(
             locale,
@@ -43,7 +40,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         )),
         Some(_) => {}
     }
-    if let Some(published) = letter.published
+    if let Some(published) = open.letter.published
         && published != date
     {
         reasons.push(tf(
@@ -52,7 +49,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             &[("published", &published)],
         ));
     }
-    edit.doc
+    open.edit
+        .doc
         .insert("published", toml_edit::Item::Value(date_value(date)));
-    session.finish(ctx, &edit, reasons, args.dry_run)
+    session.finish(ctx, &open.edit, reasons, args.dry_run)
 }

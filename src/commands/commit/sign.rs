@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Session, date_value, parse_half, resolve_committer};
+use super::{Session, date_value, parse_half};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Date, Period};
@@ -25,12 +25,9 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let session = Session::begin(ctx)?;
     let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = super::happened(ctx, args.date)?;
-    let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
+    let (mut open, date) = session.open_dated(ctx, &args.committer, args.date, args.half)?;
     let mut reasons = Vec::new();
-    if let Some(signed) = letter.signed
+    if let Some(signed) = open.letter.signed
         && signed != date
     {
         reasons.push(tf(
@@ -39,10 +36,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             &[("signed", &signed)],
         ));
     }
-    if letter.items.is_empty() {
+    if open.letter.items.is_empty() {
         reasons.push(tf(locale, "commit.refuse.no-items", &[]));
     }
-    for item in &letter.items {
+    for item in &open.letter.items {
         if let Some(first) = item.progress.iter().map(|p| p.date).min()
             && first < date
         {
@@ -53,7 +50,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             ));
         }
     }
-    if let Some(published) = letter.published
+    if let Some(published) = open.letter.published
         && published < date
     {
         reasons.push(tf(
@@ -62,7 +59,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             &[("date", &published), ("signed", &date)],
         ));
     }
-    edit.doc
+    open.edit
+        .doc
         .insert("signed", toml_edit::Item::Value(date_value(date)));
-    session.finish(ctx, &edit, reasons, args.dry_run)
+    session.finish(ctx, &open.edit, reasons, args.dry_run)
 }
