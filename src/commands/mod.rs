@@ -280,6 +280,41 @@ pub fn print_doc(
     emit(&bytes, None, false)
 }
 
+/// Formats of listings and `show` documents (SPEC §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Yaml,
+    Csv,
+}
+
+impl ListFormat {
+    pub fn format(self) -> crate::report::Format {
+        use crate::report::Format;
+        match self {
+            ListFormat::Table => Format::Table,
+            ListFormat::Json => Format::Json,
+            ListFormat::Yaml => Format::Yaml,
+            ListFormat::Csv => Format::Csv,
+        }
+    }
+
+    /// The language the document is built in: English (canonical words) for machine formats.
+    pub(crate) fn content_locale(self, locale: Locale) -> Locale {
+        report::content_locale(self.format(), locale)
+    }
+
+    /// Machine formats carry canonical keywords, the table the locale's labels.
+    pub fn words(self) -> crate::report::ledger::Words {
+        use crate::report::ledger::Words;
+        match self {
+            ListFormat::Table => Words::Labels,
+            ListFormat::Json | ListFormat::Yaml | ListFormat::Csv => Words::Keywords,
+        }
+    }
+}
+
 /// Writes command output to stdout, or to `-o FILE` (binary formats refuse a terminal).
 pub fn emit(bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
     emit_in(Locale::default(), bytes, output, binary)

@@ -23,11 +23,11 @@ use anyhow::{Result, anyhow};
 use clap::Subcommand;
 use toml_edit::{DocumentMut, Table};
 
-use super::{Ctx, Exit, Refused};
+use super::{Ctx, Exit, ListFormat, Refused};
 use crate::check;
 use crate::i18n::{Locale, tf};
 use crate::model::{Date, Matter, Member, Org, Settings, is_valid_id};
-use crate::report::{Document, Format};
+use crate::report::Document;
 use crate::workflow::sixstep::{Lookup, Rules, sector_of};
 use crate::workspace::edit;
 use crate::workspace::resolve::{self, read_by_id, read_record};
@@ -94,30 +94,6 @@ pub struct EditOpts {
     /// Print the change as a unified diff and write nothing
     #[arg(long)]
     pub dry_run: bool,
-}
-
-/// Output format of the browsing commands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-    Yaml,
-    Csv,
-}
-
-impl ListFormat {
-    /// The language the document is built in: English (canonical words) for machine formats.
-    pub(crate) fn content_locale(self, locale: Locale) -> Locale {
-        crate::commands::report::content_locale(self.format(), locale)
-    }
-    fn format(self) -> Format {
-        match self {
-            ListFormat::Table => Format::Table,
-            ListFormat::Json => Format::Json,
-            ListFormat::Yaml => Format::Yaml,
-            ListFormat::Csv => Format::Csv,
-        }
-    }
 }
 
 /// Renders a document to stdout.
