@@ -279,6 +279,27 @@ impl Session {
     }
 
     /// Validates and writes the edited matter (or prints its diff), then says what was done.
+    /// The value of a flag that only `--remove` may leave out; an error naming the flag when
+    /// it is missing.
+    pub fn required<T>(&self, value: Option<T>, flag: &str) -> Result<T> {
+        value.ok_or_else(|| anyhow!(tf(self.locale, "records.flag-required", &[("flag", &flag)])))
+    }
+
+    /// Refuses with `reasons` if any, else appends an entry with `fields` to the `[[key]]` list
+    /// and saves.
+    pub fn add_entry(
+        &mut self,
+        key: &str,
+        reasons: Vec<String>,
+        fields: Vec<(&str, Option<toml_edit::Value>)>,
+    ) -> Result<Exit> {
+        if !reasons.is_empty() {
+            return Err(refused(reasons));
+        }
+        push_table(&mut self.edit.doc, key, table_of(fields), self.locale)?;
+        self.save_ref(None)
+    }
+
     pub fn save(self, done: Option<String>) -> Result<Exit> {
         self.save_ref(done)
     }

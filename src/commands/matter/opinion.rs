@@ -3,7 +3,7 @@
 use anyhow::Result;
 use toml_edit::Value;
 
-use super::{EditOpts, Session, date_value, push_table, refused, table_of};
+use super::{EditOpts, Session, date_value};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::OpinionSource;
@@ -32,29 +32,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     if let Some(done) = s.entry_change("opinion", &args.entry)? {
         return Ok(done);
     }
-    let Some(source) = args.source else {
-        return Err(anyhow::anyhow!(tf(
-            s.locale,
-            "records.flag-required",
-            &[("flag", &"--source")],
-        )));
-    };
-    let Some(text) = args.text else {
-        return Err(anyhow::anyhow!(tf(
-            s.locale,
-            "records.flag-required",
-            &[("flag", &"--text")],
-        )));
-    };
+    let source = s.required(args.source, "--source")?;
+    let text = s.required(args.text, "--text")?;
+    let mut reasons = Vec::new();
     if text.trim().is_empty() {
-        return Err(refused(vec![tf(s.locale, "matter.empty-text", &[])]));
+        reasons.push(tf(s.locale, "matter.empty-text", &[]));
     }
-    let t = table_of(vec![
-        ("source", Some(Value::from(source.as_str()))),
-        ("date", Some(date_value(s.date))),
-        ("text", Some(Value::from(text.as_str()))),
-        ("adopted", args.adopted.then(|| Value::from(true))),
-    ]);
-    push_table(&mut s.edit.doc, "opinion", t, s.locale)?;
-    s.save(None)
+    s.add_entry(
+        "opinion",
+        reasons,
+        vec![
+            ("source", Some(Value::from(source.as_str()))),
+            ("date", Some(date_value(s.date))),
+            ("text", Some(Value::from(text.as_str()))),
+            ("adopted", args.adopted.then(|| Value::from(true))),
+        ],
+    )
 }
