@@ -54,6 +54,20 @@ pub fn member(s: &Session, reasons: &mut Vec<String>, arg: &str) -> Result<Optio
     Ok(gather(reasons, resolve::<Member>(&s.root, arg, s.locale))?.map(|r| r.value))
 }
 
+/// [`org`] for an optional flag: `None` when the flag is absent.
+pub fn org_opt(s: &Session, reasons: &mut Vec<String>, arg: Option<&str>) -> Result<Option<Org>> {
+    arg.map_or(Ok(None), |a| org(s, reasons, a))
+}
+
+/// [`member`] for an optional flag: `None` when the flag is absent.
+pub fn member_opt(
+    s: &Session,
+    reasons: &mut Vec<String>,
+    arg: Option<&str>,
+) -> Result<Option<Member>> {
+    arg.map_or(Ok(None), |a| member(s, reasons, a))
+}
+
 /// Whether an id is taken by an organization or a member (they share one namespace).
 pub fn id_taken(root: &Path, id: &str) -> Option<String> {
     ["orgs", "members"]

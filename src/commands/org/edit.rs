@@ -41,14 +41,10 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let (settings, _) = ctx.settings(&s.root)?;
     let l = s.locale;
     let mut reasons = Vec::new();
     let org = records::org(&s, &mut reasons, &args.org)?;
-    let parent = match &args.parent {
-        Some(p) => records::org(&s, &mut reasons, p)?,
-        None => None,
-    };
+    let parent = records::org_opt(&s, &mut reasons, args.parent.as_deref())?;
     if let (Some(org), Some(parent)) = (&org, &parent) {
         let chain = org_chain(&s.root, &parent.id, l);
         if chain.contains(&org.id) {
@@ -64,12 +60,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         }
     }
     if let Some(role) = &args.role {
-        super::new::role_problem(&settings, role, l, &mut reasons);
+        super::new::role_problem(&s.settings, role, l, &mut reasons);
     }
-    let secretary = match &args.secretary {
-        Some(m) => records::member(&s, &mut reasons, m)?,
-        None => None,
-    };
+    let secretary = records::member_opt(&s, &mut reasons, args.secretary.as_deref())?;
     if args.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         reasons.push(t(l, "records.refuse.empty-name").to_string());
     }

@@ -11,7 +11,7 @@ use toml_edit::{DocumentMut, Item, Value};
 use crate::check;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, tf};
-use crate::model::{Date, LogEntry, Member, Org, Post};
+use crate::model::{Date, LogEntry, Member, Org, Post, Settings};
 use crate::workflow::post::{Candidate, Field, HolderEdit, Refusal};
 use crate::workspace::Rec;
 use crate::workspace::edit;
@@ -49,10 +49,12 @@ pub fn happened(s: &Session, ctx: &Ctx, args: &WriteArgs) -> Result<Date> {
     }
 }
 
-/// A writing command under way: the workspace root, its locale, and the lock held until drop.
+/// A writing command under way: the workspace root, its settings and locale, and the lock held
+/// until drop.
 #[derive(Debug)]
 pub struct Session {
     pub root: PathBuf,
+    pub settings: Settings,
     pub locale: Locale,
     pub lock: WorkspaceLock,
 }
@@ -60,9 +62,14 @@ pub struct Session {
 /// Finds the root, reads `dangjian.toml` only, and takes the workspace lock.
 pub fn begin(ctx: &Ctx) -> Result<Session> {
     let root = ctx.root()?;
-    let (_, locale) = ctx.settings(&root)?;
+    let (settings, locale) = ctx.settings(&root)?;
     let lock = write::lock(&root, locale, ctx.quiet)?;
-    Ok(Session { root, locale, lock })
+    Ok(Session {
+        root,
+        settings,
+        locale,
+        lock,
+    })
 }
 
 /// The post and the member a step names (id or unambiguous name); when both fail, both reasons.
