@@ -10,6 +10,7 @@ pub mod error;
 pub mod format;
 pub mod fuzzing;
 pub mod i18n;
+pub mod listing;
 pub mod model;
 pub mod report;
 pub mod review;

@@ -48,6 +48,20 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "listing",
+        &[
+            "model",
+            "diag",
+            "i18n",
+            "error",
+            "workspace",
+            "workflow",
+            "review",
+            "check",
+            "report",
+        ],
+    ),
+    (
         "fuzzing",
         &[
             "model",
@@ -75,6 +89,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "review",
             "check",
             "report",
+            "listing",
             "roster",
             "cli",
         ],

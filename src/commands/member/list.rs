@@ -3,9 +3,7 @@
 use anyhow::Result;
 
 use crate::commands::{Ctx, Exit};
-use crate::i18n::{Locale, t};
-use crate::report::{self, Cell, Column, Document, Table};
-use crate::workspace::Workspace;
+use crate::report;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,52 +13,6 @@ pub struct Args {
     /// Output format
     #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
     pub format: String,
-}
-
-/// The listing as a document (pure), members sorted by id.
-pub fn build(ws: &Workspace, org: Option<&str>, locale: Locale) -> Document {
-    let cols = [
-        ("id", "member.col.id"),
-        ("name", "member.col.name"),
-        ("org", "member.col.org"),
-        ("status", "member.col.status"),
-        ("office", "member.col.office"),
-        ("joined", "member.col.joined"),
-        ("lives_in", "member.col.lives-in"),
-        ("left", "member.col.left"),
-    ];
-    let mut table = Table::new(
-        "members",
-        t(locale, "member.list.title"),
-        cols.iter()
-            .map(|(k, l)| Column::new(k, t(locale, l)))
-            .collect(),
-    );
-    let mut ms: Vec<_> = ws
-        .members
-        .iter()
-        .map(|r| &r.value)
-        .filter(|m| org.is_none_or(|o| ws.is_within(&m.org, o)))
-        .collect();
-    ms.sort_by(|a, b| a.id.cmp(&b.id));
-    for m in ms {
-        table.rows.push(vec![
-            Cell::text(&m.id),
-            Cell::text(&m.name),
-            Cell::text(&m.org),
-            Cell::text(m.status.label(locale)),
-            Cell::text(m.office.label(locale)),
-            Cell::opt_date(m.joined),
-            Cell::opt_text(m.lives_in.as_deref()),
-            Cell::opt_date(m.left),
-        ]);
-    }
-    Document {
-        title: t(locale, "member.list.title").to_string(),
-        meta: Vec::new(),
-        tables: vec![table],
-        ..Document::default()
-    }
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
@@ -74,7 +26,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         )?),
         None => None,
     };
-    let doc = build(
+    let doc = crate::listing::member::list(
         &loaded.ws,
         org.as_deref(),
         crate::commands::org::doc_locale(format, loaded.locale),

@@ -54,11 +54,3 @@ pub fn find_org(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
         .map(|o| o.id.clone())
         .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
 }
-
-/// Party members (full and probationary) present on `as_of` whose `org` is `id`.
-pub fn party_members_of(ws: &Workspace, id: &str, as_of: crate::model::Date) -> usize {
-    ws.members
-        .iter()
-        .filter(|m| m.org == id && m.is_party_member() && m.present_on(as_of))
-        .count()
-}
