@@ -315,6 +315,35 @@ impl ListFormat {
     }
 }
 
+/// `--format` of the org, member and post listings and `show` commands.
+#[derive(Debug, clap::Args)]
+pub struct FormatArg {
+    /// Output format
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
+    pub format: String,
+}
+
+impl FormatArg {
+    /// The format asked for.
+    pub fn get(&self) -> Result<crate::report::Format> {
+        self.format.parse().map_err(anyhow::Error::msg)
+    }
+}
+
+/// Prints a listing of the loaded workspace, then says which files of `folders` it left out
+/// (see [`broken::listing_exit`]).
+pub fn print_listing(
+    ctx: &Ctx,
+    loaded: &Loaded,
+    doc: &crate::report::Document,
+    format: crate::report::Format,
+    folders: &[&str],
+) -> Result<Exit> {
+    print_doc(ctx, doc, format)?;
+    let locale = ctx.locale(loaded.locale);
+    Ok(broken::listing_exit(&loaded.ws, folders, locale))
+}
+
 /// Writes command output to stdout, or to `-o FILE` (binary formats refuse a terminal).
 pub fn emit(bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
     emit_in(Locale::default(), bytes, output, binary)

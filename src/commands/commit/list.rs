@@ -42,11 +42,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let mut doc = ledger::build_with(ws, &opts, loaded.locale, args.format.words());
     // A listing: machine formats give the plain array of rows (`report ledger` the report).
     doc.report.clear();
-    crate::commands::print_doc(ctx, &doc, args.format.format())?;
-    let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(
-        &loaded.ws,
-        &["commitments"],
-        locale,
-    ))
+    crate::commands::print_listing(ctx, &loaded, &doc, args.format.format(), &["commitments"])
 }

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{ListFormat, print_doc};
+use super::ListFormat;
 use crate::commands::{Ctx, Exit};
 use crate::listing::matter::Filter;
 use crate::model::Step;
@@ -25,14 +25,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
-    let org = match &args.org {
-        Some(o) => Some(crate::commands::org::find_org(
-            &loaded.ws,
-            o,
-            loaded.locale,
-        )?),
-        None => None,
-    };
+    let org = crate::commands::org::find_org_opt(&loaded.ws, args.org.as_deref(), loaded.locale)?;
     let filter = Filter {
         step: args.step,
         org,
@@ -44,11 +37,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ctx.as_of,
         args.format.content_locale(loaded.locale),
     );
-    print_doc(ctx, &doc, args.format)?;
-    let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(
-        &loaded.ws,
-        &["matters"],
-        locale,
-    ))
+    crate::commands::print_listing(ctx, &loaded, &doc, args.format.format(), &["matters"])
 }

@@ -3,8 +3,7 @@
 
 use anyhow::Result;
 
-use crate::commands::{Ctx, Exit};
-use crate::report;
+use crate::commands::{Ctx, Exit, FormatArg};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -13,15 +12,14 @@ pub struct Args {
     /// Also show the [private] data (phone, address …)
     #[arg(long)]
     pub private: bool,
-    /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
-    pub format: String,
+    #[command(flatten)]
+    pub format: FormatArg,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let ws = &loaded.ws;
-    let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let format = args.format.get()?;
     let id = super::find_member(ws, &args.member, loaded.locale)?;
     let member = ws
         .member(&id)

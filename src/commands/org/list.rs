@@ -2,29 +2,21 @@
 
 use anyhow::Result;
 
-use crate::commands::{Ctx, Exit};
-use crate::report;
+use crate::commands::{Ctx, Exit, FormatArg};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
-    pub format: String,
+    #[command(flatten)]
+    pub format: FormatArg,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
-    let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let format = args.format.get()?;
     let doc = crate::listing::org::list(
         &loaded.ws,
         ctx.as_of,
         super::doc_locale(format, loaded.locale),
     );
-    crate::commands::print_doc(ctx, &doc, format)?;
-    let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(
-        &loaded.ws,
-        &["orgs"],
-        locale,
-    ))
+    crate::commands::print_listing(ctx, &loaded, &doc, format, &["orgs"])
 }

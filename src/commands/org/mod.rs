@@ -48,6 +48,11 @@ pub fn doc_locale(format: crate::report::Format, locale: Locale) -> Locale {
     }
 }
 
+/// [`find_org`] for an optional flag: `None` when it is absent.
+pub fn find_org_opt(ws: &Workspace, arg: Option<&str>, locale: Locale) -> Result<Option<String>> {
+    arg.map(|a| find_org(ws, a, locale)).transpose()
+}
+
 /// An organization of the loaded workspace by id or unambiguous name.
 pub fn find_org(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
     ws.find_org(arg, locale)

@@ -3,22 +3,20 @@
 
 use anyhow::Result;
 
-use crate::commands::{Ctx, Exit};
-use crate::report;
+use crate::commands::{Ctx, Exit, FormatArg};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Organization id or name
     pub org: String,
-    /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
-    pub format: String,
+    #[command(flatten)]
+    pub format: FormatArg,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let ws = &loaded.ws;
-    let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let format = args.format.get()?;
     let id = super::find_org(ws, &args.org, loaded.locale)?;
     let org = ws
         .org(&id)

@@ -19,10 +19,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let ws = &loaded.ws;
-    let start = match &args.org {
-        Some(o) => Some(super::find_org(ws, o, loaded.locale)?),
-        None => None,
-    };
+    let start = super::find_org_opt(ws, args.org.as_deref(), loaded.locale)?;
     let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
     let locale = super::doc_locale(format, loaded.locale);
     let nodes = org::nodes(ws, start.as_deref(), ctx.as_of, locale);

@@ -2,9 +2,8 @@
 
 use anyhow::Result;
 
-use crate::commands::{Ctx, Exit};
+use crate::commands::{Ctx, Exit, FormatArg};
 use crate::listing::post::{self, Filter};
-use crate::report;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -17,23 +16,20 @@ pub struct Args {
     /// Only posts this member holds or held (id or name)
     #[arg(long)]
     pub member: Option<String>,
-    /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
-    pub format: String,
+    #[command(flatten)]
+    pub format: FormatArg,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
     let ws = &loaded.ws;
-    let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
-    let org = match &args.org {
-        Some(o) => Some(crate::commands::org::find_org(ws, o, loaded.locale)?),
-        None => None,
-    };
-    let member = match &args.member {
-        Some(m) => Some(crate::commands::member::find_member(ws, m, loaded.locale)?),
-        None => None,
-    };
+    let format = args.format.get()?;
+    let org = crate::commands::org::find_org_opt(ws, args.org.as_deref(), loaded.locale)?;
+    let member = args
+        .member
+        .as_deref()
+        .map(|m| crate::commands::member::find_member(ws, m, loaded.locale))
+        .transpose()?;
     let filter = Filter {
         org,
         vacant: args.vacant,
@@ -45,11 +41,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         ctx.as_of,
         crate::commands::org::doc_locale(format, loaded.locale),
     );
-    crate::commands::print_doc(ctx, &doc, format)?;
-    let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(
-        &loaded.ws,
-        &["posts"],
-        locale,
-    ))
+    crate::commands::print_listing(ctx, &loaded, &doc, format, &["posts"])
 }
