@@ -94,6 +94,18 @@ pub struct Loaded {
     pub locale: Locale,
 }
 
+impl Loaded {
+    /// How many files have an error finding: files that could not be read or parsed.
+    pub fn unreadable_files(&self) -> usize {
+        self.diags
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .map(|d| d.file.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    }
+}
+
 impl Ctx {
     pub fn from_cli(cli: &Cli) -> Result<Ctx> {
         let lang = cli
