@@ -11,7 +11,7 @@ use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Period, PeriodPart};
 use crate::report::form::Forms;
-use crate::report::render::{Layout, RenderOptions, render_forms};
+use crate::report::render::{Layout, render_forms};
 use crate::report::{Document, Format};
 use crate::workspace::Workspace;
 
@@ -122,11 +122,7 @@ pub fn finish_forms(
     out: &FormOutputArgs,
     locale: Locale,
 ) -> Result<Exit> {
-    let opts = RenderOptions {
-        bom: out.bom,
-        color: ctx.color && out.output.is_none(),
-        width: ctx.width.filter(|_| out.output.is_none()),
-    };
+    let opts = super::render_options(ctx, out.bom, out.output.as_deref());
     let layout = Layout {
         date: Some(ctx.as_of.0),
         locale,

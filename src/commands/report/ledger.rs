@@ -4,8 +4,8 @@ use anyhow::Result;
 
 use super::{OrgArg, OutputArgs, landscape, run_report};
 use crate::commands::{Ctx, Exit};
-use crate::i18n::{t, tf};
-use crate::model::{ItemStatus, Period, PeriodPart};
+use crate::i18n::tf;
+use crate::model::ItemStatus;
 use crate::report::ledger::{Options, build};
 
 #[derive(Debug, clap::Args)]
@@ -24,17 +24,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let early = ctx.message_locale();
-    let half = args
-        .half
-        .as_deref()
-        .map(|s| match s.parse::<Period>() {
-            Ok(p) if matches!(p.part, PeriodPart::H(_)) => Ok(p),
-            _ => Err(anyhow::Error::from(crate::error::Error::usage(
-                crate::error::Problem::new(tf(early, "report.bad-half", &[("value", &s)]))
-                    .help(t(early, "report.bad-half.help")),
-            ))),
-        })
-        .transpose()?;
+    let half = super::forms::parse_half(args.half.as_deref(), early)?;
     let status = args
         .status
         .as_deref()

@@ -208,6 +208,20 @@ pub struct YearArg {
     pub year: Option<i32>,
 }
 
+/// How a report is rendered: with `--bom`, and in colour and to the terminal's width only when
+/// it goes to the terminal (no `-o`).
+pub(crate) fn render_options(
+    ctx: &Ctx,
+    bom: bool,
+    output: Option<&std::path::Path>,
+) -> RenderOptions {
+    RenderOptions {
+        bom,
+        color: ctx.color && output.is_none(),
+        width: ctx.width.filter(|_| output.is_none()),
+    }
+}
+
 /// Renders the document and writes it out.
 pub(crate) fn finish(
     ctx: &Ctx,
@@ -216,11 +230,7 @@ pub(crate) fn finish(
     out: &OutputArgs,
     layout: Layout,
 ) -> Result<Exit> {
-    let opts = RenderOptions {
-        bom: out.bom,
-        color: ctx.color && out.output.is_none(),
-        width: ctx.width.filter(|_| out.output.is_none()),
-    };
+    let opts = render_options(ctx, out.bom, out.output.as_deref());
     let layout = Layout {
         date: Some(ctx.as_of.0),
         ..layout
