@@ -4,7 +4,7 @@
 use anyhow::Result;
 use toml_edit::Value;
 
-use super::{EditOpts, Session, check_order, date_value};
+use super::{EntryOpts, Session, check_order, date_value};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Body, Date};
@@ -38,16 +38,13 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub published: Option<Date>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    #[command(flatten)]
-    pub opts: EditOpts,
+    pub edit: EntryOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let mut s = Session::open(ctx, &args.id, &args.opts)?;
-    if let Some(done) = s.entry_change("meeting", &args.entry)? {
-        return Ok(done);
-    }
+    let Some(mut s) = Session::open_entry(ctx, &args.id, "meeting", &args.edit)? else {
+        return Ok(Exit::Success);
+    };
     let loc = s.locale;
     let body = s.required(args.body, "--body")?;
     let expected = s.required(args.expected, "--expected")?;

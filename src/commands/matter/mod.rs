@@ -96,6 +96,16 @@ pub struct EditOpts {
     pub dry_run: bool,
 }
 
+/// Options of the commands that add an entry to a list of a matter (`meeting`, `opinion`,
+/// `progress`, `review`): `--amend` or `--remove` an entry, and those of every edit.
+#[derive(Debug, clap::Args)]
+pub struct EntryOpts {
+    #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
+    #[command(flatten)]
+    pub opts: EditOpts,
+}
+
 /// Renders a document to stdout.
 pub(crate) fn print_doc(ctx: &Ctx, doc: &Document, format: ListFormat) -> Result<()> {
     super::print_doc(ctx, doc, format.format())
@@ -245,6 +255,16 @@ impl Session {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Opens the matter for a command that adds an entry to its `[[key]]` list, taking out the
+    /// entry that `--amend` replaces; `None` when `--remove` was all there was to do (and is done).
+    pub fn open_entry(ctx: &Ctx, id: &str, key: &str, opts: &EntryOpts) -> Result<Option<Session>> {
+        let mut s = Session::open(ctx, id, &opts.opts)?;
+        Ok(match s.entry_change(key, &opts.entry)? {
+            Some(_) => None,
+            None => Some(s),
+        })
     }
 
     /// `--remove N`: removes the entry and saves; `--amend N`: removes it and lets the command

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use toml_edit::Value;
 
-use super::{EditOpts, Session, date_value};
+use super::{EntryOpts, Session, date_value};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::OpinionSource;
@@ -22,16 +22,13 @@ pub struct Args {
     #[arg(long)]
     pub adopted: bool,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    #[command(flatten)]
-    pub opts: EditOpts,
+    pub edit: EntryOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let mut s = Session::open(ctx, &args.id, &args.opts)?;
-    if let Some(done) = s.entry_change("opinion", &args.entry)? {
-        return Ok(done);
-    }
+    let Some(mut s) = Session::open_entry(ctx, &args.id, "opinion", &args.edit)? else {
+        return Ok(Exit::Success);
+    };
     let source = s.required(args.source, "--source")?;
     let text = s.required(args.text, "--text")?;
     let mut reasons = Vec::new();

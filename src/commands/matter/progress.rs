@@ -5,7 +5,7 @@ use anyhow::Result;
 use rust_decimal::Decimal;
 use toml_edit::Value;
 
-use super::{EditOpts, Session, date_value, num_value, refused};
+use super::{EntryOpts, Session, date_value, num_value, refused};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::Num;
@@ -27,16 +27,13 @@ pub struct Args {
     #[arg(long)]
     pub note: Option<String>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    #[command(flatten)]
-    pub opts: EditOpts,
+    pub edit: EntryOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let mut s = Session::open(ctx, &args.id, &args.opts)?;
-    if let Some(done) = s.entry_change("progress", &args.entry)? {
-        return Ok(done);
-    }
+    let Some(mut s) = Session::open_entry(ctx, &args.id, "progress", &args.edit)? else {
+        return Ok(Exit::Success);
+    };
     let value = s.required(args.value, "--value")?;
     let loc = s.locale;
     let Some(task) = s.matter.task(&args.task) else {
