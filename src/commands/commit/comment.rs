@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 
-use super::{Session, date_value, dated_index, insert_table, parse_half};
+use super::{Session, date_value, dated_index, insert_table};
 use crate::commands::records::take_entry;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
-use crate::model::{Date, Member, Period, Rating};
+use crate::model::{Date, Member, Rating};
 use crate::workspace::resolve::resolve;
 
 #[derive(Debug, clap::Args)]
@@ -25,26 +25,20 @@ pub struct Args {
     /// Date of the comment (default: --as-of)
     #[arg(long)]
     pub date: Option<Date>,
-    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
-    #[arg(long, value_parser = parse_half)]
-    pub half: Option<Period>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    /// Print the change as a diff and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
+    pub letter: super::EntryLetterArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
+    let (session, mut open, date) =
+        Session::open_dated(ctx, &args.committer, args.date, args.letter.half)?;
     let locale = session.locale;
-    let (mut open, date) = session.open_dated(ctx, &args.committer, args.date, args.half)?;
     let show = open.show_command();
-    if let Some(n) = args.entry.remove {
+    if let Some(n) = args.letter.entry.remove {
         take_entry(open.edit.doc.as_table_mut(), "comment", n, locale, &show)?;
-        return session.finish(ctx, &open.edit, Vec::new(), args.dry_run);
+        return session.finish(ctx, &open.edit, Vec::new(), args.letter.dry_run);
     }
-    if let Some(n) = args.entry.amend {
+    if let Some(n) = args.letter.entry.amend {
         take_entry(open.edit.doc.as_table_mut(), "comment", n, locale, &show)?;
         open.letter.comments.remove(n - 1);
     }
@@ -86,5 +80,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     table.decor_mut().set_prefix("\n");
     let index = dated_index(open.letter.comments.iter().map(|c| c.date), date);
     insert_table(open.edit.doc.as_table_mut(), "comment", table, Some(index))?;
-    session.finish(ctx, &open.edit, reasons, args.dry_run)
+    session.finish(ctx, &open.edit, reasons, args.letter.dry_run)
 }

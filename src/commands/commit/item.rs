@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Session, date_value, insert_table, num_value, parse_half, resolve_committer};
+use super::{Session, date_value, insert_table, num_value, parse_half};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Category, Date, ItemType, Num, Period, is_valid_id};
@@ -45,9 +45,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
+    let (session, committer) = Session::begin_for(ctx, &args.committer)?;
     let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
     let mut open = session.open_for(committer, args.due, args.half)?;
     let half = open.half;
     let id = args

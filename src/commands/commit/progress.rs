@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 
-use super::{Session, date_value, dated_index, item_table, num_value, parse_half};
+use super::{Session, date_value, dated_index, item_table, num_value};
 use crate::commands::records::take_entry;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
-use crate::model::{Date, Num, Period};
+use crate::model::{Date, Num};
 use crate::workflow::commitment::{self as core, NewProgress};
 
 #[derive(Debug, clap::Args)]
@@ -28,20 +28,14 @@ pub struct Args {
     /// What was done
     #[arg(long)]
     pub note: Option<String>,
-    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
-    #[arg(long, value_parser = parse_half)]
-    pub half: Option<Period>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    /// Print the change as a diff and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
+    pub letter: super::EntryLetterArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
+    let (session, mut open, date) =
+        Session::open_dated(ctx, &args.committer, args.date, args.letter.half)?;
     let locale = session.locale;
-    let (mut open, date) = session.open_dated(ctx, &args.committer, args.date, args.half)?;
     let Some(index) = open.letter.items.iter().position(|i| i.id == args.item) else {
         let ids: Vec<&str> = open.letter.items.iter().map(|i| i.id.as_str()).collect();
         let items = if ids.is_empty() {
@@ -60,7 +54,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     };
     // --remove N / --amend N: N counts the item's progress entries, as `commit show` lists them.
     let show = open.show_command();
-    if let Some(n) = args.entry.remove.or(args.entry.amend) {
+    if let Some(n) = args.letter.entry.remove.or(args.letter.entry.amend) {
         let Some(mut item) = item_table(&mut open.edit.doc, index) else {
             return Err(anyhow::anyhow!(
                 "{}: item {} is missing",
@@ -69,8 +63,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             ));
         };
         take_entry(item.as_table_like(), "progress", n, locale, &show)?;
-        if args.entry.remove.is_some() {
-            return session.finish(ctx, &open.edit, Vec::new(), args.dry_run);
+        if args.letter.entry.remove.is_some() {
+            return session.finish(ctx, &open.edit, Vec::new(), args.letter.dry_run);
         }
         open.letter.items[index].progress.remove(n - 1);
     }
@@ -103,5 +97,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         );
         item.insert_progress(entry, at)?;
     }
-    session.finish(ctx, &open.edit, reasons, args.dry_run)
+    session.finish(ctx, &open.edit, reasons, args.letter.dry_run)
 }
