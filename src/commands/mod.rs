@@ -342,6 +342,21 @@ impl FormatArg {
     }
 }
 
+/// Loads the workspace and prints the document of a `show` command in the `--format` asked for;
+/// `build` gets the workspace, the locale of messages and the locale of the document.
+pub fn print_show(
+    ctx: &Ctx,
+    format: &FormatArg,
+    build: impl FnOnce(&Workspace, Locale, Locale) -> Result<crate::report::Document>,
+) -> Result<Exit> {
+    let loaded = ctx.load()?;
+    let format = format.get()?;
+    let doc_locale = org::doc_locale(format, loaded.locale);
+    let doc = build(&loaded.ws, loaded.locale, doc_locale)?;
+    print_doc(ctx, &doc, format)?;
+    Ok(Exit::Success)
+}
+
 /// Prints a listing of the loaded workspace, then says which files of `folders` it left out
 /// (see [`broken::listing_exit`]).
 pub fn print_listing(

@@ -17,19 +17,16 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let loaded = ctx.load()?;
-    let ws = &loaded.ws;
-    let format = args.format.get()?;
-    let id = super::find_member(ws, &args.member, loaded.locale)?;
-    let member = ws
-        .member(&id)
-        .ok_or_else(|| anyhow::anyhow!("member {id} vanished"))?;
-    let doc = crate::listing::member::show(
-        ws,
-        member,
-        args.private,
-        crate::commands::org::doc_locale(format, loaded.locale),
-    );
-    crate::commands::print_doc(ctx, &doc, format)?;
-    Ok(Exit::Success)
+    crate::commands::print_show(ctx, &args.format, |ws, locale, doc_locale| {
+        let id = super::find_member(ws, &args.member, locale)?;
+        let member = ws
+            .member(&id)
+            .ok_or_else(|| anyhow::anyhow!("member {id} vanished"))?;
+        Ok(crate::listing::member::show(
+            ws,
+            member,
+            args.private,
+            doc_locale,
+        ))
+    })
 }

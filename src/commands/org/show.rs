@@ -14,15 +14,11 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let loaded = ctx.load()?;
-    let ws = &loaded.ws;
-    let format = args.format.get()?;
-    let id = super::find_org(ws, &args.org, loaded.locale)?;
-    let org = ws
-        .org(&id)
-        .ok_or_else(|| anyhow::anyhow!("organization {id} vanished"))?;
-    let doc =
-        crate::listing::org::show(ws, org, ctx.as_of, super::doc_locale(format, loaded.locale));
-    crate::commands::print_doc(ctx, &doc, format)?;
-    Ok(Exit::Success)
+    crate::commands::print_show(ctx, &args.format, |ws, locale, doc_locale| {
+        let id = super::find_org(ws, &args.org, locale)?;
+        let org = ws
+            .org(&id)
+            .ok_or_else(|| anyhow::anyhow!("organization {id} vanished"))?;
+        Ok(crate::listing::org::show(ws, org, ctx.as_of, doc_locale))
+    })
 }

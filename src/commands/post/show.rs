@@ -14,24 +14,16 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let loaded = ctx.load()?;
-    let ws = &loaded.ws;
-    let format = args.format.get()?;
-    let id = ws
-        .find_post(&args.post, loaded.locale)
-        .map(|p| p.id.clone())
-        .map_err(|e| {
-            crate::commands::broken::or_broken(e.into(), ws, "posts", &args.post, loaded.locale)
-        })?;
-    let post = ws
-        .post(&id)
-        .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;
-    let doc = crate::listing::post::show(
-        ws,
-        post,
-        ctx.as_of,
-        crate::commands::org::doc_locale(format, loaded.locale),
-    );
-    crate::commands::print_doc(ctx, &doc, format)?;
-    Ok(Exit::Success)
+    crate::commands::print_show(ctx, &args.format, |ws, locale, doc_locale| {
+        let id = ws
+            .find_post(&args.post, locale)
+            .map(|p| p.id.clone())
+            .map_err(|e| {
+                crate::commands::broken::or_broken(e.into(), ws, "posts", &args.post, locale)
+            })?;
+        let post = ws
+            .post(&id)
+            .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;
+        Ok(crate::listing::post::show(ws, post, ctx.as_of, doc_locale))
+    })
 }
