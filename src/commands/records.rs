@@ -6,12 +6,14 @@
 use std::path::Path;
 
 use anyhow::Result;
+use toml_edit::{TableLike, Value};
 
 use crate::check;
 use crate::commands::post::edit::Session;
 use crate::commands::{Ctx, Refused};
 use crate::i18n::{Locale, t};
 use crate::model::{Member, Org};
+use crate::workspace::edit;
 use crate::workspace::resolve::resolve;
 use crate::workspace::write::{self, Editable, Written};
 
@@ -66,6 +68,15 @@ pub fn member_opt(
     arg: Option<&str>,
 ) -> Result<Option<Member>> {
     arg.map_or(Ok(None), |a| member(s, reasons, a))
+}
+
+/// Sets each key of `fields` whose value is given, in that order; the others stay as they are.
+pub fn set_given(table: &mut dyn TableLike, fields: Vec<(&str, Option<Value>)>) {
+    for (key, value) in fields {
+        if let Some(value) = value {
+            edit::set_value(table, key, value);
+        }
+    }
 }
 
 /// Whether an id is taken by an organization or a member (they share one namespace).

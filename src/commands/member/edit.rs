@@ -65,24 +65,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let rel = format!("members/{}.toml", member.id);
     let mut file = Editable::open(&s.root, &rel, l)?;
     let doc = file.doc.as_table_mut();
-    if let Some(name) = &args.name {
-        set_value(doc, "name", Value::from(name.trim()));
-    }
-    if let Some(o) = &org {
-        set_value(doc, "org", Value::from(o.id.as_str()));
-    }
-    if let Some(status) = args.status {
-        set_value(doc, "status", Value::from(status.as_str()));
-    }
-    if let Some(office) = args.office {
-        set_value(doc, "office", Value::from(office.as_str()));
-    }
-    if let Some(joined) = args.joined {
-        set_value(doc, "joined", date_value(joined));
-    }
-    if let Some(o) = &lives_in {
-        set_value(doc, "lives_in", Value::from(o.id.as_str()));
-    }
+    records::set_given(
+        doc,
+        vec![
+            ("name", args.name.as_deref().map(|n| Value::from(n.trim()))),
+            ("org", org.as_ref().map(|o| Value::from(o.id.as_str()))),
+            ("status", args.status.map(|s| Value::from(s.as_str()))),
+            ("office", args.office.map(|o| Value::from(o.as_str()))),
+            ("joined", args.joined.map(date_value)),
+            (
+                "lives_in",
+                lives_in.as_ref().map(|o| Value::from(o.id.as_str())),
+            ),
+        ],
+    );
     for (key, value) in args.private.given() {
         if !doc.contains_key("private") {
             doc.insert("private", Item::Table(Table::new()));

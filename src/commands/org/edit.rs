@@ -9,7 +9,6 @@ use crate::commands::records::{self, with_help};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{OrgKind, Sector};
-use crate::workspace::edit::set_value;
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
@@ -71,24 +70,23 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let rel = format!("orgs/{}.toml", org.id);
     let mut file = Editable::open(&s.root, &rel, l)?;
     let doc = file.doc.as_table_mut();
-    if let Some(name) = &args.name {
-        set_value(doc, "name", Value::from(name.trim()));
-    }
-    if let Some(p) = &parent {
-        set_value(doc, "parent", Value::from(p.id.as_str()));
-    }
-    if let Some(k) = args.kind {
-        set_value(doc, "kind", Value::from(k.as_str()));
-    }
-    if let Some(sector) = args.sector {
-        set_value(doc, "sector", Value::from(sector.as_str()));
-    }
-    if let Some(role) = &args.role {
-        set_value(doc, "role", Value::from(role.as_str()));
-    }
-    if let Some(m) = &secretary {
-        set_value(doc, "secretary", Value::from(m.id.as_str()));
-    }
+    records::set_given(
+        doc,
+        vec![
+            ("name", args.name.as_deref().map(|n| Value::from(n.trim()))),
+            (
+                "parent",
+                parent.as_ref().map(|p| Value::from(p.id.as_str())),
+            ),
+            ("kind", args.kind.map(|k| Value::from(k.as_str()))),
+            ("sector", args.sector.map(|s| Value::from(s.as_str()))),
+            ("role", args.role.as_deref().map(Value::from)),
+            (
+                "secretary",
+                secretary.as_ref().map(|m| Value::from(m.id.as_str())),
+            ),
+        ],
+    );
     let written = records::save_org(&s, ctx, &file, args.dry_run)?;
     let message = tf(
         l,
