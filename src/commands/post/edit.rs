@@ -72,6 +72,13 @@ pub fn begin(ctx: &Ctx) -> Result<Session> {
     })
 }
 
+/// Takes the lock and finds the post a command edits (id or unambiguous name).
+pub fn begin_post(ctx: &Ctx, post: &str) -> Result<(Session, Rec<Post>)> {
+    let s = begin(ctx)?;
+    let post = resolve::<Post>(&s.root, post, s.locale)?;
+    Ok((s, post))
+}
+
 /// The post and the member a step names (id or unambiguous name); when both fail, both reasons.
 pub fn post_and_member(s: &Session, post: &str, member: &str) -> Result<(Rec<Post>, Rec<Member>)> {
     let post = resolve::<Post>(&s.root, post, s.locale);
