@@ -1,12 +1,10 @@
 //! What `report letter` and `report comments` share: their output options (the formats of
 //! every report and `docx`), the half-year option, naming a committer, and writing the forms.
 
-use std::path::PathBuf;
-
 use anyhow::{Result, anyhow};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
-use super::OutputArgs;
+use super::{FileArgs, OutputArgs};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Period, PeriodPart};
@@ -26,12 +24,8 @@ pub struct FormOutputArgs {
             .map(|s| s.parse::<Format>().unwrap_or(Format::Table))
     )]
     pub format: Option<Format>,
-    /// Write the report to FILE instead of standard output
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Start CSV output with a UTF-8 byte-order mark (for Excel)
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub file: FileArgs,
 }
 
 impl FormOutputArgs {
@@ -39,8 +33,7 @@ impl FormOutputArgs {
     pub fn shared(&self) -> OutputArgs {
         OutputArgs {
             format: self.format,
-            output: self.output.clone(),
-            bom: self.bom,
+            file: self.file.clone(),
         }
     }
 }
@@ -122,13 +115,13 @@ pub fn finish_forms(
     out: &FormOutputArgs,
     locale: Locale,
 ) -> Result<Exit> {
-    let opts = super::render_options(ctx, out.bom, out.output.as_deref());
+    let opts = super::render_options(ctx, out.file.bom, out.file.output.as_deref());
     let layout = Layout {
         date: Some(ctx.as_of.0),
         locale,
         ..Layout::default()
     };
     let bytes = render_forms(report, forms, machine, format, opts, layout)?;
-    crate::commands::emit_to(ctx, &bytes, out.output.as_deref(), format.is_binary())?;
+    crate::commands::emit_to(ctx, &bytes, out.file.output.as_deref(), format.is_binary())?;
     Ok(Exit::Success)
 }
