@@ -4,29 +4,26 @@
 
 use anyhow::Result;
 
-use super::forms::{FormOutputArgs, finish_forms, parse_half};
-use super::{OrgArg, prepare_any, resolve_org};
+use super::forms::{FormOutputArgs, LettersArgs, finish_forms};
+use super::{prepare_any, resolve_org};
 use crate::commands::{Ctx, Exit};
 use crate::report::comments::{Options, entries, forms, machine};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: OrgArg,
-    /// Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)
-    #[arg(long, value_name = "HALF")]
-    pub half: Option<String>,
+    pub letters: LettersArgs,
     #[command(flatten)]
     pub out: FormOutputArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let early = ctx.message_locale();
-    let half = parse_half(args.half.as_deref(), early)?;
+    let half = args.letters.half(early)?;
     let (loaded, format) = prepare_any(ctx, &args.out.shared())?;
     let locale = loaded.locale;
     let ws = &loaded.ws;
-    let org = resolve_org(ws, args.org.org.as_deref(), locale)?;
+    let org = resolve_org(ws, args.letters.org.org.as_deref(), locale)?;
     let opts = Options {
         org,
         half,

@@ -4,7 +4,7 @@
 use anyhow::{Result, anyhow};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
-use super::{FileArgs, OutputArgs};
+use super::{FileArgs, OrgArg, OutputArgs};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Period, PeriodPart};
@@ -35,6 +35,24 @@ impl FormOutputArgs {
             format: self.format,
             file: self.file.clone(),
         }
+    }
+}
+
+/// The organization and the half-year of the letters a report covers (`ledger`, `letter`,
+/// `comments`).
+#[derive(Debug, clap::Args)]
+pub struct LettersArgs {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)
+    #[arg(long, value_name = "HALF")]
+    pub half: Option<String>,
+}
+
+impl LettersArgs {
+    /// `--half`, parsed (see [`parse_half`]).
+    pub fn half(&self, locale: Locale) -> Result<Option<Period>> {
+        parse_half(self.half.as_deref(), locale)
     }
 }
 

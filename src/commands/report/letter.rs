@@ -3,8 +3,8 @@
 
 use anyhow::Result;
 
-use super::forms::{FormOutputArgs, finish_forms, parse_half, resolve_committer};
-use super::{OrgArg, prepare_any, resolve_org};
+use super::forms::{FormOutputArgs, LettersArgs, finish_forms, resolve_committer};
+use super::{prepare_any, resolve_org};
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
 use crate::report::letter::{Options, forms, half, letters, machine};
@@ -15,21 +15,18 @@ pub struct Args {
     #[arg(value_name = "COMMITTER")]
     pub committer: Option<String>,
     #[command(flatten)]
-    pub org: OrgArg,
-    /// Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)
-    #[arg(long, value_name = "HALF")]
-    pub half: Option<String>,
+    pub letters: LettersArgs,
     #[command(flatten)]
     pub out: FormOutputArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let early = ctx.message_locale();
-    let half_arg = parse_half(args.half.as_deref(), early)?;
+    let half_arg = args.letters.half(early)?;
     let (loaded, format) = prepare_any(ctx, &args.out.shared())?;
     let locale = loaded.locale;
     let ws = &loaded.ws;
-    let org = resolve_org(ws, args.org.org.as_deref(), locale)?;
+    let org = resolve_org(ws, args.letters.org.org.as_deref(), locale)?;
     let committer = args
         .committer
         .as_deref()
