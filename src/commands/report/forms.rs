@@ -4,7 +4,8 @@
 use anyhow::{Result, anyhow};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
-use super::{FileArgs, OrgArg, OutputArgs};
+use super::{FileArgs, OrgArg, OutputArgs, prepare_any, resolve_org};
+use crate::commands::Loaded;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Period, PeriodPart};
@@ -53,6 +54,41 @@ impl LettersArgs {
     /// `--half`, parsed (see [`parse_half`]).
     pub fn half(&self, locale: Locale) -> Result<Option<Period>> {
         parse_half(self.half.as_deref(), locale)
+    }
+}
+
+/// The arguments of the form reports (`letter`, `comments`): the letters they cover and where
+/// the forms go.
+#[derive(Debug, clap::Args)]
+pub struct FormArgs {
+    #[command(flatten)]
+    pub letters: LettersArgs,
+    #[command(flatten)]
+    pub out: FormOutputArgs,
+}
+
+/// A form report ready to build: the loaded workspace, the format, and the half-year and the
+/// organization asked for.
+#[derive(Debug)]
+pub struct Prepared {
+    pub loaded: Loaded,
+    pub format: Format,
+    pub half: Option<Period>,
+    pub org: Option<String>,
+}
+
+impl FormArgs {
+    /// Parses `--half`, loads the workspace (see [`prepare_any`]) and finds `--org`.
+    pub fn prepare(&self, ctx: &Ctx) -> Result<Prepared> {
+        let half = self.letters.half(ctx.message_locale())?;
+        let (loaded, format) = prepare_any(ctx, &self.out.shared())?;
+        let org = resolve_org(&loaded.ws, self.letters.org.org.as_deref(), loaded.locale)?;
+        Ok(Prepared {
+            loaded,
+            format,
+            half,
+            org,
+        })
     }
 }
 
