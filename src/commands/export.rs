@@ -35,13 +35,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     };
     let loaded = ctx.load()?;
     let l = loaded.locale;
-    let broken = loaded
-        .diags
-        .iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
-        .map(|d| d.file.as_str())
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+    let broken = loaded.unreadable_files();
     if broken > 0 && !ctx.quiet {
         eprintln!(
             "warning: {}",

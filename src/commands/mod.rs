@@ -94,6 +94,18 @@ pub struct Loaded {
     pub locale: Locale,
 }
 
+impl Loaded {
+    /// How many files have an error finding: files that could not be read or parsed.
+    pub fn unreadable_files(&self) -> usize {
+        self.diags
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .map(|d| d.file.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    }
+}
+
 impl Ctx {
     pub fn from_cli(cli: &Cli) -> Result<Ctx> {
         let lang = cli
@@ -278,6 +290,85 @@ pub fn print_doc(
 ) -> Result<()> {
     let bytes = crate::report::render(doc, format, ctx.render_options())?;
     emit(&bytes, None, false)
+}
+
+/// Formats of listings and `show` documents (SPEC §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Yaml,
+    Csv,
+}
+
+impl ListFormat {
+    pub fn format(self) -> crate::report::Format {
+        use crate::report::Format;
+        match self {
+            ListFormat::Table => Format::Table,
+            ListFormat::Json => Format::Json,
+            ListFormat::Yaml => Format::Yaml,
+            ListFormat::Csv => Format::Csv,
+        }
+    }
+
+    /// The language the document is built in: English (canonical words) for machine formats.
+    pub(crate) fn content_locale(self, locale: Locale) -> Locale {
+        report::content_locale(self.format(), locale)
+    }
+
+    /// Machine formats carry canonical keywords, the table the locale's labels.
+    pub fn words(self) -> crate::report::ledger::Words {
+        use crate::report::ledger::Words;
+        match self {
+            ListFormat::Table => Words::Labels,
+            ListFormat::Json | ListFormat::Yaml | ListFormat::Csv => Words::Keywords,
+        }
+    }
+}
+
+/// `--format` of the org, member and post listings and `show` commands.
+#[derive(Debug, clap::Args)]
+pub struct FormatArg {
+    /// Output format
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
+    pub format: String,
+}
+
+impl FormatArg {
+    /// The format asked for.
+    pub fn get(&self) -> Result<crate::report::Format> {
+        self.format.parse().map_err(anyhow::Error::msg)
+    }
+}
+
+/// Loads the workspace and prints the document of a `show` command in the `--format` asked for;
+/// `build` gets the workspace, the locale of messages and the locale of the document.
+pub fn print_show(
+    ctx: &Ctx,
+    format: &FormatArg,
+    build: impl FnOnce(&Workspace, Locale, Locale) -> Result<crate::report::Document>,
+) -> Result<Exit> {
+    let loaded = ctx.load()?;
+    let format = format.get()?;
+    let doc_locale = org::doc_locale(format, loaded.locale);
+    let doc = build(&loaded.ws, loaded.locale, doc_locale)?;
+    print_doc(ctx, &doc, format)?;
+    Ok(Exit::Success)
+}
+
+/// Prints a listing of the loaded workspace, then says which files of `folders` it left out
+/// (see [`broken::listing_exit`]).
+pub fn print_listing(
+    ctx: &Ctx,
+    loaded: &Loaded,
+    doc: &crate::report::Document,
+    format: crate::report::Format,
+    folders: &[&str],
+) -> Result<Exit> {
+    print_doc(ctx, doc, format)?;
+    let locale = ctx.locale(loaded.locale);
+    Ok(broken::listing_exit(&loaded.ws, folders, locale))
 }
 
 /// Writes command output to stdout, or to `-o FILE` (binary formats refuse a terminal).

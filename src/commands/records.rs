@@ -6,12 +6,14 @@
 use std::path::Path;
 
 use anyhow::Result;
+use toml_edit::{TableLike, Value};
 
 use crate::check;
 use crate::commands::post::edit::Session;
 use crate::commands::{Ctx, Refused};
 use crate::i18n::{Locale, t};
 use crate::model::{Member, Org};
+use crate::workspace::edit;
 use crate::workspace::resolve::resolve;
 use crate::workspace::write::{self, Editable, Written};
 
@@ -52,6 +54,29 @@ pub fn org(s: &Session, reasons: &mut Vec<String>, arg: &str) -> Result<Option<O
 /// A member by id or unambiguous name, its refusal gathered.
 pub fn member(s: &Session, reasons: &mut Vec<String>, arg: &str) -> Result<Option<Member>> {
     Ok(gather(reasons, resolve::<Member>(&s.root, arg, s.locale))?.map(|r| r.value))
+}
+
+/// [`org`] for an optional flag: `None` when the flag is absent.
+pub fn org_opt(s: &Session, reasons: &mut Vec<String>, arg: Option<&str>) -> Result<Option<Org>> {
+    arg.map_or(Ok(None), |a| org(s, reasons, a))
+}
+
+/// [`member`] for an optional flag: `None` when the flag is absent.
+pub fn member_opt(
+    s: &Session,
+    reasons: &mut Vec<String>,
+    arg: Option<&str>,
+) -> Result<Option<Member>> {
+    arg.map_or(Ok(None), |a| member(s, reasons, a))
+}
+
+/// Sets each key of `fields` whose value is given, in that order; the others stay as they are.
+pub fn set_given(table: &mut dyn TableLike, fields: Vec<(&str, Option<Value>)>) {
+    for (key, value) in fields {
+        if let Some(value) = value {
+            edit::set_value(table, key, value);
+        }
+    }
 }
 
 /// Whether an id is taken by an organization or a member (they share one namespace).

@@ -126,7 +126,7 @@ const ENGLISH_ALLOWED: &[(&str, &str)] = &[
     ("commands/fmt.rs", "cannot "),
     ("commands/init.rs", "cannot "),
     ("commands/member/import.rs", "cannot "),
-    ("commands/member/import/roster.rs", "cannot "),
+    ("roster/mod.rs", "cannot "),
     ("commands/mod.rs", "cannot "),
     ("workspace/write.rs", "cannot "),
     ("commands/commit/mod.rs", "is not a half-year"),

@@ -15,6 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &["i18n", "error"]),
     ("diag", &["model", "i18n", "error"]),
     ("format", &["model", "diag", "i18n", "error"]),
+    ("roster", &["model", "i18n", "error"]),
     ("workspace", &["model", "diag", "i18n", "error", "format"]),
     ("workflow", &["model", "diag", "i18n", "error", "workspace"]),
     (
@@ -47,6 +48,20 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "listing",
+        &[
+            "model",
+            "diag",
+            "i18n",
+            "error",
+            "workspace",
+            "workflow",
+            "review",
+            "check",
+            "report",
+        ],
+    ),
+    (
         "fuzzing",
         &[
             "model",
@@ -74,6 +89,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "review",
             "check",
             "report",
+            "listing",
+            "roster",
             "cli",
         ],
     ),

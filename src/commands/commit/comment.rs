@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 
-use super::{Session, date_value, dated_index, insert_table, parse_half, resolve_committer};
+use super::{Session, date_value, dated_index, insert_table};
 use crate::commands::records::take_entry;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
-use crate::model::{Date, Member, Period, Rating};
+use crate::model::{Date, Member, Rating};
 use crate::workspace::resolve::resolve;
 
 #[derive(Debug, clap::Args)]
@@ -25,31 +25,22 @@ pub struct Args {
     /// Date of the comment (default: --as-of)
     #[arg(long)]
     pub date: Option<Date>,
-    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
-    #[arg(long, value_parser = parse_half)]
-    pub half: Option<Period>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    /// Print the change as a diff and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
+    pub letter: super::EntryLetterArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
+    let (session, mut open, date) =
+        Session::open_dated(ctx, &args.committer, args.date, args.letter.half)?;
     let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = super::happened(ctx, args.date)?;
-    let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, mut letter) = session.open_letter(committer.id(), half)?;
-    let show = format!("dangjian commit show {} --half {half}", committer.id());
-    if let Some(n) = args.entry.remove {
-        take_entry(edit.doc.as_table_mut(), "comment", n, locale, &show)?;
-        return session.finish(ctx, &edit, Vec::new(), args.dry_run);
+    let show = open.show_command();
+    if let Some(n) = args.letter.entry.remove {
+        take_entry(open.edit.doc.as_table_mut(), "comment", n, locale, &show)?;
+        return session.finish(ctx, &open.edit, Vec::new(), args.letter.dry_run);
     }
-    if let Some(n) = args.entry.amend {
-        take_entry(edit.doc.as_table_mut(), "comment", n, locale, &show)?;
-        letter.comments.remove(n - 1);
+    if let Some(n) = args.letter.entry.amend {
+        take_entry(open.edit.doc.as_table_mut(), "comment", n, locale, &show)?;
+        open.letter.comments.remove(n - 1);
     }
     let (Some(by), Some(text)) = (args.by.as_deref(), args.text.as_deref()) else {
         return Err(anyhow::anyhow!(tf(
@@ -87,7 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         table.insert("rating", toml_edit::value(rating.as_str()));
     }
     table.decor_mut().set_prefix("\n");
-    let index = dated_index(letter.comments.iter().map(|c| c.date), date);
-    insert_table(edit.doc.as_table_mut(), "comment", table, Some(index))?;
-    session.finish(ctx, &edit, reasons, args.dry_run)
+    let index = dated_index(open.letter.comments.iter().map(|c| c.date), date);
+    insert_table(open.edit.doc.as_table_mut(), "comment", table, Some(index))?;
+    session.finish(ctx, &open.edit, reasons, args.letter.dry_run)
 }

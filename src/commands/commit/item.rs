@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Session, date_value, insert_table, num_value, parse_half, resolve_committer};
+use super::{Session, date_value, insert_table, num_value, parse_half};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Category, Date, ItemType, Num, Period, is_valid_id};
@@ -45,20 +45,19 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
+    let (session, committer) = Session::begin_for(ctx, &args.committer)?;
     let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let half = session.letter_half(committer.id(), args.due, args.half);
-    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
+    let mut open = session.open_for(committer, args.due, args.half)?;
+    let half = open.half;
     let id = args
         .id
         .clone()
-        .unwrap_or_else(|| core::next_item_id(&letter));
+        .unwrap_or_else(|| core::next_item_id(&open.letter));
     let mut reasons = Vec::new();
     if !is_valid_id(&id) {
         reasons.push(tf(locale, "commit.refuse.bad-item-id", &[("item", &id)]));
     }
-    if letter.items.iter().any(|i| i.id == id) {
+    if open.letter.items.iter().any(|i| i.id == id) {
         reasons.push(tf(locale, "commit.refuse.duplicate-item", &[("item", &id)]));
     }
     if args.text.trim().is_empty() {
@@ -78,16 +77,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         let other = Period::half_of(args.due);
         let fix = if session
             .root
-            .join(super::letter_path(other, committer.id()))
+            .join(super::letter_path(other, open.committer.id()))
             .is_file()
         {
             format!(
                 "dangjian commit item {} --half {other} --due {} …",
-                committer.id(),
+                open.committer.id(),
                 args.due
             )
         } else {
-            format!("dangjian commit new {} --half {other}", committer.id())
+            format!("dangjian commit new {} --half {other}", open.committer.id())
         };
         reasons.push(crate::commands::records::with_help(
             locale,
@@ -124,6 +123,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     table.insert("due", toml_edit::Item::Value(date_value(args.due)));
     table.decor_mut().set_prefix("\n");
-    insert_table(edit.doc.as_table_mut(), "item", table, None)?;
-    session.finish(ctx, &edit, reasons, args.dry_run)
+    insert_table(open.edit.doc.as_table_mut(), "item", table, None)?;
+    session.finish(ctx, &open.edit, reasons, args.dry_run)
 }

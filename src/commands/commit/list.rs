@@ -2,13 +2,11 @@
 //! and half-year. The same builder as `report ledger`.
 
 use anyhow::Result;
-use clap::ValueEnum;
 
 use super::parse_half;
-use crate::commands::{Ctx, Exit};
+use crate::commands::{Ctx, Exit, ListFormat};
 use crate::model::{ItemStatus, Org, Period};
-use crate::report::Format;
-use crate::report::ledger::{self, Words};
+use crate::report::ledger;
 use crate::workspace::resolve::resolve;
 
 #[derive(Debug, clap::Args)]
@@ -25,33 +23,6 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
-}
-
-/// Formats of listings (SPEC §7).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-    Yaml,
-    Csv,
-}
-
-impl ListFormat {
-    pub fn format(self) -> Format {
-        match self {
-            ListFormat::Table => Format::Table,
-            ListFormat::Json => Format::Json,
-            ListFormat::Yaml => Format::Yaml,
-            ListFormat::Csv => Format::Csv,
-        }
-    }
-    /// Machine formats carry canonical keywords, the table the locale's labels.
-    pub fn words(self) -> Words {
-        match self {
-            ListFormat::Table => Words::Labels,
-            ListFormat::Json | ListFormat::Yaml | ListFormat::Csv => Words::Keywords,
-        }
-    }
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
@@ -71,11 +42,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let mut doc = ledger::build_with(ws, &opts, loaded.locale, args.format.words());
     // A listing: machine formats give the plain array of rows (`report ledger` the report).
     doc.report.clear();
-    crate::commands::print_doc(ctx, &doc, args.format.format())?;
-    let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(
-        &loaded.ws,
-        &["commitments"],
-        locale,
-    ))
+    crate::commands::print_listing(ctx, &loaded, &doc, args.format.format(), &["commitments"])
 }

@@ -128,6 +128,106 @@ pub fn letter_path(half: Period, committer: &str) -> String {
     format!("commitments/{half}/{committer}.toml")
 }
 
+/// The commands that record a date on a letter (`sign`, `publish`): their arguments (the
+/// committer, the date and [`LetterArgs`], the help of the first two saying what the date means)
+/// and a `run` that records `key` unless the module's `fn refusals` gives reasons not to (see
+/// [`record_date`]).
+macro_rules! date_command {
+    (
+        committer = $committer:literal,
+        date = $date:literal,
+        key = $key:literal $(,)?
+    ) => {
+        #[derive(Debug, clap::Args)]
+        pub struct Args {
+            #[doc = $committer]
+            pub committer: String,
+            #[doc = $date]
+            #[arg(long)]
+            pub date: Option<crate::model::Date>,
+            #[command(flatten)]
+            pub letter: super::LetterArgs,
+        }
+
+        pub fn run(
+            ctx: &crate::commands::Ctx,
+            args: Args,
+        ) -> anyhow::Result<crate::commands::Exit> {
+            super::record_date(
+                ctx,
+                &args.committer,
+                args.date,
+                &args.letter,
+                $key,
+                refusals,
+            )
+        }
+    };
+}
+pub(crate) use date_command;
+
+/// The half-year of the letter and `--dry-run`, as `sign` and `publish` take them.
+#[derive(Debug, clap::Args)]
+pub struct LetterArgs {
+    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
+    #[arg(long, value_parser = parse_half)]
+    pub half: Option<Period>,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The half-year of the letter, `--amend` or `--remove` an entry, and `--dry-run`, as `comment`
+/// and `progress` take them.
+#[derive(Debug, clap::Args)]
+pub struct EntryLetterArgs {
+    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
+    #[arg(long, value_parser = parse_half)]
+    pub half: Option<Period>,
+    #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Records the date of `key` (`signed`, `published`) on the letter, unless `refusals` gives
+/// reasons not to.
+pub fn record_date(
+    ctx: &Ctx,
+    committer: &str,
+    date: Option<Date>,
+    letter: &LetterArgs,
+    key: &str,
+    refusals: fn(&OpenLetter, Date, Locale) -> Vec<String>,
+) -> Result<Exit> {
+    let (session, mut open, date) = Session::open_dated(ctx, committer, date, letter.half)?;
+    let reasons = refusals(&open, date, session.locale);
+    open.edit
+        .doc
+        .insert(key, toml_edit::Item::Value(date_value(date)));
+    session.finish(ctx, &open.edit, reasons, letter.dry_run)
+}
+
+/// A letter opened for an edit: its committer and half-year, the file and the record.
+pub struct OpenLetter {
+    pub committer: Committer,
+    pub half: Period,
+    pub edit: Editable,
+    pub letter: Commitment,
+}
+
+impl OpenLetter {
+    /// The command that lists the letter's entries, as help lines name it.
+    pub fn show_command(&self) -> String {
+        format!(
+            "dangjian commit show {} --half {}",
+            self.committer.id(),
+            self.half
+        )
+    }
+}
+
 /// A writing session: the root, the locale, the check context and the workspace lock.
 pub struct Session {
     pub root: PathBuf,
@@ -143,6 +243,13 @@ impl std::fmt::Debug for Session {
 }
 
 impl Session {
+    /// Takes the lock and resolves the committer.
+    pub fn begin_for(ctx: &Ctx, committer: &str) -> Result<(Session, Committer)> {
+        let session = Session::begin(ctx)?;
+        let committer = resolve_committer(&session.root, committer, session.locale)?;
+        Ok((session, committer))
+    }
+
     /// Finds the root, reads `dangjian.toml` and takes the lock.
     pub fn begin(ctx: &Ctx) -> Result<Session> {
         let root = ctx.root()?;
@@ -162,6 +269,38 @@ impl Session {
     /// The half-year of the letter a command acts on (see [`letter_half`]).
     pub fn letter_half(&self, committer: &str, date: Date, half: Option<Period>) -> Period {
         letter_half(&self.root, committer, date, half)
+    }
+
+    /// Takes the lock, resolves the committer, takes the date of what happened (`--date`, see
+    /// [`happened`]) and opens the letter of the half-year that date selects.
+    pub fn open_dated(
+        ctx: &Ctx,
+        committer: &str,
+        date: Option<Date>,
+        half: Option<Period>,
+    ) -> Result<(Session, OpenLetter, Date)> {
+        let (session, committer) = Session::begin_for(ctx, committer)?;
+        let date = happened(ctx, date)?;
+        let open = session.open_for(committer, date, half)?;
+        Ok((session, open, date))
+    }
+
+    /// Opens the letter of `committer` for the half-year that `date` selects (see
+    /// [`letter_half`]), refusing when there is none.
+    pub fn open_for(
+        &self,
+        committer: Committer,
+        date: Date,
+        half: Option<Period>,
+    ) -> Result<OpenLetter> {
+        let half = self.letter_half(committer.id(), date, half);
+        let (edit, letter) = self.open_letter(committer.id(), half)?;
+        Ok(OpenLetter {
+            committer,
+            half,
+            edit,
+            letter,
+        })
     }
 
     /// Opens the existing letter of `committer` for `half`, refusing when there is none.

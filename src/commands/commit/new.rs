@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Session, letter_path, parse_half, resolve_committer};
+use super::{Session, letter_path, parse_half};
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Date, Kind, Period};
@@ -24,9 +24,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
+    let (session, committer) = Session::begin_for(ctx, &args.committer)?;
     let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
     let half = args
         .half
         .unwrap_or_else(|| Period::half_of(super::date_or(ctx, args.date)));

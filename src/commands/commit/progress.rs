@@ -2,13 +2,11 @@
 
 use anyhow::Result;
 
-use super::{
-    Session, date_value, dated_index, item_table, num_value, parse_half, resolve_committer,
-};
+use super::{Session, date_value, dated_index, item_table, num_value};
 use crate::commands::records::take_entry;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
-use crate::model::{Date, Num, Period};
+use crate::model::{Date, Num};
 use crate::workflow::commitment::{self as core, NewProgress};
 
 #[derive(Debug, clap::Args)]
@@ -30,25 +28,16 @@ pub struct Args {
     /// What was done
     #[arg(long)]
     pub note: Option<String>,
-    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
-    #[arg(long, value_parser = parse_half)]
-    pub half: Option<Period>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    /// Print the change as a diff and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
+    pub letter: super::EntryLetterArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
+    let (session, mut open, date) =
+        Session::open_dated(ctx, &args.committer, args.date, args.letter.half)?;
     let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = super::happened(ctx, args.date)?;
-    let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, mut letter) = session.open_letter(committer.id(), half)?;
-    let Some(index) = letter.items.iter().position(|i| i.id == args.item) else {
-        let ids: Vec<&str> = letter.items.iter().map(|i| i.id.as_str()).collect();
+    let Some(index) = open.letter.items.iter().position(|i| i.id == args.item) else {
+        let ids: Vec<&str> = open.letter.items.iter().map(|i| i.id.as_str()).collect();
         let items = if ids.is_empty() {
             t(locale, "commit.none").to_string()
         } else {
@@ -64,20 +53,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .into());
     };
     // --remove N / --amend N: N counts the item's progress entries, as `commit show` lists them.
-    let show = format!("dangjian commit show {} --half {half}", committer.id());
-    if let Some(n) = args.entry.remove.or(args.entry.amend) {
-        let Some(mut item) = item_table(&mut edit.doc, index) else {
+    let show = open.show_command();
+    if let Some(n) = args.letter.entry.remove.or(args.letter.entry.amend) {
+        let Some(mut item) = item_table(&mut open.edit.doc, index) else {
             return Err(anyhow::anyhow!(
                 "{}: item {} is missing",
-                edit.rel,
+                open.edit.rel,
                 args.item
             ));
         };
         take_entry(item.as_table_like(), "progress", n, locale, &show)?;
-        if args.entry.remove.is_some() {
-            return session.finish(ctx, &edit, Vec::new(), args.dry_run);
+        if args.letter.entry.remove.is_some() {
+            return session.finish(ctx, &open.edit, Vec::new(), args.letter.dry_run);
         }
-        letter.items[index].progress.remove(n - 1);
+        open.letter.items[index].progress.remove(n - 1);
     }
     if args.value.is_none() && !args.done {
         return Err(anyhow::anyhow!(t(
@@ -90,7 +79,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         value: args.value,
         done: args.done,
     };
-    let reasons = core::progress_refusals(&letter, &letter.items[index], &new, locale);
+    let reasons = core::progress_refusals(&open.letter, &open.letter.items[index], &new, locale);
     let mut entry = toml_edit::Table::new();
     entry.insert("date", toml_edit::Item::Value(date_value(date)));
     match args.value {
@@ -101,9 +90,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         entry.insert("note", toml_edit::value(note.as_str()));
     }
     entry.decor_mut().set_prefix("\n");
-    if let Some(item) = item_table(&mut edit.doc, index) {
-        let at = dated_index(letter.items[index].progress.iter().map(|p| p.date), date);
+    if let Some(item) = item_table(&mut open.edit.doc, index) {
+        let at = dated_index(
+            open.letter.items[index].progress.iter().map(|p| p.date),
+            date,
+        );
         item.insert_progress(entry, at)?;
     }
-    session.finish(ctx, &edit, reasons, args.dry_run)
+    session.finish(ctx, &open.edit, reasons, args.letter.dry_run)
 }

@@ -1,58 +1,40 @@
 //! `dangjian commit publish`: record the date a letter was made public (网络、公开栏、明白纸).
 
-use anyhow::Result;
+use super::OpenLetter;
+use crate::i18n::{Locale, tf};
+use crate::model::Date;
 
-use super::{Session, date_value, parse_half, resolve_committer};
-use crate::commands::{Ctx, Exit};
-use crate::i18n::tf;
-use crate::model::{Date, Period};
-
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Member or organization (id or name) whose letter was made public
-    pub committer: String,
-    /// Date it was made public (default: --as-of)
-    #[arg(long)]
-    pub date: Option<Date>,
-    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
-    #[arg(long, value_parser = parse_half)]
-    pub half: Option<Period>,
-    /// Print the change as a diff and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
+super::date_command! {
+    committer = "Member or organization (id or name) whose letter was made public",
+    date = "Date it was made public (default: --as-of)",
+    key = "published",
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
-    let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = super::happened(ctx, args.date)?;
-    let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
-    let mut reasons = Vec::new();
-    match letter.signed {
-        None => reasons.push(tf(
+/// Why the letter cannot be made public on `date`.
+fn refusals(open: &OpenLetter, date: Date, locale: Locale) -> Vec<String> {
+    let signed = match open.letter.signed {
+        None => Some(tf(
             locale,
             "commit.refuse.not-signed",
-            &[("committer", &committer.id())],
+            &[("committer", &open.committer.id())],
         )),
-        Some(signed) if date < signed => reasons.push(tf(
+        Some(signed) if date < signed => Some(tf(
             locale,
             "commit.refuse.publish-before-signed",
             &[("date", &date), ("signed", &signed)],
         )),
-        Some(_) => {}
-    }
-    if let Some(published) = letter.published
-        && published != date
-    {
-        reasons.push(tf(
-            locale,
-            "commit.refuse.already-published",
-            &[("published", &published)],
-        ));
-    }
-    edit.doc
-        .insert("published", toml_edit::Item::Value(date_value(date)));
-    session.finish(ctx, &edit, reasons, args.dry_run)
+        Some(_) => None,
+    };
+    let published = open
+        .letter
+        .published
+        .filter(|p| *p != date)
+        .map(|published| {
+            tf(
+                locale,
+                "commit.refuse.already-published",
+                &[("published", &published)],
+            )
+        });
+    signed.into_iter().chain(published).collect()
 }

@@ -3,9 +3,8 @@
 
 use anyhow::{Result, anyhow};
 
-use super::list::ListFormat;
 use super::{letter_half, letter_path, parse_half, resolve_committer};
-use crate::commands::{Ctx, Exit, Refused, emit};
+use crate::commands::{Ctx, Exit, ListFormat, Refused, emit};
 use crate::i18n::tf;
 use crate::model::{Commitment, Member, Org, Period};
 use crate::report::ledger;

@@ -1,36 +1,19 @@
 //! `dangjian commit sign`: record the date a letter was signed (签订承诺书).
 
-use anyhow::Result;
+use super::OpenLetter;
+use crate::i18n::{Locale, tf};
+use crate::model::Date;
 
-use super::{Session, date_value, parse_half, resolve_committer};
-use crate::commands::{Ctx, Exit};
-use crate::i18n::tf;
-use crate::model::{Date, Period};
-
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Member or organization (id or name) who signed
-    pub committer: String,
-    /// Date of signing (default: --as-of)
-    #[arg(long)]
-    pub date: Option<Date>,
-    /// Half-year of the letter (default: the one containing the date, else the nearest letter)
-    #[arg(long, value_parser = parse_half)]
-    pub half: Option<Period>,
-    /// Print the change as a diff and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
+super::date_command! {
+    committer = "Member or organization (id or name) who signed",
+    date = "Date of signing (default: --as-of)",
+    key = "signed",
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let session = Session::begin(ctx)?;
-    let locale = session.locale;
-    let committer = resolve_committer(&session.root, &args.committer, locale)?;
-    let date = super::happened(ctx, args.date)?;
-    let half = session.letter_half(committer.id(), date, args.half);
-    let (mut edit, letter) = session.open_letter(committer.id(), half)?;
+/// Why the letter cannot be signed on `date`.
+fn refusals(open: &OpenLetter, date: Date, locale: Locale) -> Vec<String> {
     let mut reasons = Vec::new();
-    if let Some(signed) = letter.signed
+    if let Some(signed) = open.letter.signed
         && signed != date
     {
         reasons.push(tf(
@@ -39,10 +22,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             &[("signed", &signed)],
         ));
     }
-    if letter.items.is_empty() {
+    if open.letter.items.is_empty() {
         reasons.push(tf(locale, "commit.refuse.no-items", &[]));
     }
-    for item in &letter.items {
+    for item in &open.letter.items {
         if let Some(first) = item.progress.iter().map(|p| p.date).min()
             && first < date
         {
@@ -53,7 +36,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             ));
         }
     }
-    if let Some(published) = letter.published
+    if let Some(published) = open.letter.published
         && published < date
     {
         reasons.push(tf(
@@ -62,7 +45,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             &[("date", &published), ("signed", &date)],
         ));
     }
-    edit.doc
-        .insert("signed", toml_edit::Item::Value(date_value(date)));
-    session.finish(ctx, &edit, reasons, args.dry_run)
+    reasons
 }

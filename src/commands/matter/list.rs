@@ -2,13 +2,10 @@
 
 use anyhow::Result;
 
-use super::{ListFormat, print_doc};
+use super::ListFormat;
 use crate::commands::{Ctx, Exit};
-use crate::i18n::{Locale, t};
-use crate::model::{Date, Step};
-use crate::report::{Cell, Column, Document, Table};
-use crate::workflow::sixstep::matter_percent;
-use crate::workspace::Workspace;
+use crate::listing::matter::Filter;
+use crate::model::Step;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,69 +25,17 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let loaded = ctx.load()?;
-    let mut args = args;
-    if let Some(o) = &args.org {
-        args.org = Some(crate::commands::org::find_org(
-            &loaded.ws,
-            o,
-            loaded.locale,
-        )?);
-    }
-    let doc = listing(
+    let org = crate::commands::org::find_org_opt(&loaded.ws, args.org.as_deref(), loaded.locale)?;
+    let filter = Filter {
+        step: args.step,
+        org,
+        year: args.year,
+    };
+    let doc = crate::listing::matter::list(
         &loaded.ws,
-        &args,
+        &filter,
         ctx.as_of,
         args.format.content_locale(loaded.locale),
     );
-    print_doc(ctx, &doc, args.format)?;
-    let locale = ctx.locale(loaded.locale);
-    Ok(crate::commands::broken::listing_exit(
-        &loaded.ws,
-        &["matters"],
-        locale,
-    ))
-}
-
-fn listing(ws: &Workspace, args: &Args, as_of: Date, locale: Locale) -> Document {
-    let col = |key: &str, label: &'static str| Column::new(key, t(locale, label));
-    let mut table = Table::new(
-        "matters",
-        t(locale, "matter.report.matters"),
-        vec![
-            col("id", "matter.col.id"),
-            col("name", "matter.col.name"),
-            col("org", "matter.col.org"),
-            col("year", "matter.col.year"),
-            col("step", "matter.col.step"),
-            col("step_name", "matter.col.step-name"),
-            col("tasks", "matter.col.tasks"),
-            col("completion", "matter.col.completion"),
-        ],
-    );
-    let mut matters: Vec<_> = ws
-        .matters
-        .iter()
-        .filter(|m| args.step.is_none_or(|s| m.step == s))
-        .filter(|m| args.year.is_none_or(|y| m.year == y))
-        .filter(|m| args.org.as_deref().is_none_or(|o| ws.is_within(&m.org, o)))
-        .collect();
-    matters.sort_by(|a, b| (a.year, a.id.as_str()).cmp(&(b.year, b.id.as_str())));
-    for m in matters {
-        table.rows.push(vec![
-            Cell::text(&m.id),
-            Cell::text(&m.name),
-            Cell::text(&m.org),
-            Cell::Int(i64::from(m.year)),
-            Cell::text(m.step.as_str()),
-            Cell::text(m.step.label(locale)),
-            Cell::Int(m.tasks.len() as i64),
-            matter_percent(m, as_of).map_or(Cell::Empty, Cell::num),
-        ]);
-    }
-    Document {
-        title: String::new(),
-        meta: Vec::new(),
-        tables: vec![table],
-        ..Document::default()
-    }
+    crate::commands::print_listing(ctx, &loaded, &doc, args.format.format(), &["matters"])
 }

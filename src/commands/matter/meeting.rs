@@ -4,7 +4,7 @@
 use anyhow::Result;
 use toml_edit::Value;
 
-use super::{EditOpts, Session, check_order, date_value, push_table, refused, table_of};
+use super::{EntryOpts, Session, check_order, date_value};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Body, Date};
@@ -38,34 +38,19 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub published: Option<Date>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    #[command(flatten)]
-    pub opts: EditOpts,
+    pub edit: EntryOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let mut s = Session::open(ctx, &args.id, &args.opts)?;
-    if let Some(done) = s.entry_change("meeting", &args.entry)? {
-        return Ok(done);
-    }
+    let Some(mut s) = Session::open_entry(ctx, &args.id, "meeting", &args.edit)? else {
+        return Ok(Exit::Success);
+    };
     let loc = s.locale;
-    let required =
-        |flag: &str| anyhow::anyhow!(tf(loc, "records.flag-required", &[("flag", &flag)]));
-    let Some(body) = args.body else {
-        return Err(required("--body"));
-    };
-    let Some(expected) = args.expected else {
-        return Err(required("--expected"));
-    };
-    let Some(present) = args.present else {
-        return Err(required("--present"));
-    };
-    let Some(yes) = args.yes else {
-        return Err(required("--yes"));
-    };
-    let Some(decision) = args.decision else {
-        return Err(required("--decision"));
-    };
+    let body = s.required(args.body, "--body")?;
+    let expected = s.required(args.expected, "--expected")?;
+    let present = s.required(args.present, "--present")?;
+    let yes = s.required(args.yes, "--yes")?;
+    let decision = s.required(args.decision, "--decision")?;
     let mut reasons = Vec::new();
     if present > expected {
         reasons.push(tf(
@@ -85,20 +70,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     if let Some(p) = args.published {
         check_order(&mut reasons, loc, ("date", s.date), ("published", p));
     }
-    if !reasons.is_empty() {
-        return Err(refused(reasons));
-    }
-    let t = table_of(vec![
-        ("body", Some(Value::from(body.as_str()))),
-        ("date", Some(date_value(s.date))),
-        ("expected", Some(Value::from(i64::from(expected)))),
-        ("present", Some(Value::from(i64::from(present)))),
-        ("yes", Some(Value::from(i64::from(yes)))),
-        ("no", Some(Value::from(i64::from(args.no)))),
-        ("abstain", Some(Value::from(i64::from(args.abstain)))),
-        ("decision", Some(Value::from(decision.as_str()))),
-        ("published", args.published.map(date_value)),
-    ]);
-    push_table(&mut s.edit.doc, "meeting", t, s.locale)?;
-    s.save(None)
+    s.add_entry(
+        "meeting",
+        reasons,
+        vec![
+            ("body", Some(Value::from(body.as_str()))),
+            ("date", Some(date_value(s.date))),
+            ("expected", Some(Value::from(i64::from(expected)))),
+            ("present", Some(Value::from(i64::from(present)))),
+            ("yes", Some(Value::from(i64::from(yes)))),
+            ("no", Some(Value::from(i64::from(args.no)))),
+            ("abstain", Some(Value::from(i64::from(args.abstain)))),
+            ("decision", Some(Value::from(decision.as_str()))),
+            ("published", args.published.map(date_value)),
+        ],
+    )
 }

@@ -23,11 +23,11 @@ use anyhow::{Result, anyhow};
 use clap::Subcommand;
 use toml_edit::{DocumentMut, Table};
 
-use super::{Ctx, Exit, Refused};
+use super::{Ctx, Exit, ListFormat, Refused};
 use crate::check;
 use crate::i18n::{Locale, tf};
 use crate::model::{Date, Matter, Member, Org, Settings, is_valid_id};
-use crate::report::{Document, Format};
+use crate::report::Document;
 use crate::workflow::sixstep::{Lookup, Rules, sector_of};
 use crate::workspace::edit;
 use crate::workspace::resolve::{self, read_by_id, read_record};
@@ -96,28 +96,14 @@ pub struct EditOpts {
     pub dry_run: bool,
 }
 
-/// Output format of the browsing commands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-    Yaml,
-    Csv,
-}
-
-impl ListFormat {
-    /// The language the document is built in: English (canonical words) for machine formats.
-    pub(crate) fn content_locale(self, locale: Locale) -> Locale {
-        crate::commands::report::content_locale(self.format(), locale)
-    }
-    fn format(self) -> Format {
-        match self {
-            ListFormat::Table => Format::Table,
-            ListFormat::Json => Format::Json,
-            ListFormat::Yaml => Format::Yaml,
-            ListFormat::Csv => Format::Csv,
-        }
-    }
+/// Options of the commands that add an entry to a list of a matter (`meeting`, `opinion`,
+/// `progress`, `review`): `--amend` or `--remove` an entry, and those of every edit.
+#[derive(Debug, clap::Args)]
+pub struct EntryOpts {
+    #[command(flatten)]
+    pub entry: crate::commands::records::EntryArgs,
+    #[command(flatten)]
+    pub opts: EditOpts,
 }
 
 /// Renders a document to stdout.
@@ -271,6 +257,16 @@ impl Session {
         Ok(())
     }
 
+    /// Opens the matter for a command that adds an entry to its `[[key]]` list, taking out the
+    /// entry that `--amend` replaces; `None` when `--remove` was all there was to do (and is done).
+    pub fn open_entry(ctx: &Ctx, id: &str, key: &str, opts: &EntryOpts) -> Result<Option<Session>> {
+        let mut s = Session::open(ctx, id, &opts.opts)?;
+        Ok(match s.entry_change(key, &opts.entry)? {
+            Some(_) => None,
+            None => Some(s),
+        })
+    }
+
     /// `--remove N`: removes the entry and saves; `--amend N`: removes it and lets the command
     /// add the new one. `Some` when the command is done.
     pub fn entry_change(
@@ -303,6 +299,27 @@ impl Session {
     }
 
     /// Validates and writes the edited matter (or prints its diff), then says what was done.
+    /// The value of a flag that only `--remove` may leave out; an error naming the flag when
+    /// it is missing.
+    pub fn required<T>(&self, value: Option<T>, flag: &str) -> Result<T> {
+        value.ok_or_else(|| anyhow!(tf(self.locale, "records.flag-required", &[("flag", &flag)])))
+    }
+
+    /// Refuses with `reasons` if any, else appends an entry with `fields` to the `[[key]]` list
+    /// and saves.
+    pub fn add_entry(
+        &mut self,
+        key: &str,
+        reasons: Vec<String>,
+        fields: Vec<(&str, Option<toml_edit::Value>)>,
+    ) -> Result<Exit> {
+        if !reasons.is_empty() {
+            return Err(refused(reasons));
+        }
+        push_table(&mut self.edit.doc, key, table_of(fields), self.locale)?;
+        self.save_ref(None)
+    }
+
     pub fn save(self, done: Option<String>) -> Result<Exit> {
         self.save_ref(done)
     }

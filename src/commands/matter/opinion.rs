@@ -3,7 +3,7 @@
 use anyhow::Result;
 use toml_edit::Value;
 
-use super::{EditOpts, Session, date_value, push_table, refused, table_of};
+use super::{EntryOpts, Session, date_value};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::OpinionSource;
@@ -22,39 +22,27 @@ pub struct Args {
     #[arg(long)]
     pub adopted: bool,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    #[command(flatten)]
-    pub opts: EditOpts,
+    pub edit: EntryOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let mut s = Session::open(ctx, &args.id, &args.opts)?;
-    if let Some(done) = s.entry_change("opinion", &args.entry)? {
-        return Ok(done);
-    }
-    let Some(source) = args.source else {
-        return Err(anyhow::anyhow!(tf(
-            s.locale,
-            "records.flag-required",
-            &[("flag", &"--source")],
-        )));
+    let Some(mut s) = Session::open_entry(ctx, &args.id, "opinion", &args.edit)? else {
+        return Ok(Exit::Success);
     };
-    let Some(text) = args.text else {
-        return Err(anyhow::anyhow!(tf(
-            s.locale,
-            "records.flag-required",
-            &[("flag", &"--text")],
-        )));
-    };
+    let source = s.required(args.source, "--source")?;
+    let text = s.required(args.text, "--text")?;
+    let mut reasons = Vec::new();
     if text.trim().is_empty() {
-        return Err(refused(vec![tf(s.locale, "matter.empty-text", &[])]));
+        reasons.push(tf(s.locale, "matter.empty-text", &[]));
     }
-    let t = table_of(vec![
-        ("source", Some(Value::from(source.as_str()))),
-        ("date", Some(date_value(s.date))),
-        ("text", Some(Value::from(text.as_str()))),
-        ("adopted", args.adopted.then(|| Value::from(true))),
-    ]);
-    push_table(&mut s.edit.doc, "opinion", t, s.locale)?;
-    s.save(None)
+    s.add_entry(
+        "opinion",
+        reasons,
+        vec![
+            ("source", Some(Value::from(source.as_str()))),
+            ("date", Some(date_value(s.date))),
+            ("text", Some(Value::from(text.as_str()))),
+            ("adopted", args.adopted.then(|| Value::from(true))),
+        ],
+    )
 }

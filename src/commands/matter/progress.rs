@@ -5,7 +5,7 @@ use anyhow::Result;
 use rust_decimal::Decimal;
 use toml_edit::Value;
 
-use super::{EditOpts, Session, date_value, num_value, push_table, refused, table_of};
+use super::{EntryOpts, Session, date_value, num_value, refused};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::Num;
@@ -27,23 +27,14 @@ pub struct Args {
     #[arg(long)]
     pub note: Option<String>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    #[command(flatten)]
-    pub opts: EditOpts,
+    pub edit: EntryOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let mut s = Session::open(ctx, &args.id, &args.opts)?;
-    if let Some(done) = s.entry_change("progress", &args.entry)? {
-        return Ok(done);
-    }
-    let Some(value) = args.value else {
-        return Err(anyhow::anyhow!(tf(
-            s.locale,
-            "records.flag-required",
-            &[("flag", &"--value")],
-        )));
+    let Some(mut s) = Session::open_entry(ctx, &args.id, "progress", &args.edit)? else {
+        return Ok(Exit::Success);
     };
+    let value = s.required(args.value, "--value")?;
     let loc = s.locale;
     let Some(task) = s.matter.task(&args.task) else {
         return Err(refused(vec![tf(
@@ -80,15 +71,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             ));
         }
     }
-    if !reasons.is_empty() {
-        return Err(refused(reasons));
-    }
-    let t = table_of(vec![
-        ("task", Some(Value::from(args.task.as_str()))),
-        ("date", Some(date_value(s.date))),
-        ("value", Some(num_value(v))),
-        ("note", args.note.as_deref().map(Value::from)),
-    ]);
-    push_table(&mut s.edit.doc, "progress", t, s.locale)?;
-    s.save(None)
+    s.add_entry(
+        "progress",
+        reasons,
+        vec![
+            ("task", Some(Value::from(args.task.as_str()))),
+            ("date", Some(date_value(s.date))),
+            ("value", Some(num_value(v))),
+            ("note", args.note.as_deref().map(Value::from)),
+        ],
+    )
 }

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use toml_edit::Value;
 
-use super::{EditOpts, Session, check_order, date_value, num_value, push_table, refused, table_of};
+use super::{EntryOpts, Session, check_order, date_value, num_value};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::model::{Date, Num};
@@ -30,23 +30,14 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub published: Option<Date>,
     #[command(flatten)]
-    pub entry: crate::commands::records::EntryArgs,
-    #[command(flatten)]
-    pub opts: EditOpts,
+    pub edit: EntryOpts,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let mut s = Session::open(ctx, &args.id, &args.opts)?;
-    if let Some(done) = s.entry_change("review", &args.entry)? {
-        return Ok(done);
-    }
-    let Some(score) = args.score else {
-        return Err(anyhow::anyhow!(tf(
-            s.locale,
-            "records.flag-required",
-            &[("flag", &"--score")],
-        )));
+    let Some(mut s) = Session::open_entry(ctx, &args.id, "review", &args.edit)? else {
+        return Ok(Exit::Success);
     };
+    let score = s.required(args.score, "--score")?;
     let loc = s.locale;
     let mut reasons = Vec::new();
     if let Some(task) = &args.task
@@ -69,16 +60,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     if let Some(p) = args.published {
         check_order(&mut reasons, loc, ("date", s.date), ("published", p));
     }
-    if !reasons.is_empty() {
-        return Err(refused(reasons));
-    }
-    let t = table_of(vec![
-        ("task", args.task.as_deref().map(Value::from)),
-        ("date", Some(date_value(s.date))),
-        ("score", Some(num_value(score))),
-        ("result", args.result.as_deref().map(Value::from)),
-        ("published", args.published.map(date_value)),
-    ]);
-    push_table(&mut s.edit.doc, "review", t, s.locale)?;
-    s.save(None)
+    s.add_entry(
+        "review",
+        reasons,
+        vec![
+            ("task", args.task.as_deref().map(Value::from)),
+            ("date", Some(date_value(s.date))),
+            ("score", Some(num_value(score))),
+            ("result", args.result.as_deref().map(Value::from)),
+            ("published", args.published.map(date_value)),
+        ],
+    )
 }

@@ -34,12 +34,8 @@ pub struct Args {
     /// Community where the person lives (id or name; 在职党员进社区)
     #[arg(long, value_name = "ORG")]
     pub lives_in: Option<String>,
-    /// Phone number (kept in [private])
-    #[arg(long)]
-    pub phone: Option<String>,
-    /// Identity card number (kept in [private])
-    #[arg(long)]
-    pub id_card: Option<String>,
+    #[command(flatten)]
+    pub private: super::PrivateArgs,
     /// Print the new file as a diff and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -71,10 +67,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         }),
     };
     let org = records::org(&s, &mut reasons, &args.org)?;
-    let lives_in = match &args.lives_in {
-        Some(o) => records::org(&s, &mut reasons, o)?,
-        None => None,
-    };
+    let lives_in = records::org_opt(&s, &mut reasons, args.lives_in.as_deref())?;
     if let Some(joined) = args.joined {
         reasons.extend(future_date(
             l,
@@ -100,7 +93,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     if let Some(o) = &lives_in {
         doc["lives_in"] = toml_edit::value(o.id.as_str());
     }
-    let private = private_table(args.phone.as_deref(), args.id_card.as_deref());
+    let private = private_table(&args.private);
     if !private.is_empty() {
         doc["private"] = Item::Table(private);
     }
@@ -115,14 +108,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     Ok(report(ctx, &written, &rel, l, &message))
 }
 
-/// The `[private]` table of the given phone and identity card number.
-pub fn private_table(phone: Option<&str>, id_card: Option<&str>) -> Table {
+/// The `[private]` table of the data given.
+pub fn private_table(private: &super::PrivateArgs) -> Table {
     let mut t = Table::new();
-    if let Some(p) = phone {
-        t.insert("phone", Item::Value(Value::from(p.trim())));
-    }
-    if let Some(c) = id_card {
-        t.insert("id_card", Item::Value(Value::from(c.trim())));
+    for (key, value) in private.given() {
+        t.insert(key, Item::Value(Value::from(value)));
     }
     t
 }

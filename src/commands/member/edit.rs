@@ -34,12 +34,8 @@ pub struct Args {
     /// Date of joining the Party
     #[arg(long, value_name = "DATE")]
     pub joined: Option<Date>,
-    /// Phone number (kept in [private])
-    #[arg(long)]
-    pub phone: Option<String>,
-    /// Identity card number (kept in [private])
-    #[arg(long)]
-    pub id_card: Option<String>,
+    #[command(flatten)]
+    pub private: super::PrivateArgs,
     /// Print the change as a unified diff and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -50,14 +46,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let l = s.locale;
     let mut reasons = Vec::new();
     let member = records::member(&s, &mut reasons, &args.member)?;
-    let org = match &args.org {
-        Some(o) => records::org(&s, &mut reasons, o)?,
-        None => None,
-    };
-    let lives_in = match &args.lives_in {
-        Some(o) => records::org(&s, &mut reasons, o)?,
-        None => None,
-    };
+    let org = records::org_opt(&s, &mut reasons, args.org.as_deref())?;
+    let lives_in = records::org_opt(&s, &mut reasons, args.lives_in.as_deref())?;
     if args.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         reasons.push(t(l, "records.refuse.empty-name").to_string());
     }
@@ -75,31 +65,26 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let rel = format!("members/{}.toml", member.id);
     let mut file = Editable::open(&s.root, &rel, l)?;
     let doc = file.doc.as_table_mut();
-    if let Some(name) = &args.name {
-        set_value(doc, "name", Value::from(name.trim()));
-    }
-    if let Some(o) = &org {
-        set_value(doc, "org", Value::from(o.id.as_str()));
-    }
-    if let Some(status) = args.status {
-        set_value(doc, "status", Value::from(status.as_str()));
-    }
-    if let Some(office) = args.office {
-        set_value(doc, "office", Value::from(office.as_str()));
-    }
-    if let Some(joined) = args.joined {
-        set_value(doc, "joined", date_value(joined));
-    }
-    if let Some(o) = &lives_in {
-        set_value(doc, "lives_in", Value::from(o.id.as_str()));
-    }
-    for (key, value) in [("phone", &args.phone), ("id_card", &args.id_card)] {
-        let Some(value) = value else { continue };
+    records::set_given(
+        doc,
+        vec![
+            ("name", args.name.as_deref().map(|n| Value::from(n.trim()))),
+            ("org", org.as_ref().map(|o| Value::from(o.id.as_str()))),
+            ("status", args.status.map(|s| Value::from(s.as_str()))),
+            ("office", args.office.map(|o| Value::from(o.as_str()))),
+            ("joined", args.joined.map(date_value)),
+            (
+                "lives_in",
+                lives_in.as_ref().map(|o| Value::from(o.id.as_str())),
+            ),
+        ],
+    );
+    for (key, value) in args.private.given() {
         if !doc.contains_key("private") {
             doc.insert("private", Item::Table(Table::new()));
         }
         if let Some(private) = doc.get_mut("private").and_then(Item::as_table_like_mut) {
-            set_value(private, key, Value::from(value.trim()));
+            set_value(private, key, Value::from(value));
         }
     }
     let written = records::save_member(&s, ctx, &file, args.dry_run)?;

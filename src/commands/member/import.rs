@@ -1,10 +1,7 @@
 //! `dangjian member import <roster>`: members from an Excel or CSV roster (花名册). Reading the
-//! file is `roster`, deciding what each row means is `plan` (pure); this file reads the
+//! file is `roster`, deciding what each row means is `roster::plan` (pure); this file reads the
 //! organizations and existing members, validates every row first, then writes one member file
 //! per row through the locked, atomic write path — all or nothing unless `--skip-bad`.
-
-mod plan;
-pub mod roster;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +14,7 @@ use crate::check;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, tf};
 use crate::model::{Date, Kind, Member, MemberStatus, Office, Org};
+use crate::roster::{self, plan};
 use crate::workspace::edit::{self, set_value as set};
 use crate::workspace::resolve::read_record;
 use crate::workspace::write::{self, Editable, Written};

@@ -47,3 +47,23 @@ pub fn find_member(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> 
         .map(|m| m.id.clone())
         .map_err(|e| super::broken::or_broken(e.into(), ws, "members", arg, locale))
 }
+
+/// The `[private]` data of a person that `add` and `edit` set.
+#[derive(Debug, clap::Args)]
+pub struct PrivateArgs {
+    /// Phone number (kept in [private])
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Identity card number (kept in [private])
+    #[arg(long)]
+    pub id_card: Option<String>,
+}
+
+impl PrivateArgs {
+    /// The keys of `[private]` given, with their values trimmed.
+    pub fn given(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [("phone", &self.phone), ("id_card", &self.id_card)]
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, value.as_deref()?.trim())))
+    }
+}

@@ -9,7 +9,6 @@ use crate::commands::records::{self, with_help};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{OrgKind, Sector};
-use crate::workspace::edit::set_value;
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
@@ -41,14 +40,10 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let (settings, _) = ctx.settings(&s.root)?;
     let l = s.locale;
     let mut reasons = Vec::new();
     let org = records::org(&s, &mut reasons, &args.org)?;
-    let parent = match &args.parent {
-        Some(p) => records::org(&s, &mut reasons, p)?,
-        None => None,
-    };
+    let parent = records::org_opt(&s, &mut reasons, args.parent.as_deref())?;
     if let (Some(org), Some(parent)) = (&org, &parent) {
         let chain = org_chain(&s.root, &parent.id, l);
         if chain.contains(&org.id) {
@@ -64,12 +59,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         }
     }
     if let Some(role) = &args.role {
-        super::new::role_problem(&settings, role, l, &mut reasons);
+        super::new::role_problem(&s.settings, role, l, &mut reasons);
     }
-    let secretary = match &args.secretary {
-        Some(m) => records::member(&s, &mut reasons, m)?,
-        None => None,
-    };
+    let secretary = records::member_opt(&s, &mut reasons, args.secretary.as_deref())?;
     if args.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         reasons.push(t(l, "records.refuse.empty-name").to_string());
     }
@@ -78,24 +70,23 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let rel = format!("orgs/{}.toml", org.id);
     let mut file = Editable::open(&s.root, &rel, l)?;
     let doc = file.doc.as_table_mut();
-    if let Some(name) = &args.name {
-        set_value(doc, "name", Value::from(name.trim()));
-    }
-    if let Some(p) = &parent {
-        set_value(doc, "parent", Value::from(p.id.as_str()));
-    }
-    if let Some(k) = args.kind {
-        set_value(doc, "kind", Value::from(k.as_str()));
-    }
-    if let Some(sector) = args.sector {
-        set_value(doc, "sector", Value::from(sector.as_str()));
-    }
-    if let Some(role) = &args.role {
-        set_value(doc, "role", Value::from(role.as_str()));
-    }
-    if let Some(m) = &secretary {
-        set_value(doc, "secretary", Value::from(m.id.as_str()));
-    }
+    records::set_given(
+        doc,
+        vec![
+            ("name", args.name.as_deref().map(|n| Value::from(n.trim()))),
+            (
+                "parent",
+                parent.as_ref().map(|p| Value::from(p.id.as_str())),
+            ),
+            ("kind", args.kind.map(|k| Value::from(k.as_str()))),
+            ("sector", args.sector.map(|s| Value::from(s.as_str()))),
+            ("role", args.role.as_deref().map(Value::from)),
+            (
+                "secretary",
+                secretary.as_ref().map(|m| Value::from(m.id.as_str())),
+            ),
+        ],
+    );
     let written = records::save_org(&s, ctx, &file, args.dry_run)?;
     let message = tf(
         l,

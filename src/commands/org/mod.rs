@@ -48,17 +48,14 @@ pub fn doc_locale(format: crate::report::Format, locale: Locale) -> Locale {
     }
 }
 
+/// [`find_org`] for an optional flag: `None` when it is absent.
+pub fn find_org_opt(ws: &Workspace, arg: Option<&str>, locale: Locale) -> Result<Option<String>> {
+    arg.map(|a| find_org(ws, a, locale)).transpose()
+}
+
 /// An organization of the loaded workspace by id or unambiguous name.
 pub fn find_org(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
     ws.find_org(arg, locale)
         .map(|o| o.id.clone())
         .map_err(|e| super::broken::or_broken(e.into(), ws, "orgs", arg, locale))
-}
-
-/// Party members (full and probationary) present on `as_of` whose `org` is `id`.
-pub fn party_members_of(ws: &Workspace, id: &str, as_of: crate::model::Date) -> usize {
-    ws.members
-        .iter()
-        .filter(|m| m.org == id && m.is_party_member() && m.present_on(as_of))
-        .count()
 }

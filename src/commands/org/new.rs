@@ -40,7 +40,6 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let (settings, _) = ctx.settings(&s.root)?;
     let l = s.locale;
     let mut reasons = Vec::new();
     let rel = format!("orgs/{}.toml", args.id);
@@ -62,12 +61,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     let parent = records::org(&s, &mut reasons, &args.parent)?;
     if let Some(role) = &args.role {
-        role_problem(&settings, role, l, &mut reasons);
+        role_problem(&s.settings, role, l, &mut reasons);
     }
-    let secretary = match &args.secretary {
-        Some(m) => records::member(&s, &mut reasons, m)?,
-        None => None,
-    };
+    let secretary = records::member_opt(&s, &mut reasons, args.secretary.as_deref())?;
     records::refuse_if_any(reasons)?;
     let parent = parent.expect("resolved when there is no reason");
     let sector = args.sector.unwrap_or(parent.sector);

@@ -12,7 +12,6 @@ use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
 use crate::model::{Cadence, Date, MemberStatus, OfficeRule, Post, Scope};
 use crate::workspace::edit::{date_value, set_value, strings_value};
-use crate::workspace::resolve::resolve;
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
@@ -52,9 +51,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let s = edit::begin(ctx)?;
+    let (s, post) = edit::begin_post(ctx, &args.post)?;
     let l = s.locale;
-    let post = resolve::<Post>(&s.root, &args.post, l)?;
     let mut reasons = Vec::new();
     if args.capacity == Some(0) {
         reasons.push(t(l, "post.refuse.capacity-zero").to_string());

@@ -11,8 +11,8 @@ use toml_edit::{DocumentMut, Item, Value};
 use crate::check;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{Locale, tf};
-use crate::model::{Date, LogEntry, Member, Org, Post};
-use crate::workflow::post::{Field, HolderEdit, Refusal};
+use crate::model::{Date, LogEntry, Member, Org, Post, Settings};
+use crate::workflow::post::{Candidate, Field, HolderEdit, Refusal};
 use crate::workspace::Rec;
 use crate::workspace::edit;
 use crate::workspace::resolve::{read_by_id, resolve};
@@ -49,10 +49,12 @@ pub fn happened(s: &Session, ctx: &Ctx, args: &WriteArgs) -> Result<Date> {
     }
 }
 
-/// A writing command under way: the workspace root, its locale, and the lock held until drop.
+/// A writing command under way: the workspace root, its settings and locale, and the lock held
+/// until drop.
 #[derive(Debug)]
 pub struct Session {
     pub root: PathBuf,
+    pub settings: Settings,
     pub locale: Locale,
     pub lock: WorkspaceLock,
 }
@@ -60,9 +62,21 @@ pub struct Session {
 /// Finds the root, reads `dangjian.toml` only, and takes the workspace lock.
 pub fn begin(ctx: &Ctx) -> Result<Session> {
     let root = ctx.root()?;
-    let (_, locale) = ctx.settings(&root)?;
+    let (settings, locale) = ctx.settings(&root)?;
     let lock = write::lock(&root, locale, ctx.quiet)?;
-    Ok(Session { root, locale, lock })
+    Ok(Session {
+        root,
+        settings,
+        locale,
+        lock,
+    })
+}
+
+/// Takes the lock and finds the post a command edits (id or unambiguous name).
+pub fn begin_post(ctx: &Ctx, post: &str) -> Result<(Session, Rec<Post>)> {
+    let s = begin(ctx)?;
+    let post = resolve::<Post>(&s.root, post, s.locale)?;
+    Ok((s, post))
 }
 
 /// The post and the member a step names (id or unambiguous name); when both fail, both reasons.
@@ -200,6 +214,78 @@ pub fn append_log(doc: &mut DocumentMut, entry: &LogEntry) -> Result<()> {
 fn append_entry(doc: &mut DocumentMut, key: &str, pairs: Vec<(&str, Value)>) -> Result<()> {
     let table = edit::table_of(pairs.into_iter().map(|(k, v)| (k, Some(v))).collect());
     edit::insert_entry(doc.as_table_mut(), key, table, None)
+}
+
+/// Applies the core's edit of a holder to the post's file and writes it (or diffs it).
+pub fn save_holder_edit(
+    s: &Session,
+    ctx: &Ctx,
+    post: &Rec<Post>,
+    change: &HolderEdit,
+    dry_run: bool,
+) -> Result<Written> {
+    let mut file = Editable::open(&s.root, &post.path, s.locale)?;
+    apply_holder_edit(&mut file.doc, change)?;
+    save_post(s, ctx, &file, dry_run)
+}
+
+/// The arguments of the steps that make a member a holder of a post (`claim`, `assign`).
+#[derive(Debug, clap::Args)]
+pub struct HolderArgs {
+    /// Post id or name
+    pub post: String,
+    /// Member id or name
+    pub member: String,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// A step that makes a member a holder, read under the lock: the post, the member with the
+/// organization chains the core checks eligibility against, and the date of the step.
+pub struct HolderStep {
+    pub s: Session,
+    pub post: Rec<Post>,
+    pub member: Rec<Member>,
+    org_chain: Vec<String>,
+    lives_chain: Vec<String>,
+    pub date: Date,
+}
+
+impl HolderStep {
+    pub fn begin(ctx: &Ctx, args: &HolderArgs) -> Result<HolderStep> {
+        let s = begin(ctx)?;
+        let (post, member) = post_and_member(&s, &args.post, &args.member)?;
+        let (org_chain, lives_chain) = member_chains(&s.root, &member, s.locale);
+        let date = happened(&s, ctx, &args.write)?;
+        Ok(HolderStep {
+            s,
+            post,
+            member,
+            org_chain,
+            lives_chain,
+            date,
+        })
+    }
+
+    /// The member as the core judges a candidate.
+    pub fn candidate(&self) -> Candidate<'_> {
+        Candidate {
+            member: &self.member,
+            org_chain: &self.org_chain,
+            lives_chain: &self.lives_chain,
+        }
+    }
+
+    /// Writes the core's edit of the holder (or diffs it).
+    pub fn save(&self, ctx: &Ctx, change: &HolderEdit, dry_run: bool) -> Result<Written> {
+        save_holder_edit(&self.s, ctx, &self.post, change, dry_run)
+    }
+
+    /// Prints what the write did, with the step's message (catalog key `key`).
+    pub fn report(&self, ctx: &Ctx, written: &Written, key: &'static str) -> Exit {
+        let message = step_message(self.s.locale, key, &self.member, &self.post, self.date);
+        report(ctx, written, &self.post.path, self.s.locale, &message)
+    }
 }
 
 /// Validates and writes (or diffs) an edited post, as `check` would judge the single file.

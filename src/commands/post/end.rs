@@ -6,7 +6,6 @@ use super::edit::{self, WriteArgs};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
 use crate::workflow::post as core;
-use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -27,9 +26,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let date = edit::happened(&s, ctx, &args.write)?;
     let change = core::end(&post, &member, date, args.reason.as_deref())
         .map_err(|r| edit::refused(&s, r))?;
-    let mut file = Editable::open(&s.root, &post.path, s.locale)?;
-    edit::apply_holder_edit(&mut file.doc, &change)?;
-    let written = edit::save_post(&s, ctx, &file, args.write.dry_run)?;
+    let written = edit::save_holder_edit(&s, ctx, &post, &change, args.write.dry_run)?;
     let message = match &args.reason {
         Some(reason) => tf(
             s.locale,

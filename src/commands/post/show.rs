@@ -3,224 +3,27 @@
 
 use anyhow::Result;
 
-use crate::commands::{Ctx, Exit};
-use crate::i18n::{Locale, t};
-use crate::model::Post;
-use crate::report::{self, Cell, Column, Document, Table};
-use crate::workflow::post as core;
-use crate::workspace::Workspace;
+use crate::commands::{Ctx, Exit, FormatArg};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Post id or name
     pub post: String,
-    /// Output format
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "yaml", "csv"])]
-    pub format: String,
-}
-
-fn table(
-    id: &str,
-    title_key: &'static str,
-    cols: &[(&str, &'static str)],
-    locale: Locale,
-) -> Table {
-    Table::new(
-        id,
-        t(locale, title_key),
-        cols.iter()
-            .map(|(k, l)| Column::new(k, t(locale, l)))
-            .collect(),
-    )
-}
-
-/// The post as a document (pure): meta lines, then duties, targets, holders and log.
-pub fn build(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale) -> Document {
-    let label = |k: &'static str| t(locale, k).to_string();
-    let mut meta = vec![
-        (label("post.col.id"), p.id.clone()),
-        (
-            label("post.col.org"),
-            format!("{} ({})", ws.name_of(&p.org), p.org),
-        ),
-        (label("post.col.kind"), p.kind.label(locale).to_string()),
-    ];
-    if let (Some(from), Some(until)) = (p.from, p.until) {
-        meta.push((label("post.col.window"), format!("{from} – {until}")));
-    }
-    if let Some(c) = p.capacity {
-        meta.push((label("post.col.capacity"), c.to_string()));
-    }
-    if let Some(l) = p.log_every {
-        meta.push((label("post.col.log-every"), l.label(locale).to_string()));
-    }
-    let e = p.eligible();
-    let sep = if locale == Locale::ZhCn { "、" } else { ", " };
-    meta.push((
-        label("post.col.eligible"),
-        format!(
-            "{}; {}; {}",
-            e.status
-                .iter()
-                .map(|s| s.label(locale))
-                .collect::<Vec<_>>()
-                .join(sep),
-            e.office.label(locale),
-            e.scope.label(locale)
-        ),
-    ));
-    meta.push((
-        label("post.col.serving"),
-        core::serving_on(p, as_of).len().to_string(),
-    ));
-    meta.push((label("post.show.as-of"), as_of.to_string()));
-    let status: Vec<&str> = e.status.iter().map(|s| s.as_str()).collect();
-    let keyed_meta = vec![
-        ("id".to_string(), Cell::text(&p.id)),
-        ("name".to_string(), Cell::text(&p.name)),
-        ("org".to_string(), Cell::text(&p.org)),
-        ("kind".to_string(), Cell::text(p.kind.as_str())),
-        ("from".to_string(), Cell::opt_date(p.from)),
-        ("until".to_string(), Cell::opt_date(p.until)),
-        (
-            "capacity".to_string(),
-            p.capacity.map_or(Cell::Empty, |c| Cell::Int(i64::from(c))),
-        ),
-        (
-            "log_every".to_string(),
-            Cell::opt_text(p.log_every.map(|l| l.as_str())),
-        ),
-        ("eligible_status".to_string(), Cell::text(status.join(","))),
-        ("eligible_office".to_string(), Cell::text(e.office.as_str())),
-        ("eligible_scope".to_string(), Cell::text(e.scope.as_str())),
-        (
-            "serving".to_string(),
-            Cell::Int(core::serving_on(p, as_of).len() as i64),
-        ),
-        ("as_of".to_string(), Cell::Date(as_of.0)),
-    ];
-
-    let mut duties = table(
-        "duties",
-        "post.show.duties",
-        &[("duty", "post.col.duty")],
-        locale,
-    );
-    duties.rows = p.duties.iter().map(|d| vec![Cell::text(d)]).collect();
-    let mut targets = table(
-        "targets",
-        "post.show.targets",
-        &[
-            ("entry", "records.col.no"),
-            ("text", "post.col.text"),
-            ("value", "post.col.value"),
-            ("per", "post.col.per"),
-        ],
-        locale,
-    );
-    targets.rows = p
-        .targets
-        .iter()
-        .enumerate()
-        .map(|(i, x)| {
-            vec![
-                entry_no(i),
-                Cell::text(&x.text),
-                x.value.map_or(Cell::Empty, |v| Cell::num(v.0)),
-                x.per.map_or(Cell::Empty, |c| Cell::text(c.label(locale))),
-            ]
-        })
-        .collect();
-    let mut holders = table(
-        "holders",
-        "post.show.holders",
-        &[
-            ("member", "post.col.member"),
-            ("name", "post.col.member-name"),
-            ("claimed", "post.col.claimed"),
-            ("confirmed", "post.col.confirmed"),
-            ("published", "post.col.published"),
-            ("ended", "post.col.ended"),
-            ("end_reason", "post.col.end-reason"),
-        ],
-        locale,
-    );
-    holders.rows = p
-        .holders
-        .iter()
-        .map(|h| {
-            vec![
-                Cell::text(&h.member),
-                Cell::text(ws.name_of(&h.member)),
-                Cell::opt_date(h.claimed),
-                Cell::opt_date(h.confirmed),
-                Cell::opt_date(h.published),
-                Cell::opt_date(h.ended),
-                Cell::opt_text(h.end_reason.as_deref()),
-            ]
-        })
-        .collect();
-    let mut log = table(
-        "log",
-        "post.show.log",
-        &[
-            ("entry", "records.col.no"),
-            ("date", "post.col.date"),
-            ("member", "post.col.member"),
-            ("name", "post.col.member-name"),
-            ("text", "post.col.text"),
-            ("hours", "post.col.hours"),
-        ],
-        locale,
-    );
-    log.rows = p
-        .logs
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            vec![
-                entry_no(i),
-                Cell::Date(l.date.0),
-                Cell::text(&l.member),
-                Cell::text(ws.name_of(&l.member)),
-                Cell::text(&l.text),
-                l.hours.map_or(Cell::Empty, |h| Cell::num(h.0)),
-            ]
-        })
-        .collect();
-    Document {
-        title: p.name.clone(),
-        meta,
-        tables: vec![duties, targets, holders, log],
-        report: "post".into(),
-        keyed_meta,
-    }
-}
-
-/// The number of entry `i` as `--amend N` and `--remove N` take it (from 1).
-pub fn entry_no(i: usize) -> Cell {
-    Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX))
+    #[command(flatten)]
+    pub format: FormatArg,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let loaded = ctx.load()?;
-    let ws = &loaded.ws;
-    let format: report::Format = args.format.parse().map_err(anyhow::Error::msg)?;
-    let id = ws
-        .find_post(&args.post, loaded.locale)
-        .map(|p| p.id.clone())
-        .map_err(|e| {
-            crate::commands::broken::or_broken(e.into(), ws, "posts", &args.post, loaded.locale)
-        })?;
-    let post = ws
-        .post(&id)
-        .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;
-    let doc = build(
-        ws,
-        post,
-        ctx.as_of,
-        crate::commands::org::doc_locale(format, loaded.locale),
-    );
-    crate::commands::print_doc(ctx, &doc, format)?;
-    Ok(Exit::Success)
+    crate::commands::print_show(ctx, &args.format, |ws, locale, doc_locale| {
+        let id = ws
+            .find_post(&args.post, locale)
+            .map(|p| p.id.clone())
+            .map_err(|e| {
+                crate::commands::broken::or_broken(e.into(), ws, "posts", &args.post, locale)
+            })?;
+        let post = ws
+            .post(&id)
+            .ok_or_else(|| anyhow::anyhow!("post {id} vanished"))?;
+        Ok(crate::listing::post::show(ws, post, ctx.as_of, doc_locale))
+    })
 }

@@ -8,9 +8,8 @@ use super::edit;
 use crate::commands::records::{refuse_if_any, with_help};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::tf;
-use crate::model::{Cadence, Num, Post};
+use crate::model::{Cadence, Num};
 use crate::workspace::edit::{entry_count, insert_entry, num_value, remove_entry, table_of};
-use crate::workspace::resolve::resolve;
 use crate::workspace::write::Editable;
 
 #[derive(Debug, clap::Args)]
@@ -35,9 +34,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let s = edit::begin(ctx)?;
+    let (s, post) = edit::begin_post(ctx, &args.post)?;
     let l = s.locale;
-    let post = resolve::<Post>(&s.root, &args.post, l)?;
     let mut file = Editable::open(&s.root, &post.path, l)?;
     let doc = file.doc.as_table_mut();
     let message = match (args.remove, &args.text) {

@@ -4,29 +4,22 @@
 
 use anyhow::Result;
 
-use super::forms::{FormOutputArgs, finish_forms, parse_half};
-use super::{OrgArg, prepare_any, resolve_org};
+use super::forms::{FormArgs, Prepared, finish_forms};
 use crate::commands::{Ctx, Exit};
 use crate::report::comments::{Options, entries, forms, machine};
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub org: OrgArg,
-    /// Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)
-    #[arg(long, value_name = "HALF")]
-    pub half: Option<String>,
-    #[command(flatten)]
-    pub out: FormOutputArgs,
-}
+/// The letters covered and where the forms go, as for `report letter`.
+pub type Args = FormArgs;
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = ctx.message_locale();
-    let half = parse_half(args.half.as_deref(), early)?;
-    let (loaded, format) = prepare_any(ctx, &args.out.shared())?;
+    let Prepared {
+        loaded,
+        format,
+        half,
+        org,
+    } = args.prepare(ctx)?;
     let locale = loaded.locale;
     let ws = &loaded.ws;
-    let org = resolve_org(ws, args.org.org.as_deref(), locale)?;
     let opts = Options {
         org,
         half,

@@ -1,17 +1,16 @@
 //! What `report letter` and `report comments` share: their output options (the formats of
 //! every report and `docx`), the half-year option, naming a committer, and writing the forms.
 
-use std::path::PathBuf;
-
 use anyhow::{Result, anyhow};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
-use super::OutputArgs;
+use super::{FileArgs, OrgArg, OutputArgs, prepare_any, resolve_org};
+use crate::commands::Loaded;
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{Locale, t, tf};
 use crate::model::{Period, PeriodPart};
 use crate::report::form::Forms;
-use crate::report::render::{Layout, RenderOptions, render_forms};
+use crate::report::render::{Layout, render_forms};
 use crate::report::{Document, Format};
 use crate::workspace::Workspace;
 
@@ -26,12 +25,8 @@ pub struct FormOutputArgs {
             .map(|s| s.parse::<Format>().unwrap_or(Format::Table))
     )]
     pub format: Option<Format>,
-    /// Write the report to FILE instead of standard output
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Start CSV output with a UTF-8 byte-order mark (for Excel)
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub file: FileArgs,
 }
 
 impl FormOutputArgs {
@@ -39,9 +34,61 @@ impl FormOutputArgs {
     pub fn shared(&self) -> OutputArgs {
         OutputArgs {
             format: self.format,
-            output: self.output.clone(),
-            bom: self.bom,
+            file: self.file.clone(),
         }
+    }
+}
+
+/// The organization and the half-year of the letters a report covers (`ledger`, `letter`,
+/// `comments`).
+#[derive(Debug, clap::Args)]
+pub struct LettersArgs {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)
+    #[arg(long, value_name = "HALF")]
+    pub half: Option<String>,
+}
+
+impl LettersArgs {
+    /// `--half`, parsed (see [`parse_half`]).
+    pub fn half(&self, locale: Locale) -> Result<Option<Period>> {
+        parse_half(self.half.as_deref(), locale)
+    }
+}
+
+/// The arguments of the form reports (`letter`, `comments`): the letters they cover and where
+/// the forms go.
+#[derive(Debug, clap::Args)]
+pub struct FormArgs {
+    #[command(flatten)]
+    pub letters: LettersArgs,
+    #[command(flatten)]
+    pub out: FormOutputArgs,
+}
+
+/// A form report ready to build: the loaded workspace, the format, and the half-year and the
+/// organization asked for.
+#[derive(Debug)]
+pub struct Prepared {
+    pub loaded: Loaded,
+    pub format: Format,
+    pub half: Option<Period>,
+    pub org: Option<String>,
+}
+
+impl FormArgs {
+    /// Parses `--half`, loads the workspace (see [`prepare_any`]) and finds `--org`.
+    pub fn prepare(&self, ctx: &Ctx) -> Result<Prepared> {
+        let half = self.letters.half(ctx.message_locale())?;
+        let (loaded, format) = prepare_any(ctx, &self.out.shared())?;
+        let org = resolve_org(&loaded.ws, self.letters.org.org.as_deref(), loaded.locale)?;
+        Ok(Prepared {
+            loaded,
+            format,
+            half,
+            org,
+        })
     }
 }
 
@@ -122,17 +169,13 @@ pub fn finish_forms(
     out: &FormOutputArgs,
     locale: Locale,
 ) -> Result<Exit> {
-    let opts = RenderOptions {
-        bom: out.bom,
-        color: ctx.color && out.output.is_none(),
-        width: ctx.width.filter(|_| out.output.is_none()),
-    };
+    let opts = super::render_options(ctx, out.file.bom, out.file.output.as_deref());
     let layout = Layout {
         date: Some(ctx.as_of.0),
         locale,
         ..Layout::default()
     };
     let bytes = render_forms(report, forms, machine, format, opts, layout)?;
-    crate::commands::emit_to(ctx, &bytes, out.output.as_deref(), format.is_binary())?;
+    crate::commands::emit_to(ctx, &bytes, out.file.output.as_deref(), format.is_binary())?;
     Ok(Exit::Success)
 }

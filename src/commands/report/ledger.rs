@@ -2,19 +2,17 @@
 
 use anyhow::Result;
 
-use super::{OrgArg, OutputArgs, landscape, run_report};
+use super::forms::LettersArgs;
+use super::{OutputArgs, landscape, run_report};
 use crate::commands::{Ctx, Exit};
-use crate::i18n::{t, tf};
-use crate::model::{ItemStatus, Period, PeriodPart};
+use crate::i18n::tf;
+use crate::model::ItemStatus;
 use crate::report::ledger::{Options, build};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: OrgArg,
-    /// Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)
-    #[arg(long, value_name = "HALF")]
-    pub half: Option<String>,
+    pub letters: LettersArgs,
     /// Show only items in this status (fulfilled, overdue, in-progress, not-started)
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
@@ -24,17 +22,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let early = ctx.message_locale();
-    let half = args
-        .half
-        .as_deref()
-        .map(|s| match s.parse::<Period>() {
-            Ok(p) if matches!(p.part, PeriodPart::H(_)) => Ok(p),
-            _ => Err(anyhow::Error::from(crate::error::Error::usage(
-                crate::error::Problem::new(tf(early, "report.bad-half", &[("value", &s)]))
-                    .help(t(early, "report.bad-half.help")),
-            ))),
-        })
-        .transpose()?;
+    let half = args.letters.half(early)?;
     let status = args
         .status
         .as_deref()
@@ -51,13 +39,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             })
         })
         .transpose()?;
-    run_report(ctx, &args.org, &args.out, landscape(), |ws, org, locale| {
-        let opts = Options {
-            org,
-            half,
-            status,
-            as_of: ctx.as_of,
-        };
-        build(ws, &opts, locale)
-    })
+    run_report(
+        ctx,
+        &args.letters.org,
+        &args.out,
+        landscape(),
+        |ws, org, locale| {
+            let opts = Options {
+                org,
+                half,
+                status,
+                as_of: ctx.as_of,
+            };
+            build(ws, &opts, locale)
+        },
+    )
 }

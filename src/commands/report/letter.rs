@@ -3,8 +3,7 @@
 
 use anyhow::Result;
 
-use super::forms::{FormOutputArgs, finish_forms, parse_half, resolve_committer};
-use super::{OrgArg, prepare_any, resolve_org};
+use super::forms::{FormArgs, Prepared, finish_forms, resolve_committer};
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::{t, tf};
 use crate::report::letter::{Options, forms, half, letters, machine};
@@ -15,21 +14,18 @@ pub struct Args {
     #[arg(value_name = "COMMITTER")]
     pub committer: Option<String>,
     #[command(flatten)]
-    pub org: OrgArg,
-    /// Half-year of the letters, YYYY-H1 or YYYY-H2 (default: the half containing --as-of)
-    #[arg(long, value_name = "HALF")]
-    pub half: Option<String>,
-    #[command(flatten)]
-    pub out: FormOutputArgs,
+    pub forms: FormArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
-    let early = ctx.message_locale();
-    let half_arg = parse_half(args.half.as_deref(), early)?;
-    let (loaded, format) = prepare_any(ctx, &args.out.shared())?;
+    let Prepared {
+        loaded,
+        format,
+        half: half_arg,
+        org,
+    } = args.forms.prepare(ctx)?;
     let locale = loaded.locale;
     let ws = &loaded.ws;
-    let org = resolve_org(ws, args.org.org.as_deref(), locale)?;
     let committer = args
         .committer
         .as_deref()
@@ -62,5 +58,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     let printed = forms(ws, &found, half(&opts), locale);
     let data = machine(ws, &found, &opts);
-    finish_forms(ctx, "letter", &printed, &data, format, &args.out, locale)
+    finish_forms(
+        ctx,
+        "letter",
+        &printed,
+        &data,
+        format,
+        &args.forms.out,
+        locale,
+    )
 }

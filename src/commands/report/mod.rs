@@ -73,6 +73,13 @@ pub struct OutputArgs {
             .map(|s| s.parse::<Format>().unwrap_or(Format::Table))
     )]
     pub format: Option<Format>,
+    #[command(flatten)]
+    pub file: FileArgs,
+}
+
+/// Where a report or a form is written, and whether CSV output starts with a byte-order mark.
+#[derive(Clone, Debug, clap::Args)]
+pub struct FileArgs {
     /// Write the report to FILE instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -95,7 +102,7 @@ impl OutputArgs {
         if let Some(f) = self.format {
             return Ok(f);
         }
-        match &self.output {
+        match &self.file.output {
             None => Ok(Format::Table),
             Some(path) => Format::from_extension(path).ok_or_else(|| {
                 anyhow::Error::from(crate::error::Error::usage(
@@ -139,7 +146,7 @@ pub(crate) fn prepare(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
 pub(crate) fn prepare_any(ctx: &Ctx, out: &OutputArgs) -> Result<(Loaded, Format)> {
     let early = ctx.message_locale();
     let early_format = out.format(early)?;
-    if early_format.is_binary() && out.output.is_none() && std::io::stdout().is_terminal() {
+    if early_format.is_binary() && out.file.output.is_none() && std::io::stdout().is_terminal() {
         return Err(anyhow::Error::from(crate::error::Error::usage(
             crate::error::Problem::new(tf(
                 early,
@@ -208,6 +215,20 @@ pub struct YearArg {
     pub year: Option<i32>,
 }
 
+/// How a report is rendered: with `--bom`, and in colour and to the terminal's width only when
+/// it goes to the terminal (no `-o`).
+pub(crate) fn render_options(
+    ctx: &Ctx,
+    bom: bool,
+    output: Option<&std::path::Path>,
+) -> RenderOptions {
+    RenderOptions {
+        bom,
+        color: ctx.color && output.is_none(),
+        width: ctx.width.filter(|_| output.is_none()),
+    }
+}
+
 /// Renders the document and writes it out.
 pub(crate) fn finish(
     ctx: &Ctx,
@@ -216,16 +237,12 @@ pub(crate) fn finish(
     out: &OutputArgs,
     layout: Layout,
 ) -> Result<Exit> {
-    let opts = RenderOptions {
-        bom: out.bom,
-        color: ctx.color && out.output.is_none(),
-        width: ctx.width.filter(|_| out.output.is_none()),
-    };
+    let opts = render_options(ctx, out.file.bom, out.file.output.as_deref());
     let layout = Layout {
         date: Some(ctx.as_of.0),
         ..layout
     };
     let bytes = render_with(doc, format, opts, layout)?;
-    super::emit_to(ctx, &bytes, out.output.as_deref(), format.is_binary())?;
+    super::emit_to(ctx, &bytes, out.file.output.as_deref(), format.is_binary())?;
     Ok(Exit::Success)
 }

@@ -5,7 +5,8 @@ use anyhow::Result;
 use super::{OrgArg, OutputArgs, landscape, run_report};
 use crate::commands::{Ctx, Exit};
 use crate::i18n::{t, tf};
-use crate::model::{Date, Period};
+use crate::model::Period;
+use crate::report::board::latest_quarter;
 use crate::report::review::{Options, build};
 
 #[derive(Debug, clap::Args)]
@@ -17,12 +18,6 @@ pub struct Args {
     pub period: Option<String>,
     #[command(flatten)]
     pub out: OutputArgs,
-}
-
-/// The latest quarter that ended on or before `date`.
-pub fn latest_quarter(date: Date) -> Period {
-    let q = Period::quarter_of(date);
-    if q.end() <= date { q } else { q.previous() }
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
@@ -49,6 +44,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Date;
 
     #[test]
     fn latest_quarter_ended_on_or_before() {

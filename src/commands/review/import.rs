@@ -11,12 +11,12 @@ use anyhow::{Context, Result};
 use super::score::{Entered, parse_adjust, write_row};
 use super::sheet_file::{COLUMNS, FIRST_SCORE_COLUMN, column_of};
 use crate::check;
-use crate::commands::member::import::roster::{self, Cell};
 use crate::commands::post::edit;
 use crate::commands::records::with_help;
 use crate::commands::{Ctx, Exit, Refused};
 use crate::i18n::tf;
 use crate::model::{Evaluation, Num, Period, is_valid_id};
+use crate::roster::{self, Cell};
 use crate::workspace::resolve::read_record;
 use crate::workspace::write::{self, Editable, Written};
 
@@ -75,9 +75,8 @@ fn numbers(s: &str) -> Option<Vec<Num>> {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let (settings, _) = ctx.settings(&s.root)?;
     let l = s.locale;
-    let scale = settings.review.scale;
+    let scale = s.settings.review.scale;
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file)
         .with_context(|| tf(l, "records.import.unreadable", &[("file", &name)]))?;
@@ -262,7 +261,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         }
         // Validate every sheet before the first is replaced.
         let diff = write::save::<Evaluation>(&s.lock, &file, true, l, |e| {
-            check::single::evaluation(rel, e, &settings, &cctx)
+            check::single::evaluation(rel, e, &s.settings, &cctx)
         })?;
         edits.push((rel.clone(), file, diff, rows.len()));
     }
@@ -274,7 +273,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             continue;
         }
         let written = write::save::<Evaluation>(&s.lock, file, false, l, |e| {
-            check::single::evaluation(rel, e, &settings, &cctx)
+            check::single::evaluation(rel, e, &s.settings, &cctx)
         })?;
         if !ctx.quiet {
             println!(

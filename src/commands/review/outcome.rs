@@ -45,7 +45,6 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let (settings, _) = ctx.settings(&s.root)?;
     let l = s.locale;
     let period = Period {
         year: args.year,
@@ -113,6 +112,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             ],
         )
     };
-    let written = sheets::save(&s, ctx, &settings, &file, args.dry_run)?;
+    let written = sheets::save(&s, ctx, &file, args.dry_run)?;
     Ok(report(ctx, &written, &target.rel, l, &message))
 }

@@ -53,13 +53,7 @@ impl ReviewFormat {
 /// Loads the workspace, warning on stderr about files that could not be read.
 pub fn load(ctx: &Ctx) -> Result<Loaded> {
     let loaded = ctx.load()?;
-    let broken = loaded
-        .diags
-        .iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
-        .map(|d| d.file.as_str())
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+    let broken = loaded.unreadable_files();
     if broken > 0 && !ctx.quiet {
         eprintln!(
             "{}: {}",
@@ -167,6 +161,32 @@ fn org_namer(ws: &Workspace) -> impl Fn(&str) -> String + '_ {
     move |id: &str| ws.name_of(id).to_string()
 }
 
+/// `--explain`: finds the subject asked for among `subjects` and prints what `explain` says of
+/// it for `period` (the text of a quarter, a half-year or a year).
+fn print_explanation<'a>(
+    ctx: &Ctx,
+    common: &Common,
+    subjects: impl Iterator<Item = &'a review::Subject>,
+    wanted: &str,
+    period: &str,
+    l: Locale,
+    explain: impl FnOnce(&str) -> Option<String>,
+) -> Result<Exit> {
+    let ids = subjects.map(|s| (s.id.as_str(), s.name.as_str()));
+    let id = subject_id(ids, wanted, period, l)?;
+    let text = explain(&id).ok_or_else(|| {
+        anyhow!(tf(
+            l,
+            "review.error.unknown-subject",
+            &[("subject", &wanted), ("period", &period)]
+        ))
+    })?;
+    // Human text: values with control characters are shown escaped.
+    let text = crate::diag::escape::lines(&text);
+    emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
+    Ok(Exit::Success)
+}
+
 /// Computes and prints a quarter or half-year.
 pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
     let loaded = load(ctx)?;
@@ -178,29 +198,24 @@ pub fn run_period(ctx: &Ctx, common: &Common, period: Period) -> Result<Exit> {
         result = review::period::narrow(ws, result, org);
     }
     if let Some(wanted) = &common.explain {
-        let ids = result
-            .subjects
-            .iter()
-            .map(|s| &s.subject)
-            .chain(result.missing.iter().map(|m| &m.subject))
-            .map(|s| (s.id.as_str(), s.name.as_str()));
-        let id = subject_id(ids, wanted, &period.to_string(), l)?;
-        // In a district, the settings of the workspace whose sheet holds the row.
-        let row = result.subjects.iter().find(|s| s.subject.id == id);
-        let settings = row.map_or(&ws.settings.review, |s| {
-            review::district::settings_of(ws, &s.row.path)
-        });
-        let text = explain::period(&result, settings, &id, &org_namer(ws), l).ok_or_else(|| {
-            anyhow!(tf(
-                l,
-                "review.error.unknown-subject",
-                &[("subject", wanted), ("period", &period)]
-            ))
-        })?;
-        // Human text: values with control characters are shown escaped.
-        let text = crate::diag::escape::lines(&text);
-        emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
-        return Ok(Exit::Success);
+        let subjects = result.subjects.iter().map(|s| &s.subject);
+        let subjects = subjects.chain(result.missing.iter().map(|m| &m.subject));
+        return print_explanation(
+            ctx,
+            common,
+            subjects,
+            wanted,
+            &period.to_string(),
+            l,
+            |id| {
+                // In a district, the settings of the workspace whose sheet holds the row.
+                let row = result.subjects.iter().find(|s| s.subject.id == id);
+                let settings = row.map_or(&ws.settings.review, |s| {
+                    review::district::settings_of(ws, &s.row.path)
+                });
+                explain::period(&result, settings, id, &org_namer(ws), l)
+            },
+        );
     }
     let value = || json::PeriodJson {
         r: &result,
@@ -237,31 +252,18 @@ pub fn run_annual(ctx: &Ctx, common: &Common, year: Option<i32>) -> Result<Exit>
         result = review::annual::narrow(ws, result, org);
     }
     if let Some(wanted) = &common.explain {
-        let ids = result
-            .subjects
-            .iter()
-            .map(|s| &s.subject)
-            .chain(result.missing.iter().map(|m| &m.subject))
-            .map(|s| (s.id.as_str(), s.name.as_str()));
-        let id = subject_id(ids, wanted, &year.to_string(), l)?;
-        // In a district, the settings of the workspace the subject's record lives in.
-        let path = ws
-            .member_rec(&id)
-            .map(|r| r.path.as_str())
-            .or_else(|| ws.org_rec(&id).map(|r| r.path.as_str()))
-            .unwrap_or("");
-        let settings = review::district::settings_of(ws, path);
-        let text = explain::annual(&result, settings, &id, &org_namer(ws), l).ok_or_else(|| {
-            anyhow!(tf(
-                l,
-                "review.error.unknown-subject",
-                &[("subject", wanted), ("period", &year)]
-            ))
-        })?;
-        // Human text: values with control characters are shown escaped.
-        let text = crate::diag::escape::lines(&text);
-        emit_to(ctx, text.as_bytes(), common.output.as_deref(), false)?;
-        return Ok(Exit::Success);
+        let subjects = result.subjects.iter().map(|s| &s.subject);
+        let subjects = subjects.chain(result.missing.iter().map(|m| &m.subject));
+        return print_explanation(ctx, common, subjects, wanted, &year.to_string(), l, |id| {
+            // In a district, the settings of the workspace the subject's record lives in.
+            let path = ws
+                .member_rec(id)
+                .map(|r| r.path.as_str())
+                .or_else(|| ws.org_rec(id).map(|r| r.path.as_str()))
+                .unwrap_or("");
+            let settings = review::district::settings_of(ws, path);
+            explain::annual(&result, settings, id, &org_namer(ws), l)
+        });
     }
     let value = || json::AnnualJson {
         r: &result,

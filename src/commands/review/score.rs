@@ -144,7 +144,6 @@ pub fn write_row(
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let s = edit::begin(ctx)?;
-    let (settings, _) = ctx.settings(&s.root)?;
     let l = s.locale;
     let target = sheets::target(&s, &args.subject, args.period, args.org.as_deref())?;
     let mut file = Editable::open(&s.root, &target.rel, l)?;
@@ -160,7 +159,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     };
     write_row(doc, &target.sheet, target.key, &target.id, &entered)
         .map_err(|e| anyhow!("{}: {e}", target.rel))?;
-    let written = sheets::save(&s, ctx, &settings, &file, args.dry_run)?;
+    let written = sheets::save(&s, ctx, &file, args.dry_run)?;
     let message = tf(
         l,
         "records.score-recorded",

@@ -12,7 +12,7 @@ use crate::commands::post::edit::Session;
 use crate::commands::records::with_help;
 use crate::commands::{Ctx, Refused};
 use crate::i18n::tf;
-use crate::model::{Evaluation, Period, Settings};
+use crate::model::{Evaluation, Period};
 use crate::workspace::resolve::read_record;
 use crate::workspace::write::{self, Editable, Written};
 
@@ -95,18 +95,12 @@ fn sheets_in(root: &Path, folder: &str, l: crate::i18n::Locale) -> Vec<(String, 
 }
 
 /// Validates and writes (or diffs) an edited sheet.
-pub fn save(
-    s: &Session,
-    ctx: &Ctx,
-    settings: &Settings,
-    edit: &Editable,
-    dry_run: bool,
-) -> Result<Written> {
+pub fn save(s: &Session, ctx: &Ctx, edit: &Editable, dry_run: bool) -> Result<Written> {
     let cctx = check::Context {
         as_of: ctx.as_of,
         locale: s.locale,
     };
     write::save::<Evaluation>(&s.lock, edit, dry_run, s.locale, |e| {
-        check::single::evaluation(&edit.rel, e, settings, &cctx)
+        check::single::evaluation(&edit.rel, e, &s.settings, &cctx)
     })
 }

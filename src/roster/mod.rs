@@ -1,7 +1,13 @@
-//! Reading a roster file's bytes into a grid of cells: Excel workbooks (calamine: xlsx, xlsm,
+//! The roster import engine, pure: it takes a roster file's bytes and plans the records they
+//! describe; the commands (`member import`, `review import`) read the files and write.
+//!
+//! This module reads the bytes into a grid of cells: Excel workbooks (calamine: xlsx, xlsm,
 //! xls, ods) and delimited text (CSV/TSV in UTF-8 with or without a BOM, UTF-16 with a BOM, or
 //! GB18030/GBK as Chinese Excel saves "CSV"). Row numbers are the ones a person sees in the
-//! spreadsheet or text editor, so refusals can point at them.
+//! spreadsheet or text editor, so refusals can point at them. `plan` decides what each row of
+//! a member roster means.
+
+pub mod plan;
 
 use std::io::Cursor;
 

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::roster::{Cell, Grid};
+use super::{Cell, Grid};
 use crate::i18n::{Locale, tf};
 use crate::model::{Date, MemberStatus, Office, free_id, id_of_name, is_valid_id};
 
