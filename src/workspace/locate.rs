@@ -62,11 +62,12 @@ fn locate_in_file<'a>(
         .map(|(i, place)| {
             let offset = match place {
                 Place::Offset(o) => *o,
-                Place::Path(segs) => doc
-                    .get_or_insert_with(|| toml_edit::Document::parse(text.as_str()).ok())
-                    .as_ref()
-                    .and_then(|doc| span_in(doc, segs))
-                    .map_or(0, |r| r.start),
+                Place::Path(segs) => quick_offset(&text, segs).unwrap_or_else(|| {
+                    doc.get_or_insert_with(|| toml_edit::Document::parse(text.as_str()).ok())
+                        .as_ref()
+                        .and_then(|doc| span_in(doc, segs))
+                        .map_or(0, |r| r.start)
+                }),
                 _ => 0,
             };
             let (line, column, source) = line_column(&text, offset);
@@ -93,6 +94,91 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize, String) {
             .trim_end_matches('\r')
             .to_string(),
     )
+}
+
+/// The offset `span_in` gives for the two shapes most findings have, `a[n]` and `a[n].k` (an
+/// entry of an array of tables, or a plain key of one), found by scanning lines instead of
+/// parsing: with many findings, parsing every file again for its spans cost as much as the
+/// rules. `None` whenever the text is not of the plain shape `fmt` writes (a multi-line string,
+/// `a` written inline or dotted, a quoted or dotted `k`, a sub-table of `a` …): the caller then
+/// parses.
+fn quick_offset(text: &str, segs: &[Seg]) -> Option<usize> {
+    let (a, n, k) = match segs {
+        [Seg::Key(a), Seg::Index(n)] => (a, *n, None),
+        [Seg::Key(a), Seg::Index(n), Seg::Key(k)] => (a, *n, Some(k.as_str())),
+        _ => return None,
+    };
+    let bare = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    };
+    if !bare(a) || k.is_some_and(|k| !bare(k)) || text.contains("\"\"\"") || text.contains("'''") {
+        return None;
+    }
+    let header = format!("[[{a}]]");
+    let sub = format!("[[{a}.");
+    // The key of a `key = value` line, if the line is one.
+    fn key_of(line: &str) -> Option<&str> {
+        line.split_once('=').map(|(key, _)| key.trim())
+    }
+    let mut offset = 0;
+    let mut seen = 0;
+    // Where the wanted entry's header starts, once found.
+    let mut entry: Option<usize> = None;
+    let mut in_entry = false;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        let indent = line.len() - line.trim_start().len();
+        if trimmed.starts_with('[') {
+            // Only a plain header (`[x.y]`, `[[x]]`) on a line of its own; anything else that
+            // starts with `[` (a quoted header, a line of a multi-line array) is not the shape.
+            let name = trimmed.trim_start_matches('[').trim_end_matches(']');
+            if !trimmed.ends_with(']') || !bare(&name.replace('.', "")) {
+                return None;
+            }
+            in_entry = false;
+            if trimmed == header {
+                if seen == n {
+                    entry = Some(start + indent);
+                    in_entry = true;
+                } else if entry.is_some() {
+                    break;
+                }
+                seen += 1;
+            } else if trimmed.starts_with(&sub) {
+                // A sub-list of an entry (`[[item.progress]]`): fine unless it is `k` itself.
+                if entry.is_some() && k.is_some_and(|k| trimmed == format!("[[{a}.{k}]]")) {
+                    return None;
+                }
+            } else if trimmed.contains(a.as_str()) {
+                // `[a]`, `[a.x]`, `[[ a ]]`, a quoted or commented header: not the plain shape.
+                return None;
+            } else if entry.is_some() {
+                break;
+            }
+            continue;
+        }
+        let Some(key) = key_of(trimmed) else {
+            continue;
+        };
+        if seen == 0 && (key == a || key.starts_with(&format!("{a}."))) {
+            return None; // `a` written as an inline array or dotted keys
+        }
+        if let (true, Some(k)) = (in_entry, k) {
+            if key == k {
+                let after = line.find('=')? + 1;
+                let value = &line[after..];
+                return Some(start + after + (value.len() - value.trim_start().len()));
+            }
+            if key.starts_with(&format!("{k}.")) || key.contains(['"', '\'']) {
+                return None;
+            }
+        }
+    }
+    entry
 }
 
 /// The span of the deepest part of `segs` found in the document.
@@ -164,6 +250,83 @@ mod tests {
         let (line, column, source) = line_column(text, span.start);
         assert_eq!((line, column), (7, 10));
         assert_eq!(source, "member = \"b\"");
+    }
+
+    /// Checks `quick_offset` against the parsed span for every entry of every array of tables
+    /// of `text`, each of its keys and a missing one; returns how many it answered.
+    fn agree(text: &str, name: &str) -> usize {
+        let Ok(doc) = toml_edit::Document::parse(text) else {
+            return 0;
+        };
+        let mut answered = 0;
+        for (a, item) in doc.as_table().iter() {
+            let Item::ArrayOfTables(list) = item else {
+                continue;
+            };
+            let key = |k: &str| Seg::Key(k.to_string());
+            for (n, t) in list.iter().enumerate() {
+                let mut paths = vec![vec![key(a), Seg::Index(n)]];
+                for k in t.iter().map(|(k, _)| k).chain(["no-such-key"]) {
+                    paths.push(vec![key(a), Seg::Index(n), key(k)]);
+                }
+                for segs in paths {
+                    if let Some(o) = quick_offset(text, &segs) {
+                        answered += 1;
+                        let parsed = span_in(&doc, &segs).map(|r| r.start);
+                        assert_eq!(Some(o), parsed, "{name} {segs:?}");
+                    }
+                }
+            }
+        }
+        answered
+    }
+
+    #[test]
+    fn quick_offsets_agree_with_the_parsed_spans_in_the_examples() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut answered = 0;
+        for entry in walkdir::WalkDir::new(&root).into_iter().flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(path).unwrap();
+                answered += agree(&text, &path.display().to_string());
+            }
+        }
+        assert!(answered > 1000, "{answered}");
+    }
+
+    #[test]
+    fn quick_offsets_give_way_to_the_parser_when_unsure() {
+        let plain = "id = \"c\"\n\n[[item]]\nid = \"c1\"\n\n[[item.progress]]\nvalue = 1\n\n[[item]]\n  target   =   3\nid = \"c2\"\n";
+        let odd = [
+            // A line of a multi-line array that starts with `[`.
+            "[[item]]\nid = \"a\"\nm = [\n  [1, 2]\n]\ntarget = 1\n",
+            // A quoted header, a commented one, a header with spaces.
+            "[[item]]\nid = \"a\"\n[\"x y\"]\ntarget = 1\n",
+            "[[item]] # first\nid = \"a\"\ntarget = 1\n",
+            "[[ item ]]\nid = \"a\"\n",
+            // Inline and dotted forms of the list or the key.
+            "item = [{ id = \"a\", target = 1 }]\n",
+            "[[item]]\nid = \"a\"\ntarget.x = 1\n",
+            "[[item]]\n\"target\" = 1\n",
+            // A multi-line string holding a header.
+            "[[item]]\ntext = \"\"\"\n[[item]]\ntarget = 9\n\"\"\"\ntarget = 1\n",
+            // A sub-table of an entry named like the key.
+            "[[item]]\nid = \"a\"\n[[item.target]]\nx = 1\n",
+            "[[item]]\nid = \"a\"\n[item.target]\nx = 1\n",
+        ];
+        // Entry 0: itself, `id`, a missing key (not `progress`, a sub-list); entry 1: itself,
+        // `target`, `id`, a missing key.
+        assert_eq!(agree(plain, "plain"), 3 + 4);
+        for text in odd {
+            agree(text, text);
+        }
+        let path = parse_path("item[1].target");
+        assert_eq!(
+            quick_offset(plain, &path),
+            span_of(plain, &path).map(|r| r.start)
+        );
+        assert!(quick_offset(odd[0], &parse_path("item[0].target")).is_none());
     }
 
     #[test]
