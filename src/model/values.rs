@@ -23,7 +23,14 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        use chrono::Datelike;
+        let year = self.0.year();
+        if (0..=9999).contains(&year) {
+            // What `%Y-%m-%d` gives, without parsing the format for every date.
+            write!(f, "{year:04}-{:02}-{:02}", self.0.month(), self.0.day())
+        } else {
+            write!(f, "{}", self.0.format("%Y-%m-%d"))
+        }
     }
 }
 
@@ -429,6 +436,28 @@ keyword_enum!(
         Other = "other" / "其他",
     }
 );
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn dates_print_as_chrono_prints_them() {
+        for (y, m, d) in [
+            (2026, 1, 5),
+            (1, 12, 31),
+            (0, 1, 1),
+            (999, 7, 9),
+            (9999, 12, 31),
+        ]
+        .into_iter()
+        .chain([(10000, 1, 1), (-1, 3, 4), (-262_000, 1, 1)])
+        {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(Date(date).to_string(), date.format("%Y-%m-%d").to_string());
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

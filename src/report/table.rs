@@ -166,7 +166,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
             Cell::Num(d) => fmt_decimal(*d),
-            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Date(d) => crate::model::Date(*d).to_string(),
             Cell::Bool(b) => if *b { "✓" } else { "" }.to_string(),
             Cell::Keyword { label, .. } => label.clone(),
         }
@@ -182,7 +182,7 @@ impl Cell {
             Cell::Keyword { id, .. } => serde_json::Value::String(id.clone()),
             Cell::Int(i) => (*i).into(),
             Cell::Num(d) => decimal_json(*d),
-            Cell::Date(d) => serde_json::Value::String(d.format("%Y-%m-%d").to_string()),
+            Cell::Date(d) => serde_json::Value::String(crate::model::Date(*d).to_string()),
             Cell::Bool(b) => (*b).into(),
         }
     }
@@ -333,5 +333,5 @@ impl Document {
 }
 
 fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.format("%Y-%m-%d"))
+    s.collect_str(&crate::model::Date(*d))
 }

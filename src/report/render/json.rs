@@ -123,7 +123,7 @@ impl Serialize for JsonCell<'_> {
             Some(Cell::Text(t) | Cell::Keyword { id: t, .. }) if t.is_empty() => s.serialize_unit(),
             Some(Cell::Text(t) | Cell::Keyword { id: t, .. }) => s.serialize_str(t),
             Some(Cell::Int(i)) => s.serialize_i64(*i),
-            Some(Cell::Date(d)) => s.collect_str(&d.format("%Y-%m-%d")),
+            Some(Cell::Date(d)) => s.collect_str(&crate::model::Date(*d)),
             Some(Cell::Bool(b)) => s.serialize_bool(*b),
             Some(cell @ Cell::Num(_)) => cell.to_json().serialize(s),
         }
