@@ -28,17 +28,36 @@ pub use crate::diag::Context;
 
 /// Every finding of every rule over the workspace, before `[check]` levels.
 pub fn run(ws: &Workspace, ctx: &Context) -> Vec<Diagnostic> {
-    let mut out = single_rules(ws, ctx);
-    ids::check(ws, ctx, &mut out);
-    tree::check(ws, ctx, &mut out);
-    refs::check(ws, ctx, &mut out);
-    sheets::check(ws, ctx, &mut out);
-    privacy::check(ws, ctx, &mut out);
-    future::check(ws, ctx, &mut out);
-    out.extend(crate::workflow::post::check(ws, ctx));
-    out.extend(crate::workflow::sixstep::check(ws, ctx));
-    out.extend(crate::workflow::commitment::check(ws, ctx));
-    out.extend(crate::review::check(ws, ctx));
+    use rayon::prelude::*;
+    type Rule = fn(&Workspace, &Context, &mut Vec<Diagnostic>);
+    // The cross-record rules read the workspace only: they run side by side, their findings
+    // kept in this order.
+    let rules: [Rule; 10] = [
+        ids::check,
+        tree::check,
+        refs::check,
+        sheets::check,
+        privacy::check,
+        future::check,
+        |ws, ctx, out| out.extend(crate::workflow::post::check(ws, ctx)),
+        |ws, ctx, out| out.extend(crate::workflow::sixstep::check(ws, ctx)),
+        |ws, ctx, out| out.extend(crate::workflow::commitment::check(ws, ctx)),
+        |ws, ctx, out| out.extend(crate::review::check(ws, ctx)),
+    ];
+    let (mut out, rest) = rayon::join(
+        || single_rules(ws, ctx),
+        || {
+            rules
+                .par_iter()
+                .map(|rule| {
+                    let mut found = Vec::new();
+                    rule(ws, ctx, &mut found);
+                    found
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    out.extend(rest.into_iter().flatten());
     out
 }
 
