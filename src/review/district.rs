@@ -13,16 +13,15 @@ use crate::model::{Period, ReviewSettings};
 use crate::workspace::Workspace;
 
 /// The views of a district: the including workspace (its own sheets) and each included one,
-/// with the workspace id each stands for. `None` for a workspace without includes.
-fn views(ws: &Workspace) -> Option<Vec<(String, Workspace)>> {
+/// with the workspace id each stands for, each made when it is reached (and dropped after), so
+/// that at most one copy is held at a time. `None` for a workspace without includes.
+fn views(ws: &Workspace) -> Option<impl Iterator<Item = (String, Workspace)> + '_> {
     if ws.parts.is_empty() {
         return None;
     }
-    let mut out = vec![(ws.settings.root.clone(), ws.part_view(None))];
-    for p in &ws.parts {
-        out.push((p.id.clone(), ws.part_view(Some(p))));
-    }
-    Some(out)
+    let own = std::iter::once((ws.settings.root.clone(), None));
+    let parts = ws.parts.iter().map(|p| (p.id.clone(), Some(p)));
+    Some(own.chain(parts).map(|(id, p)| (id, ws.part_view(p))))
 }
 
 /// The index in `to`'s grade table of the grade `gi` of `from`'s table (same id), or `gi`.
@@ -59,9 +58,9 @@ pub fn compute_period(ws: &Workspace, p: Period) -> PeriodResult {
         return period::compute(ws, p);
     };
     let mut all = Merged::new(ws);
-    for (id, view) in &views {
-        let r = period::compute(view, p);
-        all.add(id, &view.settings.review, r.subjects, r.missing, r.quotas);
+    for (id, view) in views {
+        let r = period::compute(&view, p);
+        all.add(&id, &view.settings.review, r.subjects, r.missing, r.quotas);
     }
     let all = all.sorted();
     PeriodResult {
@@ -80,9 +79,9 @@ pub fn compute_annual(ws: &Workspace, year: i32) -> AnnualResult {
     };
     let mut all = Merged::new(ws);
     let mut unscored_recorded = Vec::new();
-    for (id, view) in &views {
-        let r = annual::compute(view, year);
-        all.add(id, &view.settings.review, r.subjects, r.missing, r.quotas);
+    for (id, view) in views {
+        let r = annual::compute(&view, year);
+        all.add(&id, &view.settings.review, r.subjects, r.missing, r.quotas);
         unscored_recorded.extend(r.unscored_recorded);
     }
     let all = all.sorted();
