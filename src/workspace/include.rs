@@ -397,15 +397,53 @@ impl Workspace {
 
 /// Where a writing command's record lives when it is not in the workspace at `root` but in a
 /// workspace that one includes (directly or not): the file as a district path, and the folder
-/// to run the command in. Reads only the `dangjian.toml` files of the includes.
-pub fn included_record(root: &Path, folder: &str, id: &str) -> Option<(String, String)> {
-    if !crate::model::is_valid_id(id) {
-        return None;
+/// to run the command in. `arg` is the record's id, or else its name. Reads the `dangjian.toml`
+/// files of the includes, and the records of `folder` in them only to look for a name.
+pub fn included_record(root: &Path, folder: &str, arg: &str) -> Option<(String, String)> {
+    let included = included_folders(root);
+    if crate::model::is_valid_id(arg) {
+        for (dir, prefix) in &included {
+            if dir.join(folder).join(format!("{arg}.toml")).is_file() {
+                return Some((format!("{prefix}/{folder}/{arg}.toml"), prefix.clone()));
+            }
+        }
     }
+    for (dir, prefix) in &included {
+        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".toml") && !n.starts_with('.'))
+            .collect();
+        names.sort();
+        for file in names {
+            let named = std::fs::read_to_string(dir.join(folder).join(&file))
+                .ok()
+                .and_then(|text| {
+                    text.trim_start_matches('\u{feff}')
+                        .parse::<toml::Table>()
+                        .ok()
+                })
+                .is_some_and(|t| t.get("name").and_then(|n| n.as_str()) == Some(arg));
+            if named {
+                return Some((format!("{prefix}/{folder}/{file}"), prefix.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// Every workspace `root` includes, directly or not, as its folder and its path from `root`
+/// (normalized, the form diagnostics use), in the order of the `[[include]]` entries.
+fn included_folders(root: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
     let mut stack: Vec<(PathBuf, String)> = vec![(root.to_path_buf(), String::new())];
     let mut seen: Vec<PathBuf> = Vec::new();
     while let Some((dir, prefix)) = stack.pop() {
-        let canonical = dir.canonicalize().ok()?;
+        let Ok(canonical) = dir.canonicalize() else {
+            continue;
+        };
         if seen.contains(&canonical) {
             continue;
         }
@@ -417,19 +455,24 @@ pub fn included_record(root: &Path, folder: &str, id: &str) -> Option<(String, S
             continue;
         };
         let includes = table.get("include").and_then(|v| v.as_array());
+        let mut here = Vec::new();
         for inc in includes.into_iter().flatten() {
             let Some(path) = inc.get("path").and_then(|p| p.as_str()) else {
                 continue;
             };
-            let sub = dir.join(path);
             let sub_prefix = normalize(&format!("{prefix}{path}"));
-            if sub.join(folder).join(format!("{id}.toml")).is_file() {
-                return Some((format!("{sub_prefix}/{folder}/{id}.toml"), sub_prefix));
-            }
-            stack.push((sub, format!("{sub_prefix}/")));
+            here.push((dir.join(path), sub_prefix));
         }
+        out.extend(here.iter().cloned());
+        // Depth first, in the order of the entries.
+        stack.extend(
+            here.into_iter()
+                .rev()
+                .map(|(sub, p)| (sub, format!("{p}/"))),
+        );
     }
-    None
+    out.retain(|(dir, _)| dir.join(SETTINGS_FILE).is_file());
+    out
 }
 
 #[cfg(test)]

@@ -151,6 +151,16 @@ fn a_write_to_an_included_record_is_refused_with_the_folder() {
     )
     .ok();
     assert_ne!(env.read("qingxi/posts/jiangbin-pingan.toml"), before);
+    // A record of a community named by its name is refused the same way, naming its file.
+    let members_before = env.read("qingxi/members/songlan.toml");
+    let r = run_in(&env, "district", &["member", "leave", "宋兰"]).exits(1);
+    assert!(
+        r.stderr
+            .contains("../qingxi/members/songlan.toml belongs to the included workspace ../qingxi"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(env.read("qingxi/members/songlan.toml"), members_before);
     // A name of no workspace stays a usage error.
     run_in(
         &env,
