@@ -7,6 +7,7 @@
 #   bench/run.sh --regen          # regenerate the workspaces even if present
 #   bench/run.sh --baseline OLD   # time the dangjian binary OLD too, beside the new figures
 #   bench/run.sh --district 10    # the district of SPEC §10: N included workspaces (0: none)
+#   bench/run.sh --district-members 20000   # its members in all (default: the first size)
 #   (sizes of 100,000 members and more are timed --big-runs times, default 1)
 #
 # Every command is timed in turn with the floor (floor, command, floor, command …) and its
@@ -27,6 +28,7 @@ SEED=1
 REGEN=0
 BASE=""
 DISTRICT=10
+DISTRICT_MEMBERS=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --big) SIZES="20000 200000" ;;
@@ -38,7 +40,8 @@ while [ $# -gt 0 ]; do
         --regen) REGEN=1 ;;
         --baseline) BASE="$2"; shift ;;
         --district) DISTRICT="$2"; shift ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        --district-members) DISTRICT_MEMBERS="$2"; shift ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -268,10 +271,11 @@ for N in $SIZES; do
     table "$N members ($FILES files)"
 done
 
-# A district (SPEC §10): the smallest size split over $DISTRICT included workspaces.
+# A district (SPEC §10): the first size (or --district-members) split over $DISTRICT included
+# workspaces.
 set -- $SIZES
 if [ "$DISTRICT" -gt 0 ]; then
-    N=$1
+    N=${DISTRICT_MEMBERS:-$1}
     DWS=$OUT/district-$N-w$DISTRICT-s$SEED
     if [ "$REGEN" = 1 ] || [ ! -f "$DWS/dangjian.toml" ]; then
         echo "generating a district of $DISTRICT workspaces, $N members, into $DWS ..." >&2
