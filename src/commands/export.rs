@@ -45,7 +45,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let ws: &crate::workspace::Workspace = &loaded.ws;
     let root = loaded.root.clone();
     let sources = export::sources(ws, |path| git_commit(&root.join(path)));
-    let tables = export::tables(ws, ctx.as_of);
+    let tables = export::tables(ws, ctx.as_of, format);
     let manifest = export::manifest(&sources, &tables, format, ctx.as_of);
     let dir = &args.output;
     if dir.exists() && !dir.is_dir() {
@@ -60,10 +60,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     }
     std::fs::create_dir_all(dir).map_err(|e| cannot_write(dir, &e, l))?;
     let mut rows = 0;
-    for t in &tables {
-        rows += t.rows.len();
+    let count = tables.len();
+    for t in tables {
+        rows += t.count;
         let path = dir.join(export::file_name(t.def.name, format));
-        write(&path, &export::bytes(t, format), l)?;
+        write(&path, &t.into_bytes(), l)?;
     }
     let mut text = serde_json::to_string_pretty(&manifest)?;
     text.push('\n');
@@ -74,11 +75,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             tf(
                 l,
                 "export.done",
-                &[
-                    ("tables", &tables.len()),
-                    ("rows", &rows),
-                    ("dir", &dir.display())
-                ]
+                &[("tables", &count), ("rows", &rows), ("dir", &dir.display())]
             )
         );
     }

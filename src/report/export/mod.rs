@@ -55,11 +55,70 @@ pub fn sources(ws: &Workspace, commit: impl Fn(&str) -> Option<String>) -> Vec<S
     out
 }
 
-/// The rows of one table, in the column order of its `Def`.
-#[derive(Clone, Debug)]
+/// One table: its rows encoded in the file format as they are made (a row's values are
+/// dropped at once: holding every row of a district as JSON values took several times the
+/// memory of the workspace), and how many there are.
 pub struct Rows {
     pub def: &'static Def,
-    pub rows: Vec<Vec<Value>>,
+    pub count: usize,
+    sink: Sink,
+}
+
+enum Sink {
+    /// NDJSON lines.
+    Ndjson(Vec<u8>),
+    /// CSV records after the header.
+    Csv(csv::Writer<Vec<u8>>),
+}
+
+impl Rows {
+    fn new(def: &'static Def, format: Format) -> Rows {
+        let sink = match format {
+            Format::Ndjson => Sink::Ndjson(Vec::new()),
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::Any(b'\n'))
+                    .from_writer(Vec::new());
+                let _ = w.write_record(def.columns.iter().map(|c| c.name));
+                Sink::Csv(w)
+            }
+        };
+        Rows {
+            def,
+            count: 0,
+            sink,
+        }
+    }
+
+    /// Appends a row: an NDJSON object keyed in column order, or a CSV record (empty cells for
+    /// nulls, numbers and booleans as in JSON).
+    fn push(&mut self, row: Vec<Value>) {
+        match &mut self.sink {
+            Sink::Ndjson(out) => {
+                let obj: Map<String, Value> = self
+                    .def
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .map(|(c, v)| (c.name.to_string(), v))
+                    .collect();
+                out.extend(serde_json::to_vec(&Value::Object(obj)).unwrap_or_default());
+                out.push(b'\n');
+            }
+            Sink::Csv(w) => {
+                let _ = w.write_record(row.iter().map(csv_cell));
+            }
+        }
+        self.count += 1;
+    }
+
+    /// The bytes of the table's file.
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self.sink {
+            Sink::Ndjson(out) => out,
+            Sink::Csv(w) => w.into_inner().unwrap_or_default(),
+        }
+    }
 }
 
 /// The file format of the tables.
@@ -145,14 +204,8 @@ fn years(ws: &Workspace) -> BTreeSet<i32> {
 /// Builds every table of a workspace and the workspaces it includes, as of `as_of`. Records
 /// carry the id of the workspace they live in; results are those of each workspace scored
 /// under its own settings (what `review` run in its folder gives).
-pub fn tables(ws: &Workspace, as_of: Date) -> Vec<Rows> {
-    let mut out: Vec<Rows> = TABLES
-        .iter()
-        .map(|d| Rows {
-            def: d,
-            rows: Vec::new(),
-        })
-        .collect();
+pub fn tables(ws: &Workspace, as_of: Date, format: Format) -> Vec<Rows> {
+    let mut out: Vec<Rows> = TABLES.iter().map(|d| Rows::new(d, format)).collect();
     records(&mut out, ws, as_of);
     if ws.parts.is_empty() {
         results(&mut out, ws, &ws.settings.root, as_of);
@@ -169,7 +222,7 @@ fn push(out: &mut [Rows], table: &str, row: Vec<Value>) {
     let d = def(table);
     debug_assert_eq!(row.len(), d.columns.len(), "{table}");
     if let Some(t) = out.iter_mut().find(|t| t.def.name == d.name) {
-        t.rows.push(row);
+        t.push(row);
     }
 }
 
@@ -470,38 +523,6 @@ pub fn file_name(table: &str, format: Format) -> String {
     format!("{table}.{}", format.as_str())
 }
 
-/// The bytes of a table's file: NDJSON (one object per line, keys in column order) or CSV
-/// (a header of column names, empty cells for nulls, numbers and booleans as in JSON).
-pub fn bytes(t: &Rows, format: Format) -> Vec<u8> {
-    match format {
-        Format::Ndjson => {
-            let mut out = Vec::new();
-            for row in &t.rows {
-                let obj: Map<String, Value> = t
-                    .def
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .map(|(c, v)| (c.name.to_string(), v.clone()))
-                    .collect();
-                out.extend(serde_json::to_vec(&Value::Object(obj)).unwrap_or_default());
-                out.push(b'\n');
-            }
-            out
-        }
-        Format::Csv => {
-            let mut w = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::Any(b'\n'))
-                .from_writer(Vec::new());
-            let _ = w.write_record(t.def.columns.iter().map(|c| c.name));
-            for row in &t.rows {
-                let _ = w.write_record(row.iter().map(csv_cell));
-            }
-            w.into_inner().unwrap_or_default()
-        }
-    }
-}
-
 fn csv_cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
@@ -530,7 +551,7 @@ pub fn manifest(sources: &[Source], tables: &[Rows], format: Format, as_of: Date
             serde_json::json!({
                 "name": t.def.name,
                 "file": file_name(t.def.name, format),
-                "rows": t.rows.len(),
+                "rows": t.count,
                 "columns": t.def.columns.iter().map(|c| serde_json::json!({
                     "name": c.name,
                     "type": c.ty.as_str(),
@@ -614,22 +635,23 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_empties() {
-        let rows = Rows {
-            def: def("letters"),
-            rows: vec![vec![
+        let table = |format| {
+            let mut t = Rows::new(def("letters"), format);
+            t.push(vec![
                 s("w"),
                 s("a,b"),
                 s("2026-H1"),
                 Value::Null,
                 s("2026-01-02"),
-            ]],
+            ]);
+            String::from_utf8(t.into_bytes()).unwrap()
         };
-        let text = String::from_utf8(bytes(&rows, Format::Csv)).unwrap();
+        let text = table(Format::Csv);
         assert_eq!(
             text,
             "workspace,committer,half,signed,published\nw,\"a,b\",2026-H1,,2026-01-02\n"
         );
-        let text = String::from_utf8(bytes(&rows, Format::Ndjson)).unwrap();
+        let text = table(Format::Ndjson);
         assert_eq!(
             text,
             "{\"workspace\":\"w\",\"committer\":\"a,b\",\"half\":\"2026-H1\",\"signed\":null,\"published\":\"2026-01-02\"}\n"
