@@ -68,7 +68,7 @@ enum Sink {
     /// NDJSON lines.
     Ndjson(Vec<u8>),
     /// CSV records after the header.
-    Csv(csv::Writer<Vec<u8>>),
+    Csv(Box<csv::Writer<Vec<u8>>>),
 }
 
 impl Rows {
@@ -80,7 +80,7 @@ impl Rows {
                     .terminator(csv::Terminator::Any(b'\n'))
                     .from_writer(Vec::new());
                 let _ = w.write_record(def.columns.iter().map(|c| c.name));
-                Sink::Csv(w)
+                Sink::Csv(Box::new(w))
             }
         };
         Rows {
