@@ -271,64 +271,61 @@ impl Document {
     /// The document as a format shows it: columns the format does not show (`keep` says no
     /// to their `Show`) are left out, and a chart drawn from one is dropped.
     pub fn for_format(&self, keep: impl Fn(Show) -> bool) -> std::borrow::Cow<'_, Document> {
-        if self
-            .tables
-            .iter()
-            .all(|t| t.columns.iter().all(|c| keep(c.show)))
-        {
+        if self.shows_all(&keep) {
             return std::borrow::Cow::Borrowed(self);
         }
-        let tables = self
-            .tables
+        std::borrow::Cow::Owned(self.clone().into_format(keep))
+    }
+
+    fn shows_all(&self, keep: &impl Fn(Show) -> bool) -> bool {
+        self.tables
             .iter()
-            .map(|t| {
-                let keep: Vec<bool> = t.columns.iter().map(|c| keep(c.show)).collect();
-                let new_index = |i: usize| {
-                    keep.get(i)
-                        .copied()
-                        .unwrap_or(false)
-                        .then(|| keep[..i].iter().filter(|k| **k).count())
-                };
-                let pick = |cells: &[Cell]| -> Vec<Cell> {
-                    cells
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
-                        .map(|(_, c)| c.clone())
-                        .collect()
-                };
-                Table {
-                    id: t.id.clone(),
-                    title: t.title.clone(),
-                    columns: t
-                        .columns
-                        .iter()
-                        .zip(&keep)
-                        .filter(|(_, k)| **k)
-                        .map(|(c, _)| c.clone())
-                        .collect(),
-                    rows: t.rows.iter().map(|r| pick(r)).collect(),
-                    chart: match t.chart {
-                        Some(Chart::Bars { label, value }) => new_index(label)
-                            .zip(new_index(value))
-                            .map(|(label, value)| Chart::Bars { label, value }),
-                        Some(Chart::Histogram { value }) => {
-                            new_index(value).map(|value| Chart::Histogram { value })
-                        }
-                        None => None,
-                    },
-                    chart_by: t.chart_by.and_then(new_index),
-                    group_by: t.group_by.iter().filter_map(|&i| new_index(i)).collect(),
+            .all(|t| t.columns.iter().all(|c| keep(c.show)))
+    }
+
+    /// `for_format` of an owned document: the cells are moved, not copied, so that a large
+    /// report is never held twice.
+    pub fn into_format(mut self, keep: impl Fn(Show) -> bool) -> Document {
+        if self.shows_all(&keep) {
+            return self;
+        }
+        for t in &mut self.tables {
+            let keep: Vec<bool> = t.columns.iter().map(|c| keep(c.show)).collect();
+            let new_index = |i: usize| {
+                keep.get(i)
+                    .copied()
+                    .unwrap_or(false)
+                    .then(|| keep[..i].iter().filter(|k| **k).count())
+            };
+            let columns = std::mem::take(&mut t.columns);
+            t.columns = columns
+                .into_iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(c, _)| c)
+                .collect();
+            for row in &mut t.rows {
+                let cells = std::mem::take(row);
+                *row = cells
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
+                    .map(|(_, c)| c)
+                    .collect();
+            }
+            t.chart = match t.chart {
+                Some(Chart::Bars { label, value }) => new_index(label)
+                    .zip(new_index(value))
+                    .map(|(label, value)| Chart::Bars { label, value }),
+                Some(Chart::Histogram { value }) => {
+                    new_index(value).map(|value| Chart::Histogram { value })
                 }
-            })
-            .collect();
-        std::borrow::Cow::Owned(Document {
-            title: self.title.clone(),
-            meta: self.meta.clone(),
-            tables,
-            report: self.report.clone(),
-            keyed_meta: self.keyed_meta.clone(),
-        })
+                None => None,
+            };
+            t.chart_by = t.chart_by.and_then(new_index);
+            t.group_by = t.group_by.iter().filter_map(|&i| new_index(i)).collect();
+        }
+        self
     }
 }
 

@@ -22,7 +22,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use super::{Ctx, Exit, Loaded};
 use crate::i18n::{Locale, t, tf};
-use crate::report::render::{Layout, RenderOptions, render_with};
+use crate::report::render::{Layout, RenderOptions, render_owned};
 use crate::report::{Document, Format};
 use crate::workspace::Workspace;
 
@@ -196,7 +196,7 @@ pub(crate) fn run_report(
     let locale = loaded.locale;
     let org = resolve_org(&loaded.ws, org.org.as_deref(), locale)?;
     let doc = build(&loaded.ws, org, content_locale(format, locale));
-    finish(ctx, &doc, format, out, Layout { locale, ..layout })
+    finish(ctx, doc, format, out, Layout { locale, ..layout })
 }
 
 /// A landscape page, the layout of most reports.
@@ -229,10 +229,10 @@ pub(crate) fn render_options(
     }
 }
 
-/// Renders the document and writes it out.
+/// Renders the document (consumed: see `render_owned`) and writes it out.
 pub(crate) fn finish(
     ctx: &Ctx,
-    doc: &Document,
+    doc: Document,
     format: Format,
     out: &OutputArgs,
     layout: Layout,
@@ -242,7 +242,7 @@ pub(crate) fn finish(
         date: Some(ctx.as_of.0),
         ..layout
     };
-    let bytes = render_with(doc, format, opts, layout)?;
+    let bytes = render_owned(doc, format, opts, layout)?;
     super::emit_to(ctx, &bytes, out.file.output.as_deref(), format.is_binary())?;
     Ok(Exit::Success)
 }

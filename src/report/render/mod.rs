@@ -167,12 +167,35 @@ pub fn render_with(
     if format == Format::Json {
         return Ok(json::render(doc, &|show| format.shows(show)));
     }
-    let doc = &*doc.for_format(|show| format.shows(show));
+    render_shown(&doc.for_format(|show| format.shows(show)), format, opts, layout)
+}
+
+/// `render_with` of a document the caller no longer needs: the columns the format leaves out
+/// are dropped from it instead of copying the rest.
+pub fn render_owned(
+    doc: Document,
+    format: Format,
+    opts: RenderOptions,
+    layout: Layout,
+) -> Result<Vec<u8>> {
+    if format == Format::Json {
+        return Ok(json::render(&doc, &|show| format.shows(show)));
+    }
+    render_shown(&doc.into_format(|show| format.shows(show)), format, opts, layout)
+}
+
+/// Renders a document holding only the columns `format` shows.
+fn render_shown(
+    doc: &Document,
+    format: Format,
+    opts: RenderOptions,
+    layout: Layout,
+) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Table => terminal::render(doc, opts).into_bytes(),
         Format::Md => md::render(doc).into_bytes(),
         Format::Csv => csv::render(doc, opts)?,
-        Format::Json => unreachable!("rendered above"),
+        Format::Json => json::render(doc, &|_| true),
         Format::Yaml => yaml::render(doc)?.into_bytes(),
         Format::Html => html::render(doc, layout).into_bytes(),
         Format::Xlsx => xlsx::render(doc, layout)?,
@@ -394,6 +417,25 @@ mod tests {
                         (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
                         (a, b) => prop_assert!(false, "{:?} failed: {:?} {:?}", f, a.err(), b.err()),
                     }
+                }
+            }
+
+            #[test]
+            fn an_owned_document_renders_as_a_borrowed_one(
+                tables in prop::collection::vec(table(), 0..3),
+                shows in prop::collection::vec((0usize..5, 0usize..5), 0..5),
+            ) {
+                let mut doc = Document { tables, ..Document::default() };
+                let kinds = [Show::Both, Show::Machine, Show::Human, Show::Printed, Show::Typed];
+                for (t, (column, show)) in doc.tables.iter_mut().zip(&shows) {
+                    let n = t.columns.len();
+                    t.columns[column % n].show = kinds[*show];
+                }
+                for f in Format::ALL {
+                    let layout = Layout::default();
+                    let a = render_with(&doc, f, RenderOptions::default(), layout).ok();
+                    let b = render_owned(doc.clone(), f, RenderOptions::default(), layout).ok();
+                    prop_assert_eq!(a, b, "{:?}", f);
                 }
             }
 
