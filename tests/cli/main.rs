@@ -34,6 +34,7 @@ mod safety;
 mod width;
 mod year;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,6 +44,8 @@ pub struct TestEnv {
     pub dir: tempfile::TempDir,
     /// `DANGJIAN_AS_OF` of every run (default 2026-11-20).
     pub as_of: &'static str,
+    /// The texts of the runs of [`TestEnv::run_write`] so far, one after the other.
+    journal: RefCell<String>,
 }
 
 /// What a run produced.
@@ -59,6 +62,7 @@ impl TestEnv {
         TestEnv {
             dir: tempfile::tempdir().expect("temp dir"),
             as_of: "2026-11-20",
+            journal: RefCell::default(),
         }
     }
 
@@ -111,7 +115,8 @@ impl TestEnv {
     /// Runs a (writing) command and describes all it did for a snapshot: the command line, the
     /// transcript, and a unified diff of each file it created, changed or removed (or "no file
     /// changed"). The temporary directory reads `[ROOT]`; a carriage return `␍` and a byte-order
-    /// mark `[BOM]`, so that line endings show.
+    /// mark `[BOM]`, so that line endings show. The text is also added to the journal, for a
+    /// test that snapshots a whole walk at its end ([`TestEnv::journal`]).
     pub fn run_write(&self, args: &[&str]) -> Written {
         let before = self.files();
         let run = self.run(args);
@@ -147,7 +152,17 @@ impl TestEnv {
             .replace(&self.root().display().to_string(), "[ROOT]")
             .replace('\r', "␍")
             .replace('\u{feff}', "[BOM]");
+        let mut journal = self.journal.borrow_mut();
+        if !journal.is_empty() {
+            journal.push('\n');
+        }
+        journal.push_str(&text);
         Written { run, text }
+    }
+
+    /// The texts of every [`TestEnv::run_write`] of this environment so far, in order.
+    pub fn journal(&self) -> String {
+        self.journal.borrow().clone()
     }
 
     /// [`TestEnv::run_write`] of each command in turn, the texts one after the other.
