@@ -114,7 +114,7 @@ impl TestEnv {
 
     /// Runs a (writing) command and describes all it did for a snapshot: the command line, the
     /// transcript, and a unified diff of each file it created, changed or removed (or "no file
-    /// changed"). The temporary directory reads `[ROOT]`; a carriage return `␍` and a byte-order
+    /// changed"). The temporary directory (also as its canonical path) reads `[ROOT]`; a carriage return `␍` and a byte-order
     /// mark `[BOM]`, so that line endings show. The text is also added to the journal, for a
     /// test that snapshots a whole walk at its end ([`TestEnv::journal`]).
     pub fn run_write(&self, args: &[&str]) -> Written {
@@ -148,7 +148,9 @@ impl TestEnv {
         if !changed {
             text.push_str("no file changed\n");
         }
+        let canonical = std::fs::canonicalize(self.root()).unwrap_or_else(|_| self.root().into());
         let text = text
+            .replace(&canonical.display().to_string(), "[ROOT]")
             .replace(&self.root().display().to_string(), "[ROOT]")
             .replace('\r', "␍")
             .replace('\u{feff}', "[BOM]");
