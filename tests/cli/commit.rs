@@ -123,9 +123,19 @@ fn with_letter() -> TestEnv {
 }
 
 fn run(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
+    env.run(&with_date(as_of, args))
+}
+
+/// [`run`] of a writing command: its transcript and the diff of what it wrote go to the journal
+/// the test snapshots.
+fn write(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
+    env.run_write(&with_date(as_of, args)).run
+}
+
+fn with_date<'a>(as_of: &'a str, args: &[&'a str]) -> Vec<&'a str> {
     let mut all = vec!["--lang", "en", "--as-of", as_of];
     all.extend_from_slice(args);
-    env.run(&all)
+    all
 }
 
 fn ok(r: &Run) {
@@ -144,7 +154,7 @@ fn unknown(env: &TestEnv, as_of: &str, args: &[&str], reasons: &[&str]) {
 
 fn failed(env: &TestEnv, as_of: &str, args: &[&str], reasons: &[&str], code: i32) {
     let before = std::fs::read(env.path(LETTER)).ok();
-    let r = run(env, as_of, args);
+    let r = write(env, as_of, args);
     assert_eq!(
         r.code, code,
         "{args:?}: stdout {} stderr {}",
@@ -195,7 +205,7 @@ fn help_lists_the_commit_commands() {
 #[test]
 fn the_commitment_cycle_writes_the_letter() {
     let env = env();
-    ok(&run(&env, "2026-01-10", &["commit", "new", "张三"]));
+    ok(&write(&env, "2026-01-10", &["commit", "new", "张三"]));
     let text = env.read(LETTER);
     assert!(
         text.contains("committer = \"zhangsan\"\nhalf = \"2026-H1\"\n"),
@@ -214,7 +224,7 @@ fn the_commitment_cycle_writes_the_letter() {
             "{text}"
         );
     }
-    ok(&run(
+    ok(&write(
         &env,
         "2026-01-10",
         &[
@@ -237,7 +247,7 @@ fn the_commitment_cycle_writes_the_letter() {
             "每月走访一次",
         ],
     ));
-    ok(&run(
+    ok(&write(
         &env,
         "2026-01-10",
         &[
@@ -254,9 +264,13 @@ fn the_commitment_cycle_writes_the_letter() {
             "2026-06-30",
         ],
     ));
-    ok(&run(&env, "2026-01-15", &["commit", "sign", "zhangsan"]));
-    ok(&run(&env, "2026-01-18", &["commit", "publish", "zhangsan"]));
-    ok(&run(
+    ok(&write(&env, "2026-01-15", &["commit", "sign", "zhangsan"]));
+    ok(&write(
+        &env,
+        "2026-01-18",
+        &["commit", "publish", "zhangsan"],
+    ));
+    ok(&write(
         &env,
         "2026-03-10",
         &[
@@ -270,12 +284,12 @@ fn the_commitment_cycle_writes_the_letter() {
             "走访李家",
         ],
     ));
-    ok(&run(
+    ok(&write(
         &env,
         "2026-04-02",
         &["commit", "progress", "zhangsan", "c2", "--done"],
     ));
-    ok(&run(
+    ok(&write(
         &env,
         "2026-06-28",
         &[
@@ -321,6 +335,7 @@ fn the_commitment_cycle_writes_the_letter() {
         !found.iter().any(|f| f.1 == LETTER && f.0 != "unquantified"),
         "{found:?}"
     );
+    snapshot!("cycle", env.journal());
 }
 
 #[test]
@@ -507,8 +522,8 @@ fn list_filters_by_status_org_and_half() {
 #[test]
 fn an_organization_commits_too() {
     let env = env();
-    ok(&run(&env, "2026-01-05", &["commit", "new", "zhibu1"]));
-    ok(&run(
+    ok(&write(&env, "2026-01-05", &["commit", "new", "zhibu1"]));
+    ok(&write(
         &env,
         "2026-01-05",
         &[
@@ -529,8 +544,8 @@ fn an_organization_commits_too() {
             "2026-06-30",
         ],
     ));
-    ok(&run(&env, "2026-01-06", &["commit", "sign", "第一支部"]));
-    ok(&run(
+    ok(&write(&env, "2026-01-06", &["commit", "sign", "第一支部"]));
+    ok(&write(
         &env,
         "2026-03-01",
         &["commit", "progress", "zhibu1", "c1", "--value", "2.5"],
@@ -553,6 +568,7 @@ fn an_organization_commits_too() {
     )));
     assert_eq!(rows[0].1["org"], "zhibu1");
     assert_eq!(rows[0].1["name"], "第一支部");
+    snapshot!("org-commits", env.journal());
 }
 
 #[test]
@@ -614,7 +630,7 @@ fn show_prints_items_progress_and_comments() {
 fn dry_run_prints_a_diff_and_writes_nothing() {
     let env = with_letter();
     let before = env.read(LETTER);
-    let r = run(
+    let r = write(
         &env,
         "2026-06-01",
         &[
@@ -640,7 +656,7 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
         r.stdout
     );
     assert_eq!(env.read(LETTER), before);
-    let r = run(&env, "2026-01-05", &["commit", "new", "lisi", "--dry-run"]);
+    let r = write(&env, "2026-01-05", &["commit", "new", "lisi", "--dry-run"]);
     ok(&r);
     assert!(
         r.stdout.contains("--- /dev/null") && r.stdout.contains("+committer = \"lisi\""),
@@ -648,13 +664,14 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
         r.stdout
     );
     assert!(!env.path("commitments/2026-H1/lisi.toml").exists());
+    snapshot!("dry-run", env.journal());
 }
 
 #[test]
 fn without_half_the_nearest_letter_is_used() {
     let env = with_letter();
     // Late fulfilment in August goes to the first half's letter when there is no H2 letter.
-    let r = run(
+    let r = write(
         &env,
         "2026-08-01",
         &["commit", "progress", "zhangsan", "c3", "--value", "12"],
@@ -663,12 +680,12 @@ fn without_half_the_nearest_letter_is_used() {
     assert!(r.stdout.contains(LETTER), "{}", r.stdout);
     assert!(env.read(LETTER).contains("date = 2026-08-01\nvalue = 12\n"));
     // An item defaults to the half of its due date.
-    ok(&run(
+    ok(&write(
         &env,
         "2026-11-20",
         &["commit", "new", "lisi", "--half", "2027-H1"],
     ));
-    ok(&run(
+    ok(&write(
         &env,
         "2026-11-20",
         &[
@@ -687,32 +704,33 @@ fn without_half_the_nearest_letter_is_used() {
             "2027-03-31",
         ],
     ));
-    ok(&run(&env, "2026-12-28", &["commit", "sign", "lisi"]));
+    ok(&write(&env, "2026-12-28", &["commit", "sign", "lisi"]));
     let text = env.read("commitments/2027-H1/lisi.toml");
     assert!(
         text.contains("signed = 2026-12-28\n") && text.contains("due = 2027-03-31\n"),
         "{text}"
     );
     // Once an H2 letter exists, a date in H2 goes to it.
-    ok(&run(
+    ok(&write(
         &env,
         "2026-08-02",
         &["commit", "new", "zhangsan", "--date", "2026-08-02"],
     ));
-    let r = run(
+    let r = write(
         &env,
         "2026-08-02",
         &["commit", "progress", "zhangsan", "c3", "--value", "12"],
     );
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("`c3`"), "{}", r.stderr);
+    snapshot!("nearest-letter", env.journal());
 }
 
 #[test]
 fn backdated_entries_keep_date_order() {
     let env = with_letter();
     // c1 has 1 on 03-10 and 5 on 05-20: a value of 3 on 04-15 goes between them.
-    ok(&run(
+    ok(&write(
         &env,
         "2026-06-01",
         &[
@@ -727,7 +745,7 @@ fn backdated_entries_keep_date_order() {
         ],
     ));
     // Same date as an existing entry: after it, so it is the one that counts.
-    ok(&run(
+    ok(&write(
         &env,
         "2026-06-01",
         &[
@@ -741,7 +759,7 @@ fn backdated_entries_keep_date_order() {
             "2026-03-10",
         ],
     ));
-    ok(&run(
+    ok(&write(
         &env,
         "2026-06-01",
         &[
@@ -775,6 +793,7 @@ fn backdated_entries_keep_date_order() {
     );
     let fmt = run(&env, "2026-06-01", &["fmt", "--check", LETTER]);
     assert_eq!(fmt.code, 0, "{}{}", fmt.stdout, fmt.stderr);
+    snapshot!("backdated", env.journal());
 }
 
 #[test]
@@ -782,7 +801,7 @@ fn writes_keep_comments_crlf_and_bom() {
     let env = env();
     let text = format!("\u{feff}{}", ZHANGSAN.replace('\n', "\r\n"));
     env.write(LETTER, &text);
-    ok(&run(
+    ok(&write(
         &env,
         "2026-06-01",
         &["commit", "progress", "zhangsan", "c3", "--value", "4"],
@@ -798,6 +817,7 @@ fn writes_keep_comments_crlf_and_bom() {
         after.len(),
         text.len() + "\r\n[[item.progress]]\r\ndate = 2026-06-01\r\nvalue = 4\r\n".len()
     );
+    snapshot!("crlf-bom", env.journal());
 }
 
 #[test]
@@ -983,7 +1003,7 @@ fn refusals_give_every_reason_and_write_nothing() {
         &["commit", "publish", "zhangsan"],
         &["already published on 2026-01-18"],
     );
-    let bad = run(
+    let bad = write(
         &env,
         "2026-06-01",
         &["commit", "progress", "zhangsan", "c1"],
@@ -993,24 +1013,25 @@ fn refusals_give_every_reason_and_write_nothing() {
         "neither --value nor --done is a usage error: {}",
         bad.stderr
     );
+    snapshot!("refusals", env.journal());
 }
 
 #[test]
 fn signing_and_publishing_follow_their_order() {
     let env = env();
-    ok(&run(&env, "2026-01-05", &["commit", "new", "lisi"]));
+    ok(&write(&env, "2026-01-05", &["commit", "new", "lisi"]));
     let rel = "commitments/2026-H1/lisi.toml";
-    let sign = run(&env, "2026-01-06", &["commit", "sign", "lisi"]);
+    let sign = write(&env, "2026-01-06", &["commit", "sign", "lisi"]);
     assert_eq!(sign.code, 1);
     assert!(sign.stderr.contains("no items"), "{}", sign.stderr);
-    let publish = run(&env, "2026-01-06", &["commit", "publish", "lisi"]);
+    let publish = write(&env, "2026-01-06", &["commit", "publish", "lisi"]);
     assert_eq!(publish.code, 1);
     assert!(
         publish.stderr.contains("commit sign lisi"),
         "{}",
         publish.stderr
     );
-    ok(&run(
+    ok(&write(
         &env,
         "2026-01-06",
         &[
@@ -1031,12 +1052,12 @@ fn signing_and_publishing_follow_their_order() {
             "2026-06-30",
         ],
     ));
-    ok(&run(
+    ok(&write(
         &env,
         "2026-01-06",
         &["commit", "sign", "lisi", "--date", "2026-01-06"],
     ));
-    let early = run(
+    let early = write(
         &env,
         "2026-01-06",
         &["commit", "publish", "lisi", "--date", "2026-01-05"],
@@ -1047,8 +1068,8 @@ fn signing_and_publishing_follow_their_order() {
         "{}",
         early.stderr
     );
-    ok(&run(&env, "2026-01-08", &["commit", "publish", "lisi"]));
-    ok(&run(
+    ok(&write(&env, "2026-01-08", &["commit", "publish", "lisi"]));
+    ok(&write(
         &env,
         "2026-03-08",
         &[
@@ -1062,7 +1083,7 @@ fn signing_and_publishing_follow_their_order() {
             "参加主题党日",
         ],
     ));
-    ok(&run(
+    ok(&write(
         &env,
         "2026-03-09",
         &[
@@ -1077,6 +1098,7 @@ fn signing_and_publishing_follow_their_order() {
         text.contains("signed = 2026-01-06\npublished = 2026-01-08\n"),
         "{text}"
     );
+    snapshot!("sign-publish", env.journal());
 }
 
 /// The findings of `check --format json` as (code, file, line, column).
@@ -1356,12 +1378,12 @@ fn qingxi_half_year_filing_is_the_ledger_of_the_half() {
 fn qingxi_a_new_letter_goes_through_the_cycle_cleanly() {
     let env = TestEnv::example("qingxi");
     let rel = "commitments/2027-H1/linwei.toml";
-    ok(&run(
+    ok(&write(
         &env,
         "2026-12-20",
         &["commit", "new", "linwei", "--half", "2027-H1"],
     ));
-    ok(&run(
+    ok(&write(
         &env,
         "2026-12-20",
         &[
@@ -1383,13 +1405,13 @@ fn qingxi_a_new_letter_goes_through_the_cycle_cleanly() {
         ],
     ));
     // linwei has a 2026-H2 letter: signing in December for the next half names it.
-    ok(&run(
+    ok(&write(
         &env,
         "2026-12-28",
         &["commit", "sign", "linwei", "--half", "2027-H1"],
     ));
-    ok(&run(&env, "2027-01-05", &["commit", "publish", "linwei"]));
-    ok(&run(
+    ok(&write(&env, "2027-01-05", &["commit", "publish", "linwei"]));
+    ok(&write(
         &env,
         "2027-03-01",
         &["commit", "progress", "linwei", "c1", "--value", "1"],
@@ -1413,6 +1435,7 @@ fn qingxi_a_new_letter_goes_through_the_cycle_cleanly() {
         serde_json::json!(0.5)
     );
     assert_eq!(v["meta"]["half"], "2027-H1", "{v}");
+    snapshot!("qingxi-new-letter", env.journal());
 }
 
 #[test]

@@ -1,6 +1,16 @@
 //! End-to-end tests: the real binary in a temporary copy of a workspace. One binary, one module
 //! per area; `TestEnv` is the only helper tests need.
 
+/// `insta::assert_snapshot!(name, text)` without the expression in the snapshot file's header
+/// (the texts of [`TestEnv::run_write`] name their commands themselves).
+macro_rules! snapshot {
+    ($name:expr, $text:expr $(,)?) => {
+        insta::with_settings!({ omit_expression => true }, {
+            insta::assert_snapshot!($name, $text);
+        })
+    };
+}
+
 mod check;
 mod commit;
 mod contract;
@@ -24,6 +34,8 @@ mod safety;
 mod width;
 mod year;
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -32,6 +44,8 @@ pub struct TestEnv {
     pub dir: tempfile::TempDir,
     /// `DANGJIAN_AS_OF` of every run (default 2026-11-20).
     pub as_of: &'static str,
+    /// The texts of the runs of [`TestEnv::run_write`] so far, one after the other.
+    journal: RefCell<String>,
 }
 
 /// What a run produced.
@@ -48,6 +62,7 @@ impl TestEnv {
         TestEnv {
             dir: tempfile::tempdir().expect("temp dir"),
             as_of: "2026-11-20",
+            journal: RefCell::default(),
         }
     }
 
@@ -96,6 +111,110 @@ impl TestEnv {
     pub fn run(&self, args: &[&str]) -> Run {
         run(self.cmd(args))
     }
+
+    /// Runs a (writing) command and describes all it did for a snapshot: the command line, the
+    /// transcript, and a unified diff of each file it created, changed or removed (or "no file
+    /// changed"). The temporary directory (also as its canonical path) reads `[ROOT]`; a carriage return `␍` and a byte-order
+    /// mark `[BOM]`, so that line endings show. The text is also added to the journal, for a
+    /// test that snapshots a whole walk at its end ([`TestEnv::journal`]).
+    pub fn run_write(&self, args: &[&str]) -> Written {
+        let before = self.files();
+        let run = self.run(args);
+        let after = self.files();
+        let mut text = format!(
+            "$ dangjian {}\n{}--- files\n",
+            command_line(args),
+            run.transcript()
+        );
+        let mut changed = false;
+        for path in before
+            .keys()
+            .chain(after.keys().filter(|p| !before.contains_key(*p)))
+        {
+            let (old, new) = (before.get(path), after.get(path));
+            if old == new {
+                continue;
+            }
+            changed = true;
+            let old_name = old.map_or("/dev/null".to_string(), |_| format!("a/{path}"));
+            let new_name = new.map_or("/dev/null".to_string(), |_| format!("b/{path}"));
+            let (old, new) = (
+                old.map_or(String::new(), |b| String::from_utf8_lossy(b).into_owned()),
+                new.map_or(String::new(), |b| String::from_utf8_lossy(b).into_owned()),
+            );
+            let diff = similar::TextDiff::from_lines(&old, &new);
+            text.push_str(&diff.unified_diff().header(&old_name, &new_name).to_string());
+        }
+        if !changed {
+            text.push_str("no file changed\n");
+        }
+        let canonical = std::fs::canonicalize(self.root()).unwrap_or_else(|_| self.root().into());
+        let text = text
+            .replace(&canonical.display().to_string(), "[ROOT]")
+            .replace(&self.root().display().to_string(), "[ROOT]")
+            .replace('\r', "␍")
+            .replace('\u{feff}', "[BOM]");
+        let mut journal = self.journal.borrow_mut();
+        if !journal.is_empty() {
+            journal.push('\n');
+        }
+        journal.push_str(&text);
+        Written { run, text }
+    }
+
+    /// The texts of every [`TestEnv::run_write`] of this environment so far, in order.
+    pub fn journal(&self) -> String {
+        self.journal.borrow().clone()
+    }
+
+    /// [`TestEnv::run_write`] of each command in turn, the texts one after the other.
+    pub fn run_writes(&self, commands: &[&[&str]]) -> String {
+        commands
+            .iter()
+            .map(|args| self.run_write(args).text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Every file of the workspace but the lock (which every writing command creates), by
+    /// relative path with `/`.
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(self.root())
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.file_name() != ".dangjian.lock")
+            .map(|e| {
+                let rel = e.path().strip_prefix(self.root()).unwrap();
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    }
+}
+
+/// What [`TestEnv::run_write`] saw: the run, and the text to snapshot.
+#[derive(Debug)]
+pub struct Written {
+    pub run: Run,
+    pub text: String,
+}
+
+/// The arguments as a shell would take them back (quoted when they hold a space or a quote).
+fn command_line(args: &[&str]) -> String {
+    args.iter()
+        .map(|a| {
+            if a.is_empty() || a.contains([' ', '\'', '"']) {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            } else {
+                a.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Run {

@@ -37,8 +37,10 @@ fn adv(date: &str) -> [&str; 5] {
     ["matter", "advance", "road", "--date", date]
 }
 
+/// Runs a command that must succeed; its transcript and the diff of what it wrote go to the
+/// journal the test snapshots.
 fn ok(env: &TestEnv, args: &[&str]) -> Run {
-    let r = env.run(args);
+    let r = env.run_write(args).run;
     assert_eq!(
         r.code, 0,
         "{args:?}\nstdout: {}\nstderr: {}",
@@ -59,7 +61,7 @@ fn usage(env: &TestEnv, rel: &str, args: &[&str], reasons: &[&str]) -> Run {
 
 fn failed(env: &TestEnv, rel: &str, args: &[&str], reasons: &[&str], code: i32) -> Run {
     let before = std::fs::read(env.path(rel)).ok();
-    let r = env.run(args);
+    let r = env.run_write(args).run;
     assert_eq!(
         r.code, code,
         "{args:?}\nstdout: {}\nstderr: {}",
@@ -432,7 +434,7 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
             .contains("[[history]]\nstep = \"evaluate\"\ncompleted = 2026-12-25\n")
     );
 
-    let status = ok(&env, &["matter", "status", "--format", "json"]);
+    let status = env.run(&["matter", "status", "--format", "json"]).ok();
     let v: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
     let pipeline = crate::rows(&v, "pipeline").as_array().unwrap();
     let done = pipeline.iter().find(|r| r["step"] == "done").unwrap();
@@ -441,6 +443,7 @@ fn village_matter_walks_the_four_discussions_and_two_publications() {
     assert_eq!(rows[0]["id"], "road");
     assert_eq!(rows[0]["completion"], 100);
     assert_eq!(rows[0]["unmet"], 0);
+    snapshot!("village", env.journal());
 }
 
 #[test]
@@ -691,9 +694,10 @@ fn community_matter_walks_the_three_divisions_and_three_joints() {
     assert_eq!(history(&env).len(), 6);
 
     // the record is valid for the loader and check finds no error in it
-    let check = ok(&env, &["check", "--format", "json"]);
+    let check = env.run(&["check", "--format", "json"]).ok();
     let v: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
     assert_eq!(v["summary"]["errors"], 0, "{}", check.stdout);
+    snapshot!("community", env.journal());
 }
 
 #[test]
@@ -730,15 +734,13 @@ fn check_warns_of_stale_progress_in_an_agency() {
             "2026-03-15",
         ],
     );
-    let quiet = ok(
-        &env,
-        &["--as-of", "2026-04-15", "check", "--format", "json"],
-    );
+    let quiet = env
+        .run(&["--as-of", "2026-04-15", "check", "--format", "json"])
+        .ok();
     assert!(!quiet.stdout.contains("stale-progress"), "{}", quiet.stdout);
-    let r = ok(
-        &env,
-        &["--as-of", "2026-04-16", "check", "--format", "json"],
-    );
+    let r = env
+        .run(&["--as-of", "2026-04-16", "check", "--format", "json"])
+        .ok();
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let diags = v["diagnostics"].as_array().unwrap();
     let stale: Vec<_> = diags
@@ -754,6 +756,7 @@ fn check_warns_of_stale_progress_in_an_agency() {
             .unwrap()
             .contains("since 2026-03-15")
     );
+    snapshot!("stale-progress", env.journal());
 }
 
 #[test]
@@ -787,6 +790,8 @@ fn workflow_settings_override_the_sector_and_the_owner_sector_applies() {
     );
     assert!(!r.stderr.contains("sources"), "{}", r.stderr);
 
+    snapshot!("workflow-settings", env.journal());
+
     // a village org inside a community workspace decides as a village
     let env = workspace("community", "");
     env.write(
@@ -817,6 +822,7 @@ fn workflow_settings_override_the_sector_and_the_owner_sector_applies() {
         &["matter", "advance", "road"],
         &["no meeting of the representatives body"],
     );
+    snapshot!("owner-sector", env.journal());
 }
 
 #[test]
@@ -827,7 +833,7 @@ fn force_needs_a_reason_and_records_it() {
         &["matter", "new", "road", "--name", "R", "--org", "top"],
     );
     let before = env.read(ROAD);
-    let r = env.run(&["matter", "advance", "road", "--force"]);
+    let r = env.run_write(&["matter", "advance", "road", "--force"]).run;
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert_eq!(env.read(ROAD), before);
     refused(
@@ -855,6 +861,7 @@ fn force_needs_a_reason_and_records_it() {
     assert_eq!(h[0]["step"].as_str(), Some("consult"));
     assert_eq!(h[0]["forced"].as_str(), Some("上级紧急交办"));
     assert_eq!(step_of(&env), "decide");
+    snapshot!("force", env.journal());
 }
 
 #[test]
@@ -890,6 +897,7 @@ fn advance_refuses_when_step_and_history_disagree() {
         &["matter", "advance", "road"],
         &["step is decompose but history says"],
     );
+    snapshot!("step-history", env.journal());
 }
 
 #[test]
@@ -927,6 +935,7 @@ fn advance_refuses_a_date_before_the_previous_step() {
         ],
         &["2026-02-01 is before the previous step was completed (2026-03-01)"],
     );
+    snapshot!("date-before", env.journal());
 }
 
 #[test]
@@ -1039,16 +1048,18 @@ fn record_commands_refuse_what_check_would_reject() {
         &["task `t1` already exists"],
     );
     // --org and --member are exclusive, and one is required: usage errors
-    let r = env.run(&[
-        "matter",
-        "task",
-        "road",
-        "t3",
-        "--text",
-        "x",
-        "--due",
-        "2026-09-30",
-    ]);
+    let r = env
+        .run_write(&[
+            "matter",
+            "task",
+            "road",
+            "t3",
+            "--text",
+            "x",
+            "--due",
+            "2026-09-30",
+        ])
+        .run;
     assert_eq!(r.code, 2, "{}", r.stderr);
 
     ok(
@@ -1148,6 +1159,7 @@ fn record_commands_refuse_what_check_would_reject() {
         &["matter", "new", "X", "--name", "X", "--org", "top"],
         &["not a valid id"],
     );
+    snapshot!("record-refusals", env.journal());
 }
 
 #[test]
@@ -1196,6 +1208,7 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
     assert!(r.stdout.contains("+[[history]]"), "{}", r.stdout);
     assert!(r.stdout.contains("+forced = \"x\""), "{}", r.stdout);
     assert_eq!(env.read(ROAD), before);
+    snapshot!("dry-run", env.journal());
 }
 
 #[test]
@@ -1222,6 +1235,7 @@ fn edits_keep_comments_and_the_chinese_words_written() {
         "{text}"
     );
     assert!(text.contains("source = \"群众\""), "{text}");
+    snapshot!("comments", env.journal());
 }
 
 #[test]
@@ -1248,10 +1262,11 @@ fn a_matter_is_found_in_another_year_folder() {
             "matter", "opinion", "old", "--source", "members", "--text", "x",
         ],
     );
-    let r = ok(&env, &["matter", "show", "old", "--format", "json"]);
+    let r = env.run(&["matter", "show", "old", "--format", "json"]).ok();
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(crate::rows(&v, "opinions")[0]["text"], "x");
     assert_eq!(crate::rows(&v, "unmet").as_array().unwrap().len(), 0);
+    snapshot!("other-year", env.journal());
 }
 
 #[test]
@@ -1397,6 +1412,7 @@ fn refusals_are_in_the_workspace_language() {
             "意见来源不足：已有 0 类来源，至少需要 2 类",
         ],
     );
+    snapshot!("refusals-zh", env.journal());
 }
 
 #[test]
@@ -1469,6 +1485,7 @@ fn a_decision_published_later_is_recorded_with_publish() {
     );
     ok(&env, &adv("2026-01-20"));
     assert_eq!(step_of(&env), "decompose");
+    snapshot!("publish-decision", env.journal());
 }
 
 #[test]
@@ -1517,6 +1534,7 @@ fn the_example_decompose_matter_advances_and_the_decide_one_is_refused() {
         &["--lang", "en", "matter", "advance", "xinqiao-tingche"],
         &["no meeting of the joint body"],
     );
+    snapshot!("example-advance", env.journal());
 }
 
 #[test]
@@ -1581,4 +1599,5 @@ fn a_yearly_matter_may_recur_and_the_year_picks_it() {
         &["matter", "show", "road"],
         &["matters/2024/road.toml, matters/2025/road.toml", "--year"],
     );
+    snapshot!("yearly", env.journal());
 }

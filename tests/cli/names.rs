@@ -47,7 +47,7 @@ const UNKNOWN: &[&[&str]] = &[
 #[test]
 fn every_unknown_name_is_a_usage_error_with_help() {
     let env = TestEnv::example("qingxi");
-    let before = snapshot_files(&env);
+    let before = env.files();
     let mut failures = Vec::new();
     for args in UNKNOWN {
         let mut all = vec!["--lang", "en"];
@@ -60,7 +60,7 @@ fn every_unknown_name_is_a_usage_error_with_help() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert_eq!(snapshot_files(&env), before, "a failed command wrote");
+    assert_eq!(env.files(), before, "a failed command wrote");
 }
 
 #[test]
@@ -86,21 +86,4 @@ fn a_typo_gets_a_did_you_mean() {
     错误：找不到党员“曹莉莉”（按 id 或名称查找）
     提示: 是不是“曹丽”？
     ");
-}
-
-fn snapshot_files(env: &TestEnv) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(env.root())
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        // The lock file is created by every writing command before it reads anything; it holds
-        // no record (without this filter the test passed only where a stray lock was copied).
-        .filter(|e| e.file_name() != ".dangjian.lock")
-        .map(|e| {
-            let rel = e.path().strip_prefix(env.root()).unwrap();
-            (rel.display().to_string(), std::fs::read(e.path()).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
 }

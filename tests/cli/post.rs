@@ -111,196 +111,125 @@ fn errors_in(env: &TestEnv, file: &str) -> Vec<String> {
         .collect()
 }
 
-/// Asserts a refusal: exit 1, each expected reason on stderr, and the file unchanged.
-fn refused(env: &TestEnv, args: &[&str], file: &str, reasons: &[&str]) -> Run {
-    failed(env, args, file, reasons, 1)
-}
-
-/// Asserts a usage error (a name that names no record, or more than one): exit 2, each
-/// expected problem on stderr, and the file unchanged.
-fn usage(env: &TestEnv, args: &[&str], file: &str, reasons: &[&str]) -> Run {
-    failed(env, args, file, reasons, 2)
-}
-
-fn failed(env: &TestEnv, args: &[&str], file: &str, reasons: &[&str], code: i32) -> Run {
-    let before = std::fs::read(env.path(file)).unwrap();
-    let r = env.run(args);
-    assert_eq!(
-        r.code, code,
-        "{args:?}\nstdout: {}\nstderr: {}",
-        r.stdout, r.stderr
-    );
-    for reason in reasons {
-        assert!(
-            r.stderr.contains(reason),
-            "{args:?}: stderr lacks {reason:?}:\n{}",
-            r.stderr
-        );
-    }
-    assert_eq!(
-        std::fs::read(env.path(file)).unwrap(),
-        before,
-        "{file} changed"
-    );
-    r
-}
-
 #[test]
 fn six_steps_write_exactly_these_files() {
     let env = fixture();
-    let r = env.run(&[
-        "post",
-        "new",
-        "pingan-2",
-        "--name",
-        "平安创建岗",
-        "--org",
-        "江滨社区党支部",
-        "--duty",
-        "巡查小区治安隐患",
-        "--duty",
-        "协助开展平安宣传",
-        "--capacity",
-        "3",
-        "--log-every",
-        "month",
-    ]);
-    ok(&r);
-    let created = "id = \"pingan-2\"\nname = \"平安创建岗\"\norg = \"jiangbin\"\nkind = \"standing\"\nduties = [\"巡查小区治安隐患\", \"协助开展平安宣传\"]\ncapacity = 3\nlog_every = \"month\"\n";
-    assert_eq!(env.read("posts/pingan-2.toml"), created);
-
-    ok(&env.run(&["post", "claim", "pingan-2", "张三", "--date", "2026-01-10"]));
-    let claimed = format!("{created}\n[[holder]]\nmember = \"zhangsan\"\nclaimed = 2026-01-10\n");
-    assert_eq!(env.read("posts/pingan-2.toml"), claimed);
-
-    let r = env.run(&[
-        "post",
-        "assign",
-        "平安创建岗",
-        "张三",
-        "--date",
-        "2026-01-15",
-    ]);
-    ok(&r);
-    assert!(
-        r.stdout.contains("wrote posts/pingan-2.toml"),
-        "{}",
-        r.stdout
+    snapshot!(
+        "six-steps",
+        env.run_writes(&[
+            &[
+                "post",
+                "new",
+                "pingan-2",
+                "--name",
+                "平安创建岗",
+                "--org",
+                "江滨社区党支部",
+                "--duty",
+                "巡查小区治安隐患",
+                "--duty",
+                "协助开展平安宣传",
+                "--capacity",
+                "3",
+                "--log-every",
+                "month",
+            ],
+            &["post", "claim", "pingan-2", "张三", "--date", "2026-01-10"],
+            &[
+                "post",
+                "assign",
+                "平安创建岗",
+                "张三",
+                "--date",
+                "2026-01-15",
+            ],
+            // The board entry: name, post, duties.
+            &["post", "publish", "pingan-2", "--date", "2026-01-20"],
+            &[
+                "post",
+                "log",
+                "pingan-2",
+                "zhangsan",
+                "--text",
+                "巡查3个小区，发现并上报隐患2处",
+                "--hours",
+                "2.5",
+                "--date",
+                "2026-02-03",
+            ],
+            &[
+                "post",
+                "end",
+                "pingan-2",
+                "zhangsan",
+                "--reason",
+                "换岗",
+                "--date",
+                "2026-11-20",
+            ],
+        ])
     );
-    let assigned = format!("{claimed}confirmed = 2026-01-15\n");
-    assert_eq!(env.read("posts/pingan-2.toml"), assigned);
-
-    let r = env.run(&["post", "publish", "pingan-2", "--date", "2026-01-20"]);
-    ok(&r);
-    // The board entry: name, post, duties.
-    for word in [
-        "张三",
-        "平安创建岗",
-        "巡查小区治安隐患; 协助开展平安宣传",
-        "2026-01-20",
-    ] {
-        assert!(r.stdout.contains(word), "board lacks {word}: {}", r.stdout);
-    }
-    let published = format!("{assigned}published = 2026-01-20\n");
-    assert_eq!(env.read("posts/pingan-2.toml"), published);
-
-    ok(&env.run(&[
-        "post",
-        "log",
-        "pingan-2",
-        "zhangsan",
-        "--text",
-        "巡查3个小区，发现并上报隐患2处",
-        "--hours",
-        "2.5",
-        "--date",
-        "2026-02-03",
-    ]));
-    let logged = format!(
-        "{published}\n[[log]]\ndate = 2026-02-03\nmember = \"zhangsan\"\ntext = \"巡查3个小区，发现并上报隐患2处\"\nhours = 2.5\n"
-    );
-    assert_eq!(env.read("posts/pingan-2.toml"), logged);
-
-    ok(&env.run(&[
-        "post",
-        "end",
-        "pingan-2",
-        "zhangsan",
-        "--reason",
-        "换岗",
-        "--date",
-        "2026-11-20",
-    ]));
-    let ended = logged.replace(
-        "published = 2026-01-20\n",
-        "published = 2026-01-20\nended = 2026-11-20\nend_reason = \"换岗\"\n",
-    );
-    assert_eq!(env.read("posts/pingan-2.toml"), ended);
-
     // The result passes check, and the dates are TOML dates, not strings.
     assert_eq!(errors_in(&env, "posts/pingan-2.toml"), Vec::<String>::new());
-    let v: toml::Table = toml::from_str(&ended).unwrap();
+    let v: toml::Table = toml::from_str(&env.read("posts/pingan-2.toml")).unwrap();
     assert!(v["holder"][0]["confirmed"].is_datetime());
 }
 
 #[test]
 fn edits_keep_bom_crlf_comments_and_key_order() {
     let env = with_pingan();
-    for args in [
-        &[
-            "post",
-            "claim",
-            "pingan-1",
-            "zhangsan",
-            "--date",
-            "2026-01-10",
-        ][..],
-        &[
-            "post",
-            "assign",
-            "pingan-1",
-            "zhangsan",
-            "--date",
-            "2026-01-15",
-        ],
-        &["post", "assign", "pingan-1", "lisi", "--date", "2026-01-16"],
-        &["post", "publish", "pingan-1", "--date", "2026-01-20"],
-        &[
-            "post",
-            "log",
-            "pingan-1",
-            "lisi",
-            "--text",
-            "入户宣传",
-            "--date",
-            "2026-02-01",
-        ],
-    ] {
-        ok(&env.run(args));
-    }
-    let expected = format!(
-        "{PINGAN}\r\n[[holder]]\r\nmember = \"zhangsan\"\r\nclaimed = 2026-01-10\r\nconfirmed = 2026-01-15\r\npublished = 2026-01-20\r\n\r\n[[holder]]\r\nmember = \"lisi\"\r\nclaimed = 2026-01-16\r\nconfirmed = 2026-01-16\r\npublished = 2026-01-20\r\n\r\n[[log]]\r\ndate = 2026-02-01\r\nmember = \"lisi\"\r\ntext = \"入户宣传\"\r\n"
-    );
-    assert_eq!(env.read("posts/pingan-1.toml"), expected);
     // A third holder joins after the second: the new [[holder]] goes before the log entries.
-    ok(&env.run(&[
-        "post",
-        "end",
-        "pingan-1",
-        "lisi",
-        "--reason",
-        "调岗",
-        "--date",
-        "2026-03-01",
-    ]));
-    ok(&env.run(&[
-        "post",
-        "assign",
-        "pingan-1",
-        "qianjiu",
-        "--date",
-        "2026-03-02",
-    ]));
+    snapshot!(
+        "bom-crlf",
+        env.run_writes(&[
+            &[
+                "post",
+                "claim",
+                "pingan-1",
+                "zhangsan",
+                "--date",
+                "2026-01-10",
+            ],
+            &[
+                "post",
+                "assign",
+                "pingan-1",
+                "zhangsan",
+                "--date",
+                "2026-01-15",
+            ],
+            &["post", "assign", "pingan-1", "lisi", "--date", "2026-01-16"],
+            &["post", "publish", "pingan-1", "--date", "2026-01-20"],
+            &[
+                "post",
+                "log",
+                "pingan-1",
+                "lisi",
+                "--text",
+                "入户宣传",
+                "--date",
+                "2026-02-01",
+            ],
+            &[
+                "post",
+                "end",
+                "pingan-1",
+                "lisi",
+                "--reason",
+                "调岗",
+                "--date",
+                "2026-03-01",
+            ],
+            &[
+                "post",
+                "assign",
+                "pingan-1",
+                "qianjiu",
+                "--date",
+                "2026-03-02",
+            ],
+        ])
+    );
     let text = env.read("posts/pingan-1.toml");
     let holder = text.find("member = \"qianjiu\"").unwrap();
     let log = text.find("[[log]]").unwrap();
@@ -316,367 +245,230 @@ fn edits_keep_bom_crlf_comments_and_key_order() {
 #[test]
 fn refusals_name_each_reason_and_write_nothing() {
     let env = with_pingan();
-    refused(
-        &env,
-        &["post", "assign", "pingan-1", "wangwu"],
-        "posts/pingan-1.toml",
-        &["王五 (wangwu) is activist; this post takes only full, probationary"],
-    );
-    refused(
-        &env,
-        &["post", "assign", "agency-1", "zhaoliu"],
-        "posts/agency-1.toml",
-        &["赵六 (zhaoliu) holds an office"],
-    );
-    refused(
-        &env,
-        &["post", "assign", "pingan-1", "sunqi"],
-        "posts/pingan-1.toml",
-        &["孙七 (sunqi) belongs to hexi, which is neither jiangbin"],
-    );
-    refused(
-        &env,
-        &[
-            "post",
-            "assign",
-            "flood-1",
-            "zhangsan",
-            "--date",
-            "2026-08-01",
-        ],
-        "posts/flood-1.toml",
-        &["2026-08-01 is outside the window of this temporary post (2026-06-18 to 2026-07-31)"],
-    );
-    refused(
-        &env,
-        &["post", "assign", "pingan-1", "zhouba"],
-        "posts/pingan-1.toml",
-        &["周八 (zhouba) left on 2026-09-01"],
-    );
-    refused(
-        &env,
-        &["post", "claim", "pingan-1", "zhouba"],
-        "posts/pingan-1.toml",
-        &["周八 (zhouba) left on 2026-09-01"],
-    );
-    ok(&env.run(&[
-        "post",
-        "claim",
-        "pingan-1",
-        "zhangsan",
-        "--date",
-        "2026-01-10",
-    ]));
-    refused(
-        &env,
-        &["post", "claim", "pingan-1", "zhangsan"],
-        "posts/pingan-1.toml",
-        &["张三 (zhangsan) already claimed this post on 2026-01-10"],
-    );
-    ok(&env.run(&[
-        "post",
-        "assign",
-        "pingan-1",
-        "zhangsan",
-        "--date",
-        "2026-01-15",
-    ]));
-    refused(
-        &env,
-        &["post", "assign", "pingan-1", "zhangsan"],
-        "posts/pingan-1.toml",
-        &["already confirmed on this post since 2026-01-15"],
-    );
-    ok(&env.run(&["post", "assign", "pingan-1", "lisi", "--date", "2026-01-15"]));
-    refused(
-        &env,
-        &["post", "assign", "pingan-1", "qianjiu"],
-        "posts/pingan-1.toml",
-        &[
-            "the post is full: 2 holders are confirmed on 2026-11-20 (capacity 2): 张三 (zhangsan), 李四 (lisi)",
-        ],
-    );
-    // Every reason at once, one per line.
-    let r = refused(
-        &env,
-        &["post", "assign", "pingan-1", "wangwu"],
-        "posts/pingan-1.toml",
-        &["is activist", "the post is full"],
-    );
-    assert_eq!(
-        r.stderr
-            .lines()
-            .filter(|l| l.starts_with("error: "))
-            .count(),
-        2
-    );
-    // Log and end refusals.
-    refused(
-        &env,
-        &[
-            "post",
-            "log",
-            "pingan-1",
-            "zhangsan",
-            "--text",
-            "x",
-            "--date",
-            "2026-01-14",
-        ],
-        "posts/pingan-1.toml",
-        &["was not serving on this post on 2026-01-14"],
-    );
-    refused(
-        &env,
-        &["post", "log", "pingan-1", "qianjiu", "--text", "x"],
-        "posts/pingan-1.toml",
-        &["钱九 (qianjiu) does not hold this post"],
-    );
-    refused(
-        &env,
-        &["post", "end", "pingan-1", "qianjiu", "--reason", "x"],
-        "posts/pingan-1.toml",
-        &["does not hold this post"],
-    );
-    refused(
-        &env,
-        &[
-            "post",
-            "end",
-            "pingan-1",
-            "zhangsan",
-            "--reason",
-            "x",
-            "--date",
-            "2026-01-01",
-        ],
-        "posts/pingan-1.toml",
-        &["2026-01-01 is before 张三 (zhangsan)'s confirmed date 2026-01-15"],
-    );
-    ok(&env.run(&[
-        "post",
-        "log",
-        "pingan-1",
-        "zhangsan",
-        "--text",
-        "巡查",
-        "--date",
-        "2026-03-01",
-    ]));
-    refused(
-        &env,
-        &[
-            "post",
-            "end",
-            "pingan-1",
-            "zhangsan",
-            "--date",
-            "2026-02-01",
-        ],
-        "posts/pingan-1.toml",
-        &["张三 (zhangsan) has duty-log entries on this post up to 2026-03-01"],
+    snapshot!(
+        "refusals",
+        env.run_writes(&[
+            &["post", "assign", "pingan-1", "wangwu"],
+            &["post", "assign", "agency-1", "zhaoliu"],
+            &["post", "assign", "pingan-1", "sunqi"],
+            &[
+                "post",
+                "assign",
+                "flood-1",
+                "zhangsan",
+                "--date",
+                "2026-08-01",
+            ],
+            &["post", "assign", "pingan-1", "zhouba"],
+            &["post", "claim", "pingan-1", "zhouba"],
+            &[
+                "post",
+                "claim",
+                "pingan-1",
+                "zhangsan",
+                "--date",
+                "2026-01-10",
+            ],
+            &["post", "claim", "pingan-1", "zhangsan"],
+            &[
+                "post",
+                "assign",
+                "pingan-1",
+                "zhangsan",
+                "--date",
+                "2026-01-15",
+            ],
+            &["post", "assign", "pingan-1", "zhangsan"],
+            &["post", "assign", "pingan-1", "lisi", "--date", "2026-01-15"],
+            &["post", "assign", "pingan-1", "qianjiu"],
+            // Every reason at once, one per line.
+            &["post", "assign", "pingan-1", "wangwu"],
+            // Log and end refusals.
+            &[
+                "post",
+                "log",
+                "pingan-1",
+                "zhangsan",
+                "--text",
+                "x",
+                "--date",
+                "2026-01-14",
+            ],
+            &["post", "log", "pingan-1", "qianjiu", "--text", "x"],
+            &["post", "end", "pingan-1", "qianjiu", "--reason", "x"],
+            &[
+                "post",
+                "end",
+                "pingan-1",
+                "zhangsan",
+                "--reason",
+                "x",
+                "--date",
+                "2026-01-01",
+            ],
+            &[
+                "post",
+                "log",
+                "pingan-1",
+                "zhangsan",
+                "--text",
+                "巡查",
+                "--date",
+                "2026-03-01",
+            ],
+            &[
+                "post",
+                "end",
+                "pingan-1",
+                "zhangsan",
+                "--date",
+                "2026-02-01",
+            ],
+        ])
     );
 }
 
 #[test]
 fn scope_area_takes_residents_of_the_community() {
     let env = fixture();
-    ok(&env.run(&["post", "assign", "area-1", "sunqi", "--date", "2026-03-01"]));
-    // Below the post's organization is in scope too.
-    ok(&env.run(&["post", "assign", "area-1", "lisi", "--date", "2026-03-01"]));
-    ok(&env.run(&[
-        "post",
-        "assign",
-        "flood-1",
-        "zhangsan",
-        "--date",
-        "2026-07-31",
-    ]));
-    // The last day of the window is inside it; --reason is optional.
-    ok(&env.run(&["post", "end", "flood-1", "zhangsan", "--date", "2026-07-31"]));
-    assert!(
-        env.read("posts/flood-1.toml")
-            .ends_with("confirmed = 2026-07-31\nended = 2026-07-31\n")
+    snapshot!(
+        "scope-area",
+        env.run_writes(&[
+            &["post", "assign", "area-1", "sunqi", "--date", "2026-03-01"],
+            // Below the post's organization is in scope too.
+            &["post", "assign", "area-1", "lisi", "--date", "2026-03-01"],
+            &[
+                "post",
+                "assign",
+                "flood-1",
+                "zhangsan",
+                "--date",
+                "2026-07-31",
+            ],
+            // The last day of the window is inside it; --reason is optional.
+            &["post", "end", "flood-1", "zhangsan", "--date", "2026-07-31"],
+        ])
     );
 }
 
 #[test]
 fn refusals_in_chinese_are_plain() {
     let env = with_pingan();
-    let r = refused(
-        &env,
-        &["--lang", "zh-CN", "post", "assign", "pingan-1", "wangwu"],
-        "posts/pingan-1.toml",
-        &["王五 (wangwu) 是入党积极分子，本岗位只接受正式党员、预备党员"],
-    );
-    assert!(!r.stderr.contains('{'), "{}", r.stderr);
+    let w = env.run_write(&["--lang", "zh-CN", "post", "assign", "pingan-1", "wangwu"]);
+    assert!(!w.run.stderr.contains('{'), "{}", w.run.stderr);
+    snapshot!("refusal-zh", w.text);
 }
 
 #[test]
 fn claim_notes_what_assign_will_refuse() {
     let env = with_pingan();
-    let r = env.run(&["post", "claim", "pingan-1", "wangwu"]);
-    ok(&r);
-    assert!(
-        r.stderr.contains("note: 王五 (wangwu) is activist"),
-        "{}",
-        r.stderr
+    snapshot!(
+        "claim-note",
+        env.run_write(&["post", "claim", "pingan-1", "wangwu"]).text
     );
 }
 
 #[test]
 fn dry_run_prints_a_diff_and_writes_nothing() {
     let env = with_pingan();
-    let r = env.run(&["post", "assign", "pingan-1", "zhangsan", "--dry-run"]);
-    ok(&r);
-    assert!(
-        r.stdout.contains("--- a/posts/pingan-1.toml"),
-        "{}",
-        r.stdout
+    snapshot!(
+        "dry-run",
+        env.run_writes(&[
+            &["post", "assign", "pingan-1", "zhangsan", "--dry-run"],
+            &[
+                "post",
+                "new",
+                "x-1",
+                "--name",
+                "新岗",
+                "--org",
+                "jiangbin",
+                "--duty",
+                "d",
+                "--dry-run",
+            ],
+        ])
     );
-    assert!(
-        r.stdout.contains("+++ b/posts/pingan-1.toml"),
-        "{}",
-        r.stdout
-    );
-    assert!(r.stdout.contains("+[[holder]]"), "{}", r.stdout);
-    assert!(r.stdout.contains("+confirmed = 2026-11-20"), "{}", r.stdout);
     assert_eq!(env.read("posts/pingan-1.toml"), PINGAN);
-
-    let r = env.run(&[
-        "post",
-        "new",
-        "x-1",
-        "--name",
-        "新岗",
-        "--org",
-        "jiangbin",
-        "--duty",
-        "d",
-        "--dry-run",
-    ]);
-    ok(&r);
-    assert!(r.stdout.contains("--- /dev/null"), "{}", r.stdout);
-    assert!(r.stdout.contains("+id = \"x-1\""), "{}", r.stdout);
     assert!(!env.path("posts/x-1.toml").exists());
 }
 
 #[test]
 fn names_resolve_and_ambiguous_names_list_candidates() {
     let env = with_pingan();
-    let r = usage(
-        &env,
-        &["post", "claim", "平安创建岗", "李明"],
-        "posts/pingan-1.toml",
-        &[
-            "more than one member is named `李明`",
-            "liming-1 (jiangbin)",
-            "liming-2 (hexi)",
-        ],
+    snapshot!(
+        "names",
+        env.run_writes(&[
+            &["post", "claim", "平安创建岗", "李明"],
+            &["post", "claim", "没有这个岗", "张三"],
+            // Both names wrong: both reasons.
+            &["post", "assign", "没有这个岗", "李明"],
+            &["post", "claim", "平安创建岗", "liming-1"],
+        ])
     );
-    assert_eq!(r.code, 2);
-    usage(
-        &env,
-        &["post", "claim", "没有这个岗", "张三"],
-        "posts/pingan-1.toml",
-        &["no post has the id or name `没有这个岗`"],
-    );
-    // Both names wrong: both reasons.
-    usage(
-        &env,
-        &["post", "assign", "没有这个岗", "李明"],
-        "posts/pingan-1.toml",
-        &[
-            "no post has the id or name `没有这个岗`",
-            "more than one member is named `李明`",
-        ],
-    );
-    ok(&env.run(&["post", "claim", "平安创建岗", "liming-1"]));
 }
 
 #[test]
 fn new_refuses_existing_ids_unknown_orgs_and_bad_windows() {
     let env = with_pingan();
-    usage(
-        &env,
-        &[
-            "post", "new", "pingan-1", "--name", "x", "--org", "nowhere", "--duty", "d",
-        ],
-        "posts/pingan-1.toml",
-        &[
-            "post pingan-1 already exists (posts/pingan-1.toml)",
-            "no organization has the id or name `nowhere`",
-        ],
-    );
-    let r = env.run(&[
-        "post",
-        "new",
-        "t-1",
-        "--name",
-        "x",
-        "--org",
-        "jiangbin",
-        "--duty",
-        "d",
-        "--kind",
-        "temporary",
-    ]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("--from and --until"), "{}", r.stderr);
-    assert!(!env.path("posts/t-1.toml").exists());
-    let r = env.run(&[
-        "post", "new", "Bad Id", "--name", "x", "--org", "jiangbin", "--duty", "d",
-    ]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    ok(&env.run(&[
-        "post",
-        "new",
-        "t-1",
-        "--name",
-        "突发事件处置岗",
-        "--org",
-        "jiangbin",
-        "--duty",
-        "d",
-        "--kind",
-        "临时",
-        "--from",
-        "2026-06-18",
-        "--until",
-        "2026-07-31",
-    ]));
-    assert!(
-        env.read("posts/t-1.toml")
-            .contains("from = 2026-06-18\nuntil = 2026-07-31\n")
-    );
-    ok(&env.run(&[
-        "post",
-        "new",
-        "agency-2",
-        "--name",
-        "党员示范岗",
-        "--org",
-        "jiangbin",
-        "--duty",
-        "d",
-        "--status",
-        "full",
-        "--office",
-        "none",
-        "--scope",
-        "area",
-    ]));
-    assert!(
-        env.read("posts/agency-2.toml")
-            .ends_with("\n[eligible]\nstatus = [\"full\"]\noffice = \"none\"\nscope = \"area\"\n"),
-        "{}",
-        env.read("posts/agency-2.toml")
-    );
-    refused(
-        &env,
-        &["post", "assign", "agency-2", "zhaoliu"],
-        "posts/agency-2.toml",
-        &["holds an office"],
+    snapshot!(
+        "new-refusals",
+        env.run_writes(&[
+            &[
+                "post", "new", "pingan-1", "--name", "x", "--org", "nowhere", "--duty", "d",
+            ],
+            &[
+                "post",
+                "new",
+                "t-1",
+                "--name",
+                "x",
+                "--org",
+                "jiangbin",
+                "--duty",
+                "d",
+                "--kind",
+                "temporary",
+            ],
+            &[
+                "post", "new", "Bad Id", "--name", "x", "--org", "jiangbin", "--duty", "d",
+            ],
+            &[
+                "post",
+                "new",
+                "t-1",
+                "--name",
+                "突发事件处置岗",
+                "--org",
+                "jiangbin",
+                "--duty",
+                "d",
+                "--kind",
+                "临时",
+                "--from",
+                "2026-06-18",
+                "--until",
+                "2026-07-31",
+            ],
+            &[
+                "post",
+                "new",
+                "agency-2",
+                "--name",
+                "党员示范岗",
+                "--org",
+                "jiangbin",
+                "--duty",
+                "d",
+                "--status",
+                "full",
+                "--office",
+                "none",
+                "--scope",
+                "area",
+            ],
+            &["post", "assign", "agency-2", "zhaoliu"],
+        ])
     );
 }
 
@@ -684,32 +476,15 @@ fn new_refuses_existing_ids_unknown_orgs_and_bad_windows() {
 fn publish_by_org_writes_each_post_and_prints_the_board() {
     let env = with_pingan();
     env.write("posts/serve-1.toml", SERVING);
-    ok(&env.run(&["post", "assign", "pingan-1", "lisi", "--date", "2026-02-01"]));
-    let r = env.run(&["post", "publish", "--org", "liedong", "--format", "json"]);
-    ok(&r);
-    let board: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let members: Vec<&str> = board
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["member"].as_str().unwrap())
-        .collect();
-    assert_eq!(members, ["lisi", "zhangsan"]);
-    assert_eq!(board[0]["targets"], "每月巡查不少于4次");
-    assert!(
-        env.read("posts/pingan-1.toml")
-            .contains("published = 2026-11-20\r\n")
+    snapshot!(
+        "publish-by-org",
+        env.run_writes(&[
+            &["post", "assign", "pingan-1", "lisi", "--date", "2026-02-01"],
+            &["post", "publish", "--org", "liedong", "--format", "json"],
+            // Nothing left to publish: success, nothing written.
+            &["post", "publish", "serve-1"],
+        ])
     );
-    assert!(
-        env.read("posts/serve-1.toml")
-            .ends_with("published = 2026-11-20\n")
-    );
-    // Nothing left to publish: success, nothing written.
-    let before = env.read("posts/serve-1.toml");
-    let r = env.run(&["post", "publish", "serve-1"]);
-    ok(&r);
-    assert!(r.stdout.contains("no holder to publish"), "{}", r.stdout);
-    assert_eq!(env.read("posts/serve-1.toml"), before);
 }
 
 #[test]
@@ -948,7 +723,7 @@ fn appended_entries_follow_the_spacing_of_the_file() {
         "{SERVING}\n# —— 1月 ——\n[[log]]\ndate = 2026-01-14\nmember = \"zhangsan\"\ntext = \"a\"\n[[log]]\ndate = 2026-01-24\nmember = \"zhangsan\"\ntext = \"b\"\n"
     );
     env.write("posts/serve-1.toml", &tight);
-    ok(&env.run(&[
+    let w = env.run_write(&[
         "post",
         "log",
         "serve-1",
@@ -957,7 +732,8 @@ fn appended_entries_follow_the_spacing_of_the_file() {
         "c",
         "--date",
         "2026-01-25",
-    ]));
+    ]);
+    snapshot!("spacing", w.text);
     assert_eq!(
         env.read("posts/serve-1.toml"),
         format!("{tight}[[log]]\ndate = 2026-01-25\nmember = \"zhangsan\"\ntext = \"c\"\n")
@@ -985,77 +761,79 @@ fn help_names_the_six_steps() {
 #[test]
 fn example_a_new_post_goes_through_the_six_steps() {
     let env = TestEnv::example("qingxi");
-    for args in [
-        &[
-            "post",
-            "new",
-            "jiangbin-fanzha",
-            "--name",
-            "反诈宣传岗",
-            "--org",
-            "江滨社区党委",
-            "--duty",
-            "入户宣传防范电信诈骗",
-            "--duty",
-            "协助处置涉诈预警",
-            "--capacity",
-            "2",
-            "--log-every",
-            "month",
-        ][..],
-        &[
-            "post",
-            "claim",
-            "反诈宣传岗",
-            "张德明",
-            "--date",
-            "2026-11-02",
-        ],
-        &[
-            "post",
-            "claim",
-            "反诈宣传岗",
-            "朱晓丽",
-            "--date",
-            "2026-11-02",
-        ],
-        &[
-            "post",
-            "assign",
-            "反诈宣传岗",
-            "张德明",
-            "--date",
-            "2026-11-05",
-        ],
-        &["post", "publish", "反诈宣传岗", "--date", "2026-11-06"],
-        &[
-            "post",
-            "log",
-            "反诈宣传岗",
-            "张德明",
-            "--text",
-            "入户宣传防诈骗32户，发放明白纸40份",
-            "--hours",
-            "2",
-            "--date",
-            "2026-11-12",
-        ],
-        &[
-            "post",
-            "end",
-            "反诈宣传岗",
-            "朱晓丽",
-            "--reason",
-            "未通过定岗",
-            "--date",
-            "2026-11-06",
-        ],
-    ] {
-        ok(&env.run(args));
-    }
-    assert_eq!(
-        env.read("posts/jiangbin-fanzha.toml"),
-        "id = \"jiangbin-fanzha\"\nname = \"反诈宣传岗\"\norg = \"jiangbin\"\nkind = \"standing\"\nduties = [\"入户宣传防范电信诈骗\", \"协助处置涉诈预警\"]\ncapacity = 2\nlog_every = \"month\"\n\n[[holder]]\nmember = \"zhangdeming\"\nclaimed = 2026-11-02\nconfirmed = 2026-11-05\npublished = 2026-11-06\n\n[[holder]]\nmember = \"zhuxiaoli\"\nclaimed = 2026-11-02\nended = 2026-11-06\nend_reason = \"未通过定岗\"\n\n[[log]]\ndate = 2026-11-12\nmember = \"zhangdeming\"\ntext = \"入户宣传防诈骗32户，发放明白纸40份\"\nhours = 2\n"
+    snapshot!(
+        "example-six-steps",
+        env.run_writes(&[
+            &[
+                "post",
+                "new",
+                "jiangbin-fanzha",
+                "--name",
+                "反诈宣传岗",
+                "--org",
+                "江滨社区党委",
+                "--duty",
+                "入户宣传防范电信诈骗",
+                "--duty",
+                "协助处置涉诈预警",
+                "--capacity",
+                "2",
+                "--log-every",
+                "month",
+            ],
+            &[
+                "post",
+                "claim",
+                "反诈宣传岗",
+                "张德明",
+                "--date",
+                "2026-11-02",
+            ],
+            &[
+                "post",
+                "claim",
+                "反诈宣传岗",
+                "朱晓丽",
+                "--date",
+                "2026-11-02",
+            ],
+            &[
+                "post",
+                "assign",
+                "反诈宣传岗",
+                "张德明",
+                "--date",
+                "2026-11-05",
+            ],
+            &["post", "publish", "反诈宣传岗", "--date", "2026-11-06"],
+            &[
+                "post",
+                "log",
+                "反诈宣传岗",
+                "张德明",
+                "--text",
+                "入户宣传防诈骗32户，发放明白纸40份",
+                "--hours",
+                "2",
+                "--date",
+                "2026-11-12",
+            ],
+            &[
+                "post",
+                "end",
+                "反诈宣传岗",
+                "朱晓丽",
+                "--reason",
+                "未通过定岗",
+                "--date",
+                "2026-11-06",
+            ],
+        ])
+    );
+    // The whole file, as it reads at the end.
+    snapshot!(
+        "example-six-steps-file",
+        env.read("posts/jiangbin-fanzha.toml")
     );
     assert_eq!(
         errors_in(&env, "posts/jiangbin-fanzha.toml"),
@@ -1066,32 +844,15 @@ fn example_a_new_post_goes_through_the_six_steps() {
 #[test]
 fn example_edits_keep_the_comments_of_real_files() {
     let env = TestEnv::example("qingxi");
-    // 环境卫生岗 is open to members living in the community (scope = "area", with a comment).
-    let before = env.read("posts/jiangbin-huanjing.toml");
-    ok(&env.run(&["post", "assign", "jiangbin-huanjing", "周丽华"]));
-    let last = "published = 2026-03-05\n";
-    let at = before.find(last).unwrap() + last.len();
-    let expected = format!(
-        "{}\n[[holder]]\nmember = \"zhoulihua\"\nclaimed = 2026-11-20\nconfirmed = 2026-11-20\n{}",
-        &before[..at],
-        &before[at..]
-    );
-    assert_eq!(env.read("posts/jiangbin-huanjing.toml"), expected);
-    // A claimed resident on 文明劝导岗 (open to residents) is confirmed on her holder entry.
-    let before = env.read("posts/jiangbin-wenming.toml");
-    ok(&env.run(&["post", "assign", "jiangbin-wenming", "彭爱萍"]));
-    assert_eq!(
-        env.read("posts/jiangbin-wenming.toml"),
-        before.replace(
-            "member = \"pengaiping\"\nclaimed = 2026-11-12\n",
-            "member = \"pengaiping\"\nclaimed = 2026-11-12\nconfirmed = 2026-11-20\n"
-        )
-    );
-    refused(
-        &env,
-        &["post", "assign", "jiangbin-wenming", "杨帆"],
-        "posts/jiangbin-wenming.toml",
-        &["岗位已满：2026-11-20 已有 4 人定岗（最多 4 人）"],
+    snapshot!(
+        "example-comments",
+        env.run_writes(&[
+            // 环境卫生岗 is open to members living in the community (scope = "area", with a comment).
+            &["post", "assign", "jiangbin-huanjing", "周丽华"],
+            // A claimed resident on 文明劝导岗 (open to residents) is confirmed on her holder entry.
+            &["post", "assign", "jiangbin-wenming", "彭爱萍"],
+            &["post", "assign", "jiangbin-wenming", "杨帆"],
+        ])
     );
     for file in [
         "posts/jiangbin-huanjing.toml",
@@ -1104,72 +865,24 @@ fn example_edits_keep_the_comments_of_real_files() {
 #[test]
 fn example_publish_by_org_touches_only_the_files_with_something_to_publish() {
     let env = TestEnv::example("qingxi");
-    let posts: Vec<String> = std::fs::read_dir(env.path("posts"))
-        .unwrap()
-        .map(|e| format!("posts/{}", e.unwrap().file_name().to_string_lossy()))
-        .collect();
-    let before: Vec<String> = posts.iter().map(|p| env.read(p)).collect();
-    let r = env.run(&["post", "publish", "--org", "清溪街道党工委"]);
-    ok(&r);
-    assert!(
-        r.stdout.contains("曹丽") && r.stdout.contains("环境卫生岗"),
-        "{}",
-        r.stdout
-    );
-    let changed: Vec<&String> = posts
-        .iter()
-        .zip(&before)
-        .filter(|(p, b)| env.read(p) != **b)
-        .map(|(p, _)| p)
-        .collect();
-    assert_eq!(changed, ["posts/xinqiao-huanjing.toml"]);
-    let i = posts
-        .iter()
-        .position(|p| p == "posts/xinqiao-huanjing.toml")
-        .unwrap();
-    assert_eq!(
-        env.read("posts/xinqiao-huanjing.toml"),
-        before[i].replace(
-            "confirmed = 2026-11-12\n",
-            "confirmed = 2026-11-12\npublished = 2026-11-20\n"
-        )
+    // The snapshot shows every file that changed: only posts/xinqiao-huanjing.toml.
+    snapshot!(
+        "example-publish-by-org",
+        env.run_write(&["post", "publish", "--org", "清溪街道党工委"])
+            .text
     );
 }
 
 #[test]
 fn example_refusals() {
     let env = TestEnv::example("qingxi");
-    refused(
-        &env,
-        &["post", "assign", "jiangbin-pingan", "肖静"],
-        "posts/jiangbin-pingan.toml",
-        &[
-            "肖静 (xiaojing) 是入党积极分子",
-            "肖静 (xiaojing) 的组织关系在 xinqiao，不在本岗位所属组织 jiangbin 或其下级组织中",
-            "岗位已满：2026-11-20 已有 3 人定岗（最多 3 人）",
-        ],
-    );
-    refused(
-        &env,
-        &["post", "log", "jiangbin-pingan", "郭明", "--text", "巡查"],
-        "posts/jiangbin-pingan.toml",
-        &["郭明 (guoming) 已于 2026-09-15 离开"],
-    );
-    refused(
-        &env,
-        &["post", "assign", "qingxi-tufa", "杨帆"],
-        "posts/qingxi-tufa.toml",
-        &["2026-11-20 不在临时岗位的工作期（2026-06-18 至 2026-07-31）内"],
-    );
-    usage(
-        &env,
-        &["post", "assign", "平安创建岗", "杨帆"],
-        "posts/jiangbin-pingan.toml",
-        &[
-            "有多个岗位名为“平安创建岗”",
-            "jiangbin-pingan (jiangbin)",
-            "liuyang-pingan (liuyang)",
-            "xinqiao-pingan (xinqiao)",
-        ],
+    snapshot!(
+        "example-refusals",
+        env.run_writes(&[
+            &["post", "assign", "jiangbin-pingan", "肖静"],
+            &["post", "log", "jiangbin-pingan", "郭明", "--text", "巡查"],
+            &["post", "assign", "qingxi-tufa", "杨帆"],
+            &["post", "assign", "平安创建岗", "杨帆"],
+        ])
     );
 }
