@@ -120,7 +120,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "matter.unknown",
         "找不到事项 {id}（matters/<年度>/{id}.toml）",
-        "no matter `{id}` (matters/<year>/{id}.toml); see `dangjian matter list`",
+        "no matter `{id}` (matters/<year>/{id}.toml)",
     ),
     (
         "matter.ambiguous",

@@ -126,11 +126,13 @@ pub(crate) fn matter_path(
     locale: Locale,
 ) -> Result<String> {
     let unknown = || -> anyhow::Error {
-        crate::error::Error::usage(crate::error::Problem::new(tf(
-            locale,
-            "matter.unknown",
-            &[("id", &id)],
-        )))
+        crate::error::Error::usage(
+            crate::error::Problem::new(tf(locale, "matter.unknown", &[("id", &id)])).help(tf(
+                locale,
+                "resolve.list",
+                &[("command", &"dangjian matter list")],
+            )),
+        )
         .what(crate::error::What::UnknownName)
         .into()
     };
