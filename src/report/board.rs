@@ -114,7 +114,11 @@ pub fn latest_scores(
     as_of: Date,
     locale: Locale,
 ) -> HashMap<String, (Decimal, String, Option<String>)> {
-    let result = crate::review::district::compute_period(ws, latest_quarter(as_of));
+    let result = crate::review::district::compute_period_detail(
+        ws,
+        latest_quarter(as_of),
+        period::Detail::Scores,
+    );
     let grades = period::grade_table(&ws.settings.review, SubjectKind::Member);
     result
         .subjects

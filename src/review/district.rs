@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::annual::{self, AnnualResult};
 use super::grades::GroupQuota;
-use super::period::{self, Gradable, Missing, PeriodResult, SubjectKind, grade_table};
+use super::period::{self, Detail, Gradable, Missing, PeriodResult, SubjectKind, grade_table};
 use crate::model::{Period, ReviewSettings};
 use crate::workspace::Workspace;
 
@@ -54,12 +54,17 @@ fn own_missing(ws: &Workspace, id: &str, m: &Missing) -> bool {
 
 /// A period over the whole district (`period::compute` for a single workspace).
 pub fn compute_period(ws: &Workspace, p: Period) -> PeriodResult {
+    compute_period_detail(ws, p, Detail::Full)
+}
+
+/// `compute_period`, keeping `detail` of each subject.
+pub fn compute_period_detail(ws: &Workspace, p: Period, detail: Detail) -> PeriodResult {
     let Some(views) = views(ws) else {
-        return period::compute(ws, p);
+        return period::compute_detail(ws, p, detail);
     };
     let mut all = Merged::new(ws);
     for (id, view) in views {
-        let r = period::compute(&view, p);
+        let r = period::compute_detail(&view, p, detail);
         all.add(&id, &view.settings.review, r.subjects, r.missing, r.quotas);
     }
     let all = all.sorted();

@@ -213,10 +213,26 @@ pub fn member_group(ws: &Workspace, org: &str) -> String {
     }
 }
 
+/// How much of each subject's working a period result keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Every input and step (`--explain`, the review reports, the export).
+    Full,
+    /// The score, grade, ranks and veto, with the components' values but not how they were
+    /// reached (the ballots, commitment items and post spells): what the board prints, in a
+    /// fraction of the memory.
+    Scores,
+}
+
 /// Computes a period over the whole workspace.
 pub fn compute(ws: &Workspace, period: Period) -> PeriodResult {
+    compute_detail(ws, period, Detail::Full)
+}
+
+/// `compute`, keeping `detail` of each subject.
+pub fn compute_detail(ws: &Workspace, period: Period, detail: Detail) -> PeriodResult {
     let index = Index::new(ws);
-    compute_with(ws, &index, period)
+    compute_with(ws, &index, period, detail)
 }
 
 /// The score of every subject with a row in `period`, in the order of `compute_with`'s
@@ -323,8 +339,8 @@ fn score_row(
     })
 }
 
-/// Computes a period with a prepared index (the annual review computes six periods).
-pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> PeriodResult {
+/// Computes a period with a prepared index.
+fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period, detail: Detail) -> PeriodResult {
     let settings = &ws.settings.review;
     let window = period.window();
     let rows = rows_of(ws, period);
@@ -352,7 +368,16 @@ pub fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period) -> Period
     let mut subjects = Vec::new();
     for (key, row, rref) in rows {
         match score_row(ws, index, period, key, row, rref) {
-            Ok(scored) => subjects.push(scored),
+            Ok(mut scored) => {
+                if detail == Detail::Scores {
+                    scored.sources = Default::default();
+                    scored.objective = Objective {
+                        value: scored.objective.value,
+                        ..Objective::default()
+                    };
+                }
+                subjects.push(scored)
+            }
             Err(m) => missing.push(m),
         }
     }

@@ -534,3 +534,43 @@ fn annual_honours_with_a_vanguard_post() {
     );
     assert_eq!(v["subjects"][1]["outcomes"], serde_json::json!([]));
 }
+
+#[test]
+fn scores_only_keeps_every_score_grade_rank_and_veto() {
+    use crate::review::district;
+    use crate::review::period::Detail;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/district");
+    let opts = crate::workspace::LoadOptions {
+        locale: crate::i18n::Locale::En,
+    };
+    let ws = crate::workspace::load_district(&root, opts).0.unwrap();
+    let mut scored = 0;
+    for q in 1..=4 {
+        let p = Period::quarter(2026, q);
+        let full = district::compute_period(&ws, p);
+        let lean = district::compute_period_detail(&ws, p, Detail::Scores);
+        let shown = |r: &period::PeriodResult| -> Vec<_> {
+            r.subjects
+                .iter()
+                .map(|s| {
+                    let g = &s.graded;
+                    let graded = (g.grade, g.threshold, g.demoted, g.rank);
+                    let veto = s.veto.clone();
+                    (
+                        s.subject.clone(),
+                        s.score,
+                        s.components,
+                        graded,
+                        s.rank_overall,
+                        veto,
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(shown(&full), shown(&lean), "{p}");
+        assert_eq!(full.missing, lean.missing, "{p}");
+        assert_eq!(full.quotas, lean.quotas, "{p}");
+        scored += full.subjects.len();
+    }
+    assert!(scored > 10, "{scored}");
+}

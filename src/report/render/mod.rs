@@ -167,7 +167,12 @@ pub fn render_with(
     if format == Format::Json {
         return Ok(json::render(doc, &|show| format.shows(show)));
     }
-    render_shown(&doc.for_format(|show| format.shows(show)), format, opts, layout)
+    render_shown(
+        &doc.for_format(|show| format.shows(show)),
+        format,
+        opts,
+        layout,
+    )
 }
 
 /// `render_with` of a document the caller no longer needs: the columns the format leaves out
@@ -181,7 +186,12 @@ pub fn render_owned(
     if format == Format::Json {
         return Ok(json::render(&doc, &|show| format.shows(show)));
     }
-    render_shown(&doc.into_format(|show| format.shows(show)), format, opts, layout)
+    render_shown(
+        &doc.into_format(|show| format.shows(show)),
+        format,
+        opts,
+        layout,
+    )
 }
 
 /// Renders a document holding only the columns `format` shows.
