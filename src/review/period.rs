@@ -365,7 +365,9 @@ fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period, detail: Detai
         }
     }
 
-    let mut subjects = Vec::new();
+    // At most one subject a row: reserved at once, a vector of 1.5 KB elements grown by
+    // doubling would hold up to twice its size.
+    let mut subjects = Vec::with_capacity(rows.len());
     for (key, row, rref) in rows {
         match score_row(ws, index, period, key, row, rref) {
             Ok(mut scored) => {
