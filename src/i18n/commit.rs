@@ -122,8 +122,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     (
         "commit.refuse.unknown-item",
-        "承诺书中没有事项“{item}”；现有事项：{items}",
-        "the letter has no item `{item}`; its items: {items}",
+        "{committer} 的 {half} 承诺书中没有事项“{item}”；现有事项：{items}",
+        "{committer}'s letter for {half} has no item `{item}`; its items: {items}",
     ),
     ("commit.none", "（无）", "(none)"),
     (
@@ -190,6 +190,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         "commit.refuse.publish-before-signed",
         "公开日期 {date} 早于签订日期 {signed}",
         "{date} is before the letter was signed on {signed}",
+    ),
+    (
+        "commit.refuse.sign-after-published",
+        "承诺书已于 {published} 公开，签订日期 {date} 不能晚于公开日期",
+        "the letter was published on {published}: it cannot be signed later, on {date}",
     ),
     // the letter skeleton of `commit new`
     (

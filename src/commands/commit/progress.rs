@@ -47,7 +47,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             reasons: vec![tf(
                 locale,
                 "commit.refuse.unknown-item",
-                &[("item", &args.item), ("items", &items)],
+                &[
+                    ("committer", &open.committer.id()),
+                    ("half", &open.half),
+                    ("item", &args.item),
+                    ("items", &items),
+                ],
             )],
         }
         .into());

@@ -12,16 +12,17 @@ super::date_command! {
 
 /// Why the letter cannot be signed on `date`.
 fn refusals(open: &OpenLetter, date: Date, locale: Locale) -> Vec<String> {
-    let mut reasons = Vec::new();
+    // Signed already: the other reasons would only follow from signing again.
     if let Some(signed) = open.letter.signed
         && signed != date
     {
-        reasons.push(tf(
+        return vec![tf(
             locale,
             "commit.refuse.already-signed",
             &[("signed", &signed)],
-        ));
+        )];
     }
+    let mut reasons = Vec::new();
     if open.letter.items.is_empty() {
         reasons.push(tf(locale, "commit.refuse.no-items", &[]));
     }
@@ -41,8 +42,8 @@ fn refusals(open: &OpenLetter, date: Date, locale: Locale) -> Vec<String> {
     {
         reasons.push(tf(
             locale,
-            "commit.refuse.publish-before-signed",
-            &[("date", &published), ("signed", &date)],
+            "commit.refuse.sign-after-published",
+            &[("published", &published), ("date", &date)],
         ));
     }
     reasons
