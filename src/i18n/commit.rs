@@ -132,11 +132,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "the letter already has an item {item}",
     ),
     (
-        "commit.refuse.bad-item-id",
-        "事项 id “{item}” 无效：只能用小写字母、数字、- 和 _",
-        "`{item}` is not a valid item id: use lowercase letters, digits, - and _",
-    ),
-    (
         "commit.refuse.due-outside",
         "完成时限 {due} 不在 {half}（{start} 至 {end}）内",
         "due date {due} lies outside {half} ({start} to {end})",

@@ -128,11 +128,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "matter `{id}` exists in several years: {files}; choose one with --year",
     ),
     (
-        "matter.invalid-id",
-        "“{id}”不是有效的 id（小写字母、数字、- 和 _，最长 64 个字符）",
-        "`{id}` is not a valid id (lowercase letters, digits, - and _, at most 64 characters)",
-    ),
-    (
         "matter.exists",
         "事项 {id} 已存在：{file}",
         "matter `{id}` already exists: {file}",

@@ -106,11 +106,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "post {id} already exists ({file}); choose another id or edit that file",
     ),
     (
-        "post.refuse.bad-id",
-        "“{id}” 不能作为 id：只能用小写字母、数字、- 和 _，以字母或数字开头，最长 64 个字符",
-        "`{id}` is not a valid id: lowercase letters, digits, - and _, starting with a letter or digit, at most 64 characters",
-    ),
-    (
         "post.refuse.window-missing",
         "临时岗位须用 --from 和 --until 给出工作期",
         "a temporary post needs its window: --from and --until",

@@ -8,8 +8,8 @@ use super::Entry;
 pub(super) const ENTRIES: &[Entry] = &[
     (
         "records.refuse.bad-id",
-        "“{id}”不是合法的 id（小写字母、数字、- 或 _，以字母或数字开头）",
-        "`{id}` is not a valid id (lowercase letters, digits, - or _, starting with a letter or digit)",
+        "“{id}”不是合法的 id：只能用小写字母、数字、- 和 _，以字母或数字开头，最长 64 个字符",
+        "`{id}` is not a valid id: lowercase letters, digits, - and _, starting with a letter or digit, at most 64 characters",
     ),
     (
         "records.refuse.id-taken",

@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         .unwrap_or_else(|| core::next_item_id(&open.letter));
     let mut reasons = Vec::new();
     if !is_valid_id(&id) {
-        reasons.push(tf(locale, "commit.refuse.bad-item-id", &[("item", &id)]));
+        reasons.push(tf(locale, "records.refuse.bad-id", &[("id", &id)]));
     }
     if open.letter.items.iter().any(|i| i.id == id) {
         reasons.push(tf(locale, "commit.refuse.duplicate-item", &[("item", &id)]));

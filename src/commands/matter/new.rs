@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     if !is_valid_id(&args.id) {
         return Err(refused(vec![tf(
             locale,
-            "matter.invalid-id",
+            "records.refuse.bad-id",
             &[("id", &args.id)],
         )]));
     }

@@ -56,7 +56,7 @@ pub struct Args {
 fn option_problems(args: &Args, locale: Locale) -> Vec<String> {
     let mut out = Vec::new();
     if !is_valid_id(&args.id) {
-        out.push(tf(locale, "post.refuse.bad-id", &[("id", &args.id)]));
+        out.push(tf(locale, "records.refuse.bad-id", &[("id", &args.id)]));
     }
     match args.kind {
         PostKind::Temporary => match (args.from, args.until) {
