@@ -39,11 +39,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let done = match sixstep::advance(&s.matter, &rules, &s.lookup(), s.date, force) {
         Ok(done) => done,
         Err(unmet) => {
-            let mut reasons = vec![tf(
-                loc,
-                "matter.refused",
-                &[("id", &s.matter.id), ("step", &step.label(loc))],
-            )];
+            // A finished matter has no step to complete: its one reason says so.
+            let mut reasons = Vec::new();
+            if step != crate::model::Step::Done {
+                reasons.push(tf(
+                    loc,
+                    "matter.refused",
+                    &[("id", &s.matter.id), ("step", &step.label(loc))],
+                ));
+            }
             reasons.extend(unmet.iter().map(|u| match u.fix(&s.matter.id) {
                 Some(fix) => crate::commands::records::with_help(loc, u.message(loc), fix),
                 None => u.message(loc),
