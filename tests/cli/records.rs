@@ -31,9 +31,18 @@ fn at(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
     env.run(&all)
 }
 
-/// Runs a writing command that must succeed, then `fmt --check` and `check --deny-warnings`.
+/// [`at`] of a writing command: its transcript and the diff of what it wrote go to the journal
+/// the test snapshots.
+fn write(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
+    let mut all = vec!["-C", "jiangbin", "--lang", "en", "--as-of", as_of];
+    all.extend_from_slice(args);
+    env.run_write(&all).run
+}
+
+/// Runs a writing command that must succeed (into the journal), then `fmt --check` and
+/// `check --deny-warnings`.
 fn ok(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
-    let r = at(env, as_of, args);
+    let r = write(env, as_of, args);
     assert_eq!(
         r.code, 0,
         "{args:?}\nstdout: {}\nstderr: {}",
@@ -50,10 +59,11 @@ fn ok(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
     r
 }
 
-/// Runs a command that must be refused (exit 1) leaving every file as it was; returns stderr.
+/// Runs a command that must be refused (exit 1, into the journal) leaving every file as it was;
+/// returns stderr.
 fn refused(env: &TestEnv, as_of: &str, args: &[&str]) -> String {
     let before = snapshot(env);
-    let r = at(env, as_of, args);
+    let r = write(env, as_of, args);
     assert_eq!(
         r.code, 1,
         "{args:?}\nstdout: {}\nstderr: {}",
@@ -169,6 +179,7 @@ fn orgs_are_added_moved_and_a_cycle_is_refused() {
         g1.contains("parent = \"jiangbin\"") && g1.contains("name = \"江滨第一党小组\""),
         "{g1}"
     );
+    snapshot!("orgs", env.journal());
 }
 
 #[test]
@@ -350,6 +361,7 @@ fn members_are_added_with_pinyin_ids_edited_and_leave() {
     );
     let err = refused(&env, d, &["member", "leave", "zhangsan"]);
     assert!(err.contains("already left on 2026-01-25"), "{err}");
+    snapshot!("members", env.journal());
 }
 
 #[test]
@@ -509,6 +521,7 @@ fn posts_get_targets_and_a_new_capacity() {
         !post.contains("每月巡查") && post.contains("每季宣传一次"),
         "{post}"
     );
+    snapshot!("posts", env.journal());
 }
 
 #[test]
@@ -686,6 +699,7 @@ fn scores_and_outcomes_are_entered_by_commands() {
         sheet.ends_with("[[outcome]]\nmember = \"zhangsan\"\nkind = \"honour\"\ntitle = \"优秀共产党员\"\n\n[[outcome]]\nmember = \"zhangsan\"\nkind = \"rectify\"\ndue = 2027-02-28\nverified = 2027-01-08\n"),
         "{sheet}"
     );
+    snapshot!("scores-outcomes", env.journal());
 }
 
 #[test]
@@ -804,6 +818,7 @@ fn future_dates_are_refused_by_writers_and_reported_by_check() {
         "{}",
         later.stdout
     );
+    snapshot!("future-dates", env.journal());
 }
 
 #[test]
@@ -904,6 +919,7 @@ fn refusals_name_the_command_that_fixes_them() {
         ],
     );
     assert!(err.contains("help: the item belongs in the letter of 2026-H2: dangjian commit new zhangsan --half 2026-H2"), "{err}");
+    snapshot!("refusals", env.journal());
 }
 
 #[test]
@@ -1200,6 +1216,7 @@ fn entries_are_amended_and_removed_by_their_number() {
         err.contains("help: dangjian commit show zhangsan --half 2026-H1"),
         "{err}"
     );
+    snapshot!("amend-remove", env.journal());
 }
 
 #[test]
