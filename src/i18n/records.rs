@@ -149,7 +149,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     (
         "records.outcome-recorded",
         "已登记 {member} 的 {year} 年{kind}",
-        "recorded the {year} {kind} of {member}",
+        "recorded the {year} outcome of {member}: {kind}",
     ),
     (
         "check.future-date",
