@@ -274,7 +274,36 @@ impl Document {
         if self.shows_all(&keep) {
             return std::borrow::Cow::Borrowed(self);
         }
-        std::borrow::Cow::Owned(self.clone().into_format(keep))
+        // Only the cells shown are copied.
+        let tables = self
+            .tables
+            .iter()
+            .map(|t| {
+                let shown: Vec<bool> = t.columns.iter().map(|c| keep(c.show)).collect();
+                let mut out = Table {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    columns: t.columns.clone(),
+                    rows: t
+                        .rows
+                        .iter()
+                        .map(|row| kept(&shown, row.iter()).cloned().collect())
+                        .collect(),
+                    chart: t.chart.clone(),
+                    chart_by: t.chart_by,
+                    group_by: t.group_by.clone(),
+                };
+                out.drop_columns(&shown);
+                out
+            })
+            .collect();
+        std::borrow::Cow::Owned(Document {
+            title: self.title.clone(),
+            meta: self.meta.clone(),
+            tables,
+            report: self.report.clone(),
+            keyed_meta: self.keyed_meta.clone(),
+        })
     }
 
     fn shows_all(&self, keep: &impl Fn(Show) -> bool) -> bool {
@@ -290,42 +319,56 @@ impl Document {
             return self;
         }
         for t in &mut self.tables {
-            let keep: Vec<bool> = t.columns.iter().map(|c| keep(c.show)).collect();
-            let new_index = |i: usize| {
-                keep.get(i)
-                    .copied()
-                    .unwrap_or(false)
-                    .then(|| keep[..i].iter().filter(|k| **k).count())
-            };
-            let columns = std::mem::take(&mut t.columns);
-            t.columns = columns
-                .into_iter()
-                .zip(&keep)
-                .filter(|(_, k)| **k)
-                .map(|(c, _)| c)
-                .collect();
+            let shown: Vec<bool> = t.columns.iter().map(|c| keep(c.show)).collect();
             for row in &mut t.rows {
-                let cells = std::mem::take(row);
-                *row = cells
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
-                    .map(|(_, c)| c)
-                    .collect();
+                *row = kept(&shown, std::mem::take(row).into_iter()).collect();
             }
-            t.chart = match t.chart {
-                Some(Chart::Bars { label, value }) => new_index(label)
-                    .zip(new_index(value))
-                    .map(|(label, value)| Chart::Bars { label, value }),
-                Some(Chart::Histogram { value }) => {
-                    new_index(value).map(|value| Chart::Histogram { value })
-                }
-                None => None,
-            };
-            t.chart_by = t.chart_by.and_then(new_index);
-            t.group_by = t.group_by.iter().filter_map(|&i| new_index(i)).collect();
+            t.drop_columns(&shown);
         }
         self
+    }
+}
+
+/// The cells of a row whose column is shown (a cell beyond the columns is kept).
+fn kept<'a, T: 'a>(
+    shown: &'a [bool],
+    cells: impl Iterator<Item = T> + 'a,
+) -> impl Iterator<Item = T> + 'a {
+    cells
+        .enumerate()
+        .filter(|(i, _)| shown.get(*i).copied().unwrap_or(true))
+        .map(|(_, c)| c)
+}
+
+impl Table {
+    /// Leaves out the columns not `shown` (the rows already left out their cells), and
+    /// renumbers the chart and the groups, dropping a chart drawn from a column left out.
+    fn drop_columns(&mut self, shown: &[bool]) {
+        let new_index = |i: usize| {
+            shown
+                .get(i)
+                .copied()
+                .unwrap_or(false)
+                .then(|| shown[..i].iter().filter(|k| **k).count())
+        };
+        let columns = std::mem::take(&mut self.columns);
+        self.columns = columns
+            .into_iter()
+            .zip(shown)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| c)
+            .collect();
+        self.chart = match self.chart {
+            Some(Chart::Bars { label, value }) => new_index(label)
+                .zip(new_index(value))
+                .map(|(label, value)| Chart::Bars { label, value }),
+            Some(Chart::Histogram { value }) => {
+                new_index(value).map(|value| Chart::Histogram { value })
+            }
+            None => None,
+        };
+        self.chart_by = self.chart_by.and_then(new_index);
+        self.group_by = self.group_by.iter().filter_map(|&i| new_index(i)).collect();
     }
 }
 

@@ -214,12 +214,6 @@ fn rel_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads, decodes and parses one record file.
-pub fn read_one(root: &Path, rel: &str, kind: Kind, locale: Locale) -> Result<Parsed, Diagnostic> {
-    let text = read_text(root, rel, locale)?.text;
-    parse_kind(rel, kind, &text, locale)
-}
-
 /// Parses decoded text as a record of `kind`.
 pub fn parse_kind(rel: &str, kind: Kind, text: &str, locale: Locale) -> Result<Parsed, Diagnostic> {
     let text = text.to_string();

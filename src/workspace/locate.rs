@@ -118,6 +118,12 @@ fn quick_offset(text: &str, segs: &[Seg]) -> Option<usize> {
     }
     let header = format!("[[{a}]]");
     let sub = format!("[[{a}.");
+    let dotted_a = format!("{a}.");
+    // `k` as a dotted key, and as a sub-list of the entry.
+    let (dotted_k, k_list) = match k {
+        Some(k) => (format!("{k}."), format!("[[{a}.{k}]]")),
+        None => (String::new(), String::new()),
+    };
     // The key of a `key = value` line, if the line is one.
     fn key_of(line: &str) -> Option<&str> {
         line.split_once('=').map(|(key, _)| key.trim())
@@ -150,7 +156,7 @@ fn quick_offset(text: &str, segs: &[Seg]) -> Option<usize> {
                 seen += 1;
             } else if trimmed.starts_with(&sub) {
                 // A sub-list of an entry (`[[item.progress]]`): fine unless it is `k` itself.
-                if entry.is_some() && k.is_some_and(|k| trimmed == format!("[[{a}.{k}]]")) {
+                if entry.is_some() && k.is_some() && trimmed == k_list {
                     return None;
                 }
             } else if trimmed.contains(a.as_str()) {
@@ -164,7 +170,7 @@ fn quick_offset(text: &str, segs: &[Seg]) -> Option<usize> {
         let Some(key) = key_of(trimmed) else {
             continue;
         };
-        if seen == 0 && (key == a || key.starts_with(&format!("{a}."))) {
+        if seen == 0 && (key == a || key.starts_with(&dotted_a)) {
             return None; // `a` written as an inline array or dotted keys
         }
         if let (true, Some(k)) = (in_entry, k) {
@@ -173,7 +179,7 @@ fn quick_offset(text: &str, segs: &[Seg]) -> Option<usize> {
                 let value = &line[after..];
                 return Some(start + after + (value.len() - value.trim_start().len()));
             }
-            if key.starts_with(&format!("{k}.")) || key.contains(['"', '\'']) {
+            if key.starts_with(&dotted_k) || key.contains(['"', '\'']) {
                 return None;
             }
         }

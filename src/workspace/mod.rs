@@ -18,7 +18,7 @@ use std::collections::HashMap;
 pub use decode::{Decoded, decode};
 pub use find::find_root;
 pub use include::{Part, load_district};
-pub use load::{LoadOptions, Parsed, classify, load, parse_kind, read_one, read_text};
+pub use load::{LoadOptions, Parsed, classify, load, parse_kind, read_text};
 pub use locate::{line_column, locate, span_of};
 pub use parse::{parse_record, parse_value};
 
