@@ -229,12 +229,6 @@ pub fn compute(ws: &Workspace, period: Period) -> PeriodResult {
     compute_detail(ws, period, Detail::Full)
 }
 
-/// `compute`, keeping `detail` of each subject.
-pub fn compute_detail(ws: &Workspace, period: Period, detail: Detail) -> PeriodResult {
-    let index = Index::new(ws);
-    compute_with(ws, &index, period, detail)
-}
-
 /// The score of every subject with a row in `period`, in the order of `compute_with`'s
 /// subjects: what the annual review needs of a period. The rows are scored in parallel and each
 /// explanation is dropped as soon as its score is taken.
@@ -339,8 +333,9 @@ fn score_row(
     })
 }
 
-/// Computes a period with a prepared index.
-fn compute_with(ws: &Workspace, index: &Index<'_>, period: Period, detail: Detail) -> PeriodResult {
+/// `compute`, keeping `detail` of each subject.
+pub fn compute_detail(ws: &Workspace, period: Period, detail: Detail) -> PeriodResult {
+    let index = &Index::new(ws);
     let settings = &ws.settings.review;
     let window = period.window();
     let rows = rows_of(ws, period);
