@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         let mut diags = vec![d];
         workspace::locate(&root, &mut diags);
         let summary = Summary::of(&diags, 1);
-        super::print_out(&render_as(args.format, &diags, &summary, ctx))?;
+        super::print_with(|out| write_as(args.format, &diags, &summary, ctx, out))?;
         return Ok(Exit::Problems);
     }
     let mut loaded = ctx.load()?;
@@ -57,12 +57,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
         lang: Some(loaded.locale),
         ..ctx.clone()
     };
-    let out = if ctx.quiet {
-        quiet_output(args.format, &diags, &summary, &ctx_in, args.deny_warnings)
+    if ctx.quiet {
+        let out = quiet_output(args.format, &diags, &summary, &ctx_in, args.deny_warnings);
+        super::print_out(&out)?;
     } else {
-        render_as(args.format, &diags, &summary, &ctx_in)
-    };
-    super::print_out(&out)?;
+        // Written as it is made: 36,000 findings are megabytes of text.
+        super::print_with(|out| write_as(args.format, &diags, &summary, &ctx_in, out))?;
+    }
     let failed = diags.iter().any(|d| d.severity == Severity::Error)
         || (args.deny_warnings && diags.iter().any(|d| d.severity == Severity::Warning));
     Ok(if failed {
@@ -72,11 +73,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     })
 }
 
-fn render_as(format: CheckFormat, diags: &[Diagnostic], summary: &Summary, ctx: &Ctx) -> String {
+fn write_as(
+    format: CheckFormat,
+    diags: &[Diagnostic],
+    summary: &Summary,
+    ctx: &Ctx,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        CheckFormat::Human => render::human(diags, summary, ctx.early_locale(), ctx.color),
-        CheckFormat::Json => render::json(diags, summary),
-        CheckFormat::Github => render::github_in(diags, &repo_prefix(ctx)),
+        CheckFormat::Human => {
+            render::write_human(diags, summary, ctx.early_locale(), ctx.color, out)
+        }
+        CheckFormat::Json => render::write_json(diags, summary, out),
+        CheckFormat::Github => {
+            out.write_all(render::github_in(diags, &repo_prefix(ctx)).as_bytes())
+        }
     }
 }
 

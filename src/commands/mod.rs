@@ -386,6 +386,34 @@ pub fn emit_to(ctx: &Ctx, bytes: &[u8], output: Option<&Path>, binary: bool) -> 
     emit_in(locale, bytes, output, binary)
 }
 
+/// `emit_to` of a text output made piece by piece by `write`: to standard output it goes
+/// through a buffer as it is made and is never held whole (a ledger's JSON is tens of
+/// megabytes); for `-o FILE` it is made whole first, then written as `emit_to` writes it (the
+/// file replaced at once or not at all).
+pub fn emit_text_with(
+    ctx: &Ctx,
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    if output.is_some() {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        return emit_to(ctx, &bytes, output, false);
+    }
+    print_with(write)
+}
+
+/// Prints on standard output what `write` writes, through a buffer; a closed pipe is
+/// `ClosedPipe`.
+pub fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ClosedPipe.into()),
+        Err(e) => Err(anyhow::Error::new(e).context("cannot write to stdout")),
+    }
+}
+
 fn emit_in(locale: Locale, bytes: &[u8], output: Option<&Path>, binary: bool) -> Result<()> {
     match output {
         Some(path) => workspace::output::write_output(path, bytes, locale),
@@ -420,12 +448,7 @@ pub fn print_out(text: &str) -> Result<()> {
 }
 
 fn print_bytes(bytes: &[u8]) -> Result<()> {
-    let mut lock = std::io::stdout().lock();
-    match lock.write_all(bytes).and_then(|()| lock.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ClosedPipe.into()),
-        Err(e) => Err(anyhow::Error::new(e).context("cannot write to stdout")),
-    }
+    print_with(|out| out.write_all(bytes))
 }
 
 #[cfg(test)]

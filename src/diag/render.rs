@@ -9,8 +9,19 @@ use crate::i18n::{Locale, t, tf};
 /// Human output: `error[code]: message`, `--> file:line:column`, the source line with a caret,
 /// and `help:` — readable without colour.
 pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: bool) -> String {
-    let mut out = human_findings(diags, locale, color);
-    out.push_str(&tf(
+    text_of(|out| write_human(diags, summary, locale, color, out))
+}
+
+/// `human` written to `out` finding by finding.
+pub fn write_human(
+    diags: &[Diagnostic],
+    summary: &Summary,
+    locale: Locale,
+    color: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_findings(diags, locale, color, out)?;
+    let line = tf(
         locale,
         "check.summary",
         &[
@@ -19,49 +30,72 @@ pub fn human(diags: &[Diagnostic], summary: &Summary, locale: Locale, color: boo
             ("infos", &summary.infos),
             ("files", &summary.files),
         ],
-    ));
-    out.push('\n');
-    out
+    );
+    writeln!(out, "{line}")
 }
 
 /// The findings of `human` without the summary line (for `check -q`).
 pub fn human_findings(diags: &[Diagnostic], locale: Locale, color: bool) -> String {
-    let mut out = String::new();
+    text_of(|out| write_findings(diags, locale, color, out))
+}
+
+/// What a writer of text writes, as a string.
+fn text_of(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail, and every piece written is a `str`.
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn write_findings(
+    diags: &[Diagnostic],
+    locale: Locale,
+    color: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut text = String::new();
     for d in diags {
-        let (line, column) = d.line_column();
-        let sev = severity_word(d.severity, locale);
-        let (on, off) = if color {
-            (severity_color(d.severity), "\x1b[0m")
-        } else {
-            ("", "")
-        };
-        out.push_str(&format!(
-            "{on}{sev}[{}]{off}: {}\n",
-            d.code,
-            one_line(&d.message)
-        ));
-        out.push_str(&format!("  --> {}:{line}:{column}\n", one_line(&d.file)));
-        if let Some(src) = &d.source {
-            let gutter = line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let (src, column) = clip_line(src, column);
-            let prefix: String = src.chars().take(column.saturating_sub(1)).collect();
-            let caret_pad = " ".repeat(UnicodeWidthStr::width(one_line(&prefix).as_ref()));
-            let src = one_line(&src);
-            out.push_str(&format!(
-                "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}{on}^{off}\n"
-            ));
-        }
-        if let Some(help) = &d.help {
-            out.push_str(&format!(
-                "  = {}: {}\n",
-                t(locale, "cli.help"),
-                one_line(help)
-            ));
-        }
-        out.push('\n');
+        text.clear();
+        finding(d, locale, color, &mut text);
+        out.write_all(text.as_bytes())?;
     }
-    out
+    Ok(())
+}
+
+/// One finding of `human`, with the blank line after it.
+fn finding(d: &Diagnostic, locale: Locale, color: bool, out: &mut String) {
+    let (line, column) = d.line_column();
+    let sev = severity_word(d.severity, locale);
+    let (on, off) = if color {
+        (severity_color(d.severity), "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    out.push_str(&format!(
+        "{on}{sev}[{}]{off}: {}\n",
+        d.code,
+        one_line(&d.message)
+    ));
+    out.push_str(&format!("  --> {}:{line}:{column}\n", one_line(&d.file)));
+    if let Some(src) = &d.source {
+        let gutter = line.to_string();
+        let pad = " ".repeat(gutter.len());
+        let (src, column) = clip_line(src, column);
+        let prefix: String = src.chars().take(column.saturating_sub(1)).collect();
+        let caret_pad = " ".repeat(UnicodeWidthStr::width(one_line(&prefix).as_ref()));
+        let src = one_line(&src);
+        out.push_str(&format!(
+            "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}{on}^{off}\n"
+        ));
+    }
+    if let Some(help) = &d.help {
+        out.push_str(&format!(
+            "  = {}: {}\n",
+            t(locale, "cli.help"),
+            one_line(help)
+        ));
+    }
+    out.push('\n');
 }
 
 /// Longest source line shown in full; longer ones show a window around the column.
@@ -109,6 +143,15 @@ fn severity_color(s: Severity) -> &'static str {
 
 /// `{"diagnostics":[…],"summary":{…}}` with paths relative to the root and positions from 1.
 pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
+    text_of(|out| write_json(diags, summary, out))
+}
+
+/// `json` written to `out` as it is made.
+pub fn write_json(
+    diags: &[Diagnostic],
+    summary: &Summary,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     // Borrowed rows serialized straight to text (no `serde_json::Value` per finding); the keys
     // in this order, as the document has always had them.
     #[derive(serde::Serialize)]
@@ -121,22 +164,11 @@ pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
         column: usize,
         help: &'a Option<String>,
     }
-    #[derive(serde::Serialize)]
-    struct Counts {
-        errors: usize,
-        warnings: usize,
-        infos: usize,
-        files: usize,
-    }
-    #[derive(serde::Serialize)]
-    struct Doc<'a> {
-        diagnostics: Vec<Row<'a>>,
-        summary: Counts,
-    }
-    let doc = Doc {
-        diagnostics: diags
-            .iter()
-            .map(|d| {
+    /// The findings as rows, made one at a time while they are written.
+    struct Rows<'a>(&'a [Diagnostic]);
+    impl serde::Serialize for Rows<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|d| {
                 let (line, column) = d.line_column();
                 Row {
                     severity: d.severity.as_str(),
@@ -147,8 +179,23 @@ pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
                     column,
                     help: &d.help,
                 }
-            })
-            .collect(),
+            }))
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct Counts {
+        errors: usize,
+        warnings: usize,
+        infos: usize,
+        files: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        diagnostics: Rows<'a>,
+        summary: Counts,
+    }
+    let doc = Doc {
+        diagnostics: Rows(diags),
         summary: Counts {
             errors: summary.errors,
             warnings: summary.warnings,
@@ -156,9 +203,8 @@ pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
             files: summary.files,
         },
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<code>::<message>`.

@@ -80,10 +80,20 @@ impl Kind {
 }
 
 /// Free-form tables every record may carry: `[extra]` is kept and never checked, `[private]` is
-/// never rendered in a report (SPEC §1).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+/// never rendered in a report (SPEC §1). A record holds each boxed (most records have neither,
+/// and an empty map is 72 bytes inline), shrunk to its entries when read.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 #[serde(transparent)]
 pub struct FreeTable(pub toml::Table);
+
+impl<'de> serde::Deserialize<'de> for FreeTable {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FreeTable, D::Error> {
+        // Collected again at the exact size: grown entry by entry it holds room for four.
+        Ok(FreeTable(
+            toml::Table::deserialize(d)?.into_iter().collect(),
+        ))
+    }
+}
 
 impl schemars::JsonSchema for FreeTable {
     fn schema_name() -> std::borrow::Cow<'static, str> {

@@ -86,9 +86,14 @@ impl Num {
         if !f.is_finite() {
             return None;
         }
-        Decimal::from_str(&format!("{f}"))
-            .ok()
-            .map(|d| Num(d.normalize()))
+        // Its shortest decimal text, written on the stack: every finite `f64` takes fewer than
+        // 400 characters.
+        let mut buf = [0u8; 512];
+        let mut rest = &mut buf[..];
+        std::io::Write::write_fmt(&mut rest, format_args!("{f}")).ok()?;
+        let len = 512 - rest.len();
+        let text = std::str::from_utf8(&buf[..len]).ok()?;
+        Decimal::from_str(text).ok().map(|d| Num(d.normalize()))
     }
     pub fn int(i: i64) -> Num {
         Num(Decimal::from(i))
@@ -122,29 +127,32 @@ impl Serialize for Num {
     }
 }
 
+/// A TOML number as a `Num`.
+struct NumVisitor;
+
 impl<'de> Deserialize<'de> for Num {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Num, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Num;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
-                Ok(Num::int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
-                Ok(Num(Decimal::from(v)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
-                Num::from_f64(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "`{v}` is not a usable number (nan, inf or too large)"
-                    ))
-                })
-            }
-        }
-        d.deserialize_any(V)
+        d.deserialize_any(NumVisitor)
+    }
+}
+
+impl Visitor<'_> for NumVisitor {
+    type Value = Num;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
+        Ok(Num::int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
+        Ok(Num(Decimal::from(v)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
+        Num::from_f64(v).ok_or_else(|| {
+            E::custom(format!(
+                "`{v}` is not a usable number (nan, inf or too large)"
+            ))
+        })
     }
 }
 
@@ -158,11 +166,42 @@ impl JsonSchema for Num {
 }
 
 /// A score source: a single number, or a list of ballots (SPEC §6).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ScoreValue {
     One(Num),
     Ballots(Vec<Num>),
+}
+
+/// Read by what the value is, not by trying each variant in turn: serde's untagged enums
+/// first copy every value into a buffer of their own.
+impl<'de> Deserialize<'de> for ScoreValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ScoreValue, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ScoreValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number or a list of numbers (ballots)")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ScoreValue, E> {
+                Ok(ScoreValue::One(Num::int(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ScoreValue, E> {
+                Ok(ScoreValue::One(Num(Decimal::from(v))))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ScoreValue, E> {
+                NumVisitor.visit_f64(v).map(ScoreValue::One)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<ScoreValue, A::Error> {
+                let mut ballots = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(n) = seq.next_element::<Num>()? {
+                    ballots.push(n);
+                }
+                Ok(ScoreValue::Ballots(ballots))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A review period: a quarter, a half-year or a whole year (SPEC §1).
@@ -417,9 +456,9 @@ macro_rules! record {
             $($(#[$field_meta])* pub $field: $ty,)*
             $($(#[$private_meta])+)?
             #[serde(default, skip_serializing)]
-            pub private: Option<$crate::model::FreeTable>,
+            pub private: Option<Box<$crate::model::FreeTable>>,
             #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub extra: Option<$crate::model::FreeTable>,
+            pub extra: Option<Box<$crate::model::FreeTable>>,
         }
     };
 }
@@ -440,6 +479,51 @@ keyword_enum!(
 #[cfg(test)]
 mod date_tests {
     use super::*;
+
+    #[test]
+    fn floats_are_read_through_their_shortest_text() {
+        for f in [
+            0.1,
+            1.5,
+            -2.25,
+            100.0,
+            1e-7,
+            123_456.789,
+            1e28,
+            7.9e28,
+            1e29,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ] {
+            let through_string = Decimal::from_str(&format!("{f}"))
+                .ok()
+                .map(|d| Num(d.normalize()));
+            assert_eq!(Num::from_f64(f), through_string, "{f}");
+        }
+        assert_eq!(Num::from_f64(0.1).unwrap().to_string(), "0.1");
+        assert_eq!(Num::from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn score_values_are_read_by_their_shape() {
+        #[derive(Debug, Deserialize)]
+        struct Row {
+            a: ScoreValue,
+            b: ScoreValue,
+            c: ScoreValue,
+        }
+        let row: Row = toml::from_str("a = 90\nb = 92.5\nc = [80, 85.5, 90]").unwrap();
+        assert_eq!(row.a, ScoreValue::One(Num::int(90)));
+        assert_eq!(row.b, ScoreValue::One(Num::from_f64(92.5).unwrap()));
+        let ballots = [Num::int(80), Num::from_f64(85.5).unwrap(), Num::int(90)];
+        assert_eq!(row.c, ScoreValue::Ballots(ballots.to_vec()));
+        let wrong = toml::from_str::<Row>("a = \"x\"\nb = 1\nc = 1").unwrap_err();
+        assert!(
+            wrong.message().contains("a number or a list of numbers"),
+            "{wrong}"
+        );
+    }
 
     #[test]
     fn dates_print_as_chrono_prints_them() {

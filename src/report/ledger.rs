@@ -80,14 +80,19 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
     // On paper the items of a letter sit under one line naming the committer, the
     // organization and the leader's latest comment on the letter with its rating.
     table.group_by = vec![1, 3, table.columns.len() - 2, table.columns.len() - 1];
-    for (letter, item) in items(ws, opts) {
-        let mut row = vec![
+    let items = items(ws, opts);
+    let width = table.columns.len();
+    table.rows.reserve_exact(items.len());
+    for (letter, item) in items {
+        // A row of exactly its width: grown by pushes it would hold up to twice its cells.
+        let mut row = Vec::with_capacity(width);
+        row.extend([
             Cell::text(&letter.committer),
             Cell::text(names.of(&letter.committer)),
             Cell::opt_text(org_of(ws, &letter.committer)),
             Cell::opt_text(names.of_opt(org_of(ws, &letter.committer)).as_deref()),
             Cell::text(&item.id),
-        ];
+        ]);
         row.extend(item_cells(item, opts.as_of, locale, words));
         let comment = core::latest_comment(letter, opts.as_of);
         row.push(Cell::opt_text(comment.map(|c| c.text.as_str())));

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow, bail};
 use clap::ValueEnum;
 
-use crate::commands::{Ctx, Exit, Loaded, emit_to};
+use crate::commands::{Ctx, Exit, Loaded, emit_text_with, emit_to};
 use crate::error::What;
 use crate::i18n::{Locale, t, tf};
 use crate::model::Period;
@@ -140,11 +140,13 @@ fn write<V: serde::Serialize>(
 ) -> Result<Exit> {
     let bytes = match common.format {
         ReviewFormat::Json => {
-            // Serialized straight to text: the whole value is never built.
-            let mut out = Vec::new();
-            serde_json::to_writer_pretty(&mut out, &value())?;
-            out.push(b'\n');
-            out
+            // Serialized straight to the output: neither the whole value nor its text is held.
+            let value = value();
+            emit_text_with(ctx, common.output.as_deref(), |w| {
+                serde_json::to_writer_pretty(&mut *w, &value)?;
+                w.write_all(b"\n")
+            })?;
+            return Ok(Exit::Success);
         }
         ReviewFormat::Yaml => {
             report::render::yaml_value(&serde_json::to_value(value())?).into_bytes()

@@ -17,9 +17,18 @@ use crate::report::{Cell, Document, Show, Table};
 pub(super) fn render(doc: &Document, keep: &dyn Fn(Show) -> bool) -> Vec<u8> {
     let mut out = Vec::new();
     // Writing to a `Vec` cannot fail, and every key is a string.
-    let _ = serde_json::to_writer_pretty(&mut out, &Doc { doc, keep });
-    out.push(b'\n');
+    let _ = write(doc, keep, &mut out);
     out
+}
+
+/// `render` written to `out` as it is made.
+pub(super) fn write(
+    doc: &Document,
+    keep: &dyn Fn(Show) -> bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Doc { doc, keep })?;
+    out.write_all(b"\n")
 }
 
 /// A document serialized as `value` builds it, keeping the columns `keep` shows.

@@ -194,6 +194,12 @@ pub fn render_owned(
     )
 }
 
+/// The document as JSON (the columns the format shows), written to `out` as it is made: a
+/// ledger's text is tens of megabytes, never held whole on its way to standard output.
+pub fn write_json(doc: &Document, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    json::write(doc, &|show| Format::Json.shows(show), out)
+}
+
 /// Renders a document holding only the columns `format` shows.
 fn render_shown(
     doc: &Document,
