@@ -117,6 +117,7 @@ pub fn document(
             locale,
         ),
     );
+    scores.rows.reserve_exact(r.subjects.len());
     for s in &r.subjects {
         let words: Vec<&str> = s
             .outcomes
@@ -125,6 +126,8 @@ pub fn document(
             .collect();
         let ids: Vec<&str> = s.outcomes.iter().map(Outcome::kind).collect();
         let mut row = subject_cells(&names, &s.subject, s.rank_overall, locale);
+        // Exactly the row's width: grown by pushes it would hold a third more.
+        row.reserve_exact(keys.len() - row.len());
         for p in &s.parts {
             row.push(p.map_or(Cell::Empty, |p| Cell::num(p.round2())));
         }

@@ -182,19 +182,28 @@ pub fn document(
         t(locale, "review.table.scores"),
         columns(&keys, locale),
     );
+    // The previous period's score of each subject, found by key rather than by a scan per row.
+    let before: std::collections::HashMap<_, _> = previous
+        .map(|prev| {
+            prev.subjects
+                .iter()
+                .rev()
+                .map(|p| ((p.subject.kind, p.subject.id.as_str()), p.score))
+                .collect()
+        })
+        .unwrap_or_default();
+    scores.rows.reserve_exact(r.subjects.len());
     for s in &r.subjects {
         let mut row = subject_cells(&names, &s.subject, s.rank_overall, locale);
+        // Exactly the row's width: grown by pushes it would hold a third more.
+        row.reserve_exact(keys.len() - row.len());
         for c in &s.components {
             row.push(c.map_or(Cell::Empty, |c| Cell::num(c.round2())));
         }
         row.push(Cell::num(s.adjust_total.round2()));
         row.extend(standing_cells(&ws.settings.review, s, locale));
-        if let Some(prev) = previous {
-            let before = prev
-                .subjects
-                .iter()
-                .find(|p| p.subject.kind == s.subject.kind && p.subject.id == s.subject.id)
-                .map(|p| p.score);
+        if previous.is_some() {
+            let before = before.get(&(s.subject.kind, s.subject.id.as_str()));
             row.push(before.map_or(Cell::Empty, |b| Cell::num(s.score - b)));
         }
         scores.rows.push(row);

@@ -165,7 +165,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
     .map(|w| Q::from_dec(w.0));
     let scale = Q::from_dec(settings.scale.0);
 
-    let mut subjects = Vec::new();
+    let mut subjects = Vec::with_capacity(order.len());
     let mut missing = Vec::new();
     let mut scored_keys: HashSet<(SubjectKind, String)> = HashSet::new();
     for key in order {
