@@ -33,9 +33,9 @@ pub fn list(ws: &Workspace, org: Option<&str>, locale: Locale) -> Document {
     ms.sort_by(|a, b| a.id.cmp(&b.id));
     for m in ms {
         table.rows.push(vec![
-            Cell::text(&m.id),
-            Cell::text(&m.name),
-            Cell::text(&m.org),
+            Cell::text(m.id.as_str()),
+            Cell::text(m.name.as_str()),
+            Cell::text(m.org.as_str()),
             Cell::text(m.status.label(locale)),
             Cell::text(m.office.label(locale)),
             Cell::opt_date(m.joined),
@@ -63,7 +63,7 @@ fn plain(v: &toml::Value) -> String {
 pub fn show(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Document {
     let label = |k: &'static str| t(locale, k).to_string();
     let mut meta = vec![
-        (label("member.col.id"), m.id.clone()),
+        (label("member.col.id"), m.id.to_string()),
         (
             label("member.col.org"),
             format!("{} ({})", ws.name_of(&m.org), m.org),
@@ -90,9 +90,9 @@ pub fn show(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Docume
         meta.push((label("member.col.left"), l.to_string()));
     }
     let keyed_meta = vec![
-        ("id".to_string(), Cell::text(&m.id)),
-        ("name".to_string(), Cell::text(&m.name)),
-        ("org".to_string(), Cell::text(&m.org)),
+        ("id".to_string(), Cell::text(m.id.as_str())),
+        ("name".to_string(), Cell::text(m.name.as_str())),
+        ("org".to_string(), Cell::text(m.org.as_str())),
         ("status".to_string(), Cell::text(m.status.as_str())),
         ("office".to_string(), Cell::text(m.office.as_str())),
         ("joined".to_string(), Cell::opt_date(m.joined)),
@@ -132,7 +132,7 @@ pub fn show(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Docume
     });
     for (p, h) in held {
         posts.rows.push(vec![
-            Cell::text(&p.id),
+            Cell::text(p.id.as_str()),
             Cell::text(&p.name),
             Cell::opt_date(h.claimed),
             Cell::opt_date(h.confirmed),
@@ -162,7 +162,7 @@ pub fn show(ws: &Workspace, m: &Member, private: bool, locale: Locale) -> Docume
         tables.push(table);
     }
     Document {
-        title: m.name.clone(),
+        title: m.name.to_string(),
         meta,
         tables,
         report: "member".into(),

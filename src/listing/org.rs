@@ -126,8 +126,8 @@ pub fn show(ws: &Workspace, o: &Org, as_of: Date, locale: Locale) -> Document {
     ms.sort_by(|a, b| a.id.cmp(&b.id));
     for m in ms {
         members.rows.push(vec![
-            Cell::text(&m.id),
-            Cell::text(&m.name),
+            Cell::text(m.id.as_str()),
+            Cell::text(m.name.as_str()),
             Cell::text(m.status.label(locale)),
             Cell::text(m.office.label(locale)),
         ]);
@@ -147,7 +147,7 @@ pub fn show(ws: &Workspace, o: &Org, as_of: Date, locale: Locale) -> Document {
     ps.sort_by(|a, b| a.id.cmp(&b.id));
     for p in ps {
         posts.rows.push(vec![
-            Cell::text(&p.id),
+            Cell::text(p.id.as_str()),
             Cell::text(&p.name),
             Cell::Int(i64::try_from(post_core::serving_on(p, as_of).len()).unwrap_or(i64::MAX)),
             p.capacity.map_or(Cell::Empty, |c| Cell::Int(i64::from(c))),

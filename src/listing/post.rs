@@ -71,9 +71,9 @@ pub fn list(ws: &Workspace, filter: &Filter, as_of: Date, locale: Locale) -> Doc
         }
         let serving = core::serving_on(p, as_of);
         table.rows.push(vec![
-            Cell::text(&p.id),
+            Cell::text(p.id.as_str()),
             Cell::text(&p.name),
-            Cell::text(&p.org),
+            Cell::text(p.org.as_str()),
             Cell::text(p.kind.label(locale)),
             Cell::opt_date(p.from),
             Cell::opt_date(p.until),
@@ -102,7 +102,7 @@ pub fn list(ws: &Workspace, filter: &Filter, as_of: Date, locale: Locale) -> Doc
 pub fn show(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale) -> Document {
     let label = |k: &'static str| t(locale, k).to_string();
     let mut meta = vec![
-        (label("post.col.id"), p.id.clone()),
+        (label("post.col.id"), p.id.to_string()),
         (
             label("post.col.org"),
             format!("{} ({})", ws.name_of(&p.org), p.org),
@@ -140,9 +140,9 @@ pub fn show(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale)
     meta.push((label("post.show.as-of"), as_of.to_string()));
     let status: Vec<&str> = e.status.iter().map(|s| s.as_str()).collect();
     let keyed_meta = vec![
-        ("id".to_string(), Cell::text(&p.id)),
+        ("id".to_string(), Cell::text(p.id.as_str())),
         ("name".to_string(), Cell::text(&p.name)),
-        ("org".to_string(), Cell::text(&p.org)),
+        ("org".to_string(), Cell::text(p.org.as_str())),
         ("kind".to_string(), Cell::text(p.kind.as_str())),
         ("from".to_string(), Cell::opt_date(p.from)),
         ("until".to_string(), Cell::opt_date(p.until)),
@@ -214,7 +214,7 @@ pub fn show(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale)
         .iter()
         .map(|h| {
             vec![
-                Cell::text(&h.member),
+                Cell::text(h.member.as_str()),
                 Cell::text(ws.name_of(&h.member)),
                 Cell::opt_date(h.claimed),
                 Cell::opt_date(h.confirmed),
@@ -245,7 +245,7 @@ pub fn show(ws: &Workspace, p: &Post, as_of: crate::model::Date, locale: Locale)
             vec![
                 entry_no(i),
                 Cell::Date(l.date.0),
-                Cell::text(&l.member),
+                Cell::text(l.member.as_str()),
                 Cell::text(ws.name_of(&l.member)),
                 Cell::text(&l.text),
                 l.hours.map_or(Cell::Empty, |h| Cell::num(h.0)),

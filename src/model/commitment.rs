@@ -1,6 +1,7 @@
 //! `commitments/<year>-H<n>/<committer>.toml`: a commitment letter for a half-year (承诺书,
 //! SPEC §2.6).
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -47,7 +48,7 @@ record! {
     #[schemars(title = "dangjian commitment letter (commitments/<year>-H<n>/<committer>.toml)")]
     pub struct Commitment {
         /// A member id or an org id; equals the file's stem.
-        pub committer: String,
+        pub committer: CompactString,
         /// Must match the folder, e.g. 2026-H1.
         pub half: Period,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -65,7 +66,7 @@ record! {
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Unique within the letter.
-    pub id: String,
+    pub id: CompactString,
     pub category: Category,
     #[serde(rename = "type")]
     pub kind: ItemType,
@@ -76,7 +77,7 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -101,7 +102,7 @@ pub struct ItemProgress {
 #[serde(deny_unknown_fields)]
 pub struct Comment {
     /// Member id of the leader commenting (领导点评).
-    pub by: String,
+    pub by: CompactString,
     pub date: Date,
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,7 @@
 //! `evaluations/<period>/<org>.toml`: one evaluation sheet of an organization for a period
 //! (SPEC §2.7).
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +18,7 @@ record! {
     #[schemars(title = "dangjian evaluation sheet (evaluations/<period>/<org>.toml)")]
     pub struct Evaluation {
         /// The evaluating organization; rows are its members or its sub-organizations.
-        pub org: String,
+        pub org: CompactString,
         pub period: Period,
         /// Date of the review meeting.
         pub date: Date,
@@ -34,9 +35,9 @@ record! {
 pub struct ScoreRow {
     /// A member of this org's subtree (or `org`, a descendant organization).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member: Option<String>,
+    pub member: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub org: Option<String>,
+    pub org: Option<CompactString>,
     #[serde(default, rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_score: Option<ScoreValue>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,5 +1,7 @@
 //! `members/<id>.toml`: one person (SPEC §2.3).
 
+use compact_str::CompactString;
+
 use super::{Date, keyword_enum, record};
 
 keyword_enum!(
@@ -21,10 +23,10 @@ keyword_enum!(
 record! {
     #[schemars(title = "dangjian member (members/<id>.toml)")]
     pub struct Member {
-        pub id: String,
-        pub name: String,
+        pub id: CompactString,
+        pub name: CompactString,
         /// Organization holding the person's Party relation (for residents: their community).
-        pub org: String,
+        pub org: CompactString,
         pub status: MemberStatus,
         /// Party office; optional, default `none` (residents and activists hold none).
         #[serde(default = "Office::none")]
@@ -34,7 +36,7 @@ record! {
         pub joined: Option<Date>,
         /// Community organization where the person lives (在职党员进社区).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub lives_in: Option<String>,
+        pub lives_in: Option<CompactString>,
         /// Left this workspace on this date; history stays.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub left: Option<Date>,

@@ -1,5 +1,6 @@
 //! `posts/<id>.toml`: one post with its duties, holders and duty log (设岗定责, SPEC §2.4).
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -40,9 +41,9 @@ keyword_enum!(
 record! {
     #[schemars(title = "dangjian post (posts/<id>.toml)")]
     pub struct Post {
-        pub id: String,
+        pub id: CompactString,
         pub name: String,
-        pub org: String,
+        pub org: CompactString,
         pub kind: PostKind,
         /// Temporary posts: first day of the active window.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,7 +116,7 @@ pub struct PostTarget {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Holder {
-    pub member: String,
+    pub member: CompactString,
     /// 认岗
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claimed: Option<Date>,
@@ -150,7 +151,7 @@ impl Holder {
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
     pub date: Date,
-    pub member: String,
+    pub member: CompactString,
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<Num>,

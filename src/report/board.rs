@@ -320,9 +320,9 @@ impl RowContext<'_> {
             .map(|o| self.outcome_text(o))
             .collect();
         vec![
-            Cell::text(&self.holder.member),
+            Cell::text(self.holder.member.as_str()),
             Cell::text(&self.name),
-            Cell::text(&self.post.id),
+            Cell::text(self.post.id.as_str()),
             Cell::text(&self.post.name),
             Cell::opt_date(self.holder.published),
             list(&self.post.duties),

@@ -217,7 +217,7 @@ pub fn machine(ws: &Workspace, entries: &[Entry], opts: &Options) -> Document {
             Cell::text(ws.name_of(e.committer)),
             Cell::opt_text(e.org.map(|o| o.id.as_str())),
             Cell::opt_text(e.org.map(|o| o.name.as_str())),
-            Cell::text(&e.comment.by),
+            Cell::text(e.comment.by.as_str()),
             Cell::text(ws.name_of(&e.comment.by)),
             Cell::Date(e.comment.date.0),
             Cell::opt_text(e.comment.rating.map(|r| r.as_str())),

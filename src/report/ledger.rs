@@ -87,11 +87,11 @@ pub fn build_with(ws: &Workspace, opts: &Options, locale: Locale, words: Words) 
         // A row of exactly its width: grown by pushes it would hold up to twice its cells.
         let mut row = Vec::with_capacity(width);
         row.extend([
-            Cell::text(&letter.committer),
+            Cell::text(letter.committer.as_str()),
             Cell::text(names.of(&letter.committer)),
             Cell::opt_text(org_of(ws, &letter.committer)),
             Cell::opt_text(names.of_opt(org_of(ws, &letter.committer)).as_deref()),
-            Cell::text(&item.id),
+            Cell::text(item.id.as_str()),
         ]);
         row.extend(item_cells(item, opts.as_of, locale, words));
         let comment = core::latest_comment(letter, opts.as_of);
@@ -175,7 +175,7 @@ pub fn letter_document(
         ],
     );
     for item in &letter.items {
-        let mut row = vec![Cell::text(&item.id)];
+        let mut row = vec![Cell::text(item.id.as_str())];
         row.extend(item_cells(item, as_of, locale, words));
         items.rows.push(row);
         // Numbered in file order, as `commit progress --amend N|--remove N` takes them.
@@ -183,7 +183,7 @@ pub fn letter_document(
         entries.sort_by_key(|(_, p)| p.date);
         for (i, p) in entries {
             progress.rows.push(vec![
-                Cell::text(&item.id),
+                Cell::text(item.id.as_str()),
                 Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX)),
                 Cell::Date(p.date.0),
                 p.value.map_or(Cell::Empty, |v| Cell::num(v.0)),
@@ -207,7 +207,7 @@ pub fn letter_document(
     for (i, c) in letter.comments.iter().enumerate() {
         comments.rows.push(vec![
             Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX)),
-            Cell::text(&c.by),
+            Cell::text(c.by.as_str()),
             Cell::text(name_of(&c.by)),
             Cell::Date(c.date.0),
             Cell::text(&c.text),
@@ -230,7 +230,7 @@ pub fn letter_document(
     doc.push_meta(
         "committer",
         t(locale, "commit.letter.committer"),
-        Cell::text(&letter.committer),
+        Cell::text(letter.committer.as_str()),
     );
     doc.push_meta(
         "half",

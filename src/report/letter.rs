@@ -131,7 +131,7 @@ pub fn machine(ws: &Workspace, letters: &[Letter], opts: &Options) -> Document {
             .then(|| l.org.and_then(|o| o.secretary.as_deref()))
             .flatten();
         head.rows.push(vec![
-            Cell::text(&c.committer),
+            Cell::text(c.committer.as_str()),
             Cell::text(ws.name_of(&c.committer)),
             Cell::text(if l.is_org { "org" } else { "member" }),
             Cell::text(if l.is_org { "annex-2" } else { "annex-1" }),
@@ -146,9 +146,9 @@ pub fn machine(ws: &Workspace, letters: &[Letter], opts: &Options) -> Document {
         ]);
         for (no, item) in numbered(c) {
             items.rows.push(vec![
-                Cell::text(&c.committer),
+                Cell::text(c.committer.as_str()),
                 Cell::text(ws.name_of(&c.committer)),
-                Cell::text(&item.id),
+                Cell::text(item.id.as_str()),
                 Cell::Int(no as i64),
                 Cell::text(item.category.as_str()),
                 Cell::text(item.kind.as_str()),

@@ -221,7 +221,7 @@ pub fn compute(ws: &Workspace, year: i32) -> AnnualResult {
         .members
         .iter()
         .filter(|m| reviewed_member(m, year_window.1))
-        .map(|m| (SubjectKind::Member, m.id.clone()))
+        .map(|m| (SubjectKind::Member, m.id.to_string()))
         .chain(with_row)
         .filter(|k| !scored_keys.contains(k))
         .collect();

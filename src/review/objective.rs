@@ -176,7 +176,7 @@ impl<'a> Index<'a> {
                 let p = item.progress_on(window.1);
                 items.push(ItemFraction {
                     letter: letter.path.clone(),
-                    item: item.id.clone(),
+                    item: item.id.to_string(),
                     text: item.text.clone(),
                     due,
                     target: item.target,
@@ -215,7 +215,7 @@ impl<'a> Index<'a> {
             }
             let dates = self.logs.get(&(post.id.as_str(), member));
             let mut spell = SpellUnits {
-                post: post.id.clone(),
+                post: post.id.to_string(),
                 post_name: post.name.clone(),
                 cadence,
                 from,

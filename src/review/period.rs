@@ -164,7 +164,7 @@ pub fn rows_of(ws: &Workspace, period: Period) -> Vec<RowOf<'_>> {
                 RowRef {
                     path: s.path.clone(),
                     index: i,
-                    sheet_org: s.org.clone(),
+                    sheet_org: s.org.to_string(),
                     date: s.date,
                 },
             ));
@@ -178,11 +178,13 @@ pub fn subject(ws: &Workspace, kind: SubjectKind, id: &str, sheet_org: Option<&s
     match kind {
         SubjectKind::Member => {
             let m = ws.member(id);
-            let org = m.map(|m| m.org.clone()).or(sheet_org.map(str::to_string));
+            let org = m
+                .map(|m| m.org.to_string())
+                .or(sheet_org.map(str::to_string));
             Subject {
                 kind,
                 id: id.to_string(),
-                name: m.map_or_else(|| id.to_string(), |m| m.name.clone()),
+                name: m.map_or_else(|| id.to_string(), |m| m.name.to_string()),
                 group: org
                     .as_deref()
                     .map_or_else(String::new, |o| member_group(ws, o)),

@@ -39,7 +39,7 @@ pub fn of_year(ws: &Workspace, year: i32) -> BTreeMap<String, Vec<Recorded>> {
                 due: o.due,
                 verified: o.verified,
                 path: sheet.path.clone(),
-                sheet_org: sheet.org.clone(),
+                sheet_org: sheet.org.to_string(),
                 supported: false,
             });
         }

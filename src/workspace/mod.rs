@@ -117,10 +117,10 @@ impl Workspace {
             }
         }
         for (i, m) in records.members.iter().enumerate() {
-            index.members.entry(m.id.clone()).or_insert(i);
+            index.members.entry(m.id.to_string()).or_insert(i);
         }
         for (i, p) in records.posts.iter().enumerate() {
-            index.posts.entry(p.id.clone()).or_insert(i);
+            index.posts.entry(p.id.to_string()).or_insert(i);
         }
         Workspace {
             settings,

@@ -22,7 +22,7 @@ proptest! {
             .iter()
             .enumerate()
             .map(|(i, (start, len))| Holder {
-                member: format!("m{i}"),
+                member: format!("m{i}").into(),
                 claimed: None,
                 confirmed: Some(day(*start)),
                 published: None,

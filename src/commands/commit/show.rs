@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
             return committer_name.clone();
         }
         if let Ok(Some(m)) = read_by_id::<Member>(&root, "members", id, locale) {
-            return m.value.name;
+            return m.value.name.into();
         }
         if let Ok(Some(o)) = read_by_id::<Org>(&root, "orgs", id, locale) {
             return o.value.name;

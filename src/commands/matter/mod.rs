@@ -374,7 +374,8 @@ pub(crate) fn org_id(root: &Path, arg: &str, locale: Locale) -> Result<String> {
 pub(crate) fn member_id(root: &Path, arg: &str, locale: Locale) -> Result<String> {
     Ok(resolve::resolve_reference::<Member>(root, arg, locale)?
         .value
-        .id)
+        .id
+        .into())
 }
 
 pub(crate) use crate::workspace::edit::{date_value, num_value, set_value, table_of};

@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
     let members: Vec<(String, String, String)> = read_folder::<Member>(&root, "members", locale)
         .into_iter()
         .map(|(id, m)| match m {
-            Some(m) => (id, m.name, m.org),
+            Some(m) => (id, m.name.into(), m.org.into()),
             None => (id, String::new(), String::new()),
         })
         .collect();

@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Exit> {
 /// A member of the loaded workspace by id or unambiguous name.
 pub fn find_member(ws: &Workspace, arg: &str, locale: Locale) -> Result<String> {
     ws.find_member(arg, locale)
-        .map(|m| m.id.clone())
+        .map(|m| m.id.to_string())
         .map_err(|e| super::broken::or_broken(e.into(), ws, "members", arg, locale))
 }
 

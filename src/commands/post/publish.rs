@@ -157,7 +157,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Exit> {
                     read_by_id::<Member>(&s.root, "members", &e.member, s.locale)
                         .ok()
                         .flatten()
-                        .map_or_else(|| e.member.clone(), |m| m.value.name)
+                        .map_or_else(|| e.member.clone(), |m| m.value.name.into())
                 })
                 .clone();
             entries.push(BoardEntry {
@@ -196,7 +196,7 @@ fn posts_within(root: &std::path::Path, org: &str, locale: Locale) -> Result<Vec
     let mut out = Vec::new();
     for rel in rels {
         let post = read_record::<Post>(root, &rel, locale)?;
-        let inside = *within.entry(post.org.clone()).or_insert_with(|| {
+        let inside = *within.entry(post.org.to_string()).or_insert_with(|| {
             edit::org_chain(root, &post.org, locale)
                 .iter()
                 .any(|o| o == org)

@@ -77,8 +77,8 @@ pub fn subjects(ws: &Workspace, org: &str, period: Period) -> Vec<(SubjectKind, 
             .members
             .iter()
             .filter(|m| m.org == o.id && reviewed_member(m, end))
-            .filter(|m| !taken.contains(&(SubjectKind::Member, m.id.clone())))
-            .map(|m| m.id.clone())
+            .filter(|m| !taken.contains(&(SubjectKind::Member, m.id.to_string())))
+            .map(|m| m.id.to_string())
             .collect();
         ids.sort();
         ids.dedup();

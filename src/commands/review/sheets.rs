@@ -32,7 +32,12 @@ pub struct Target {
 pub fn target(s: &Session, subject: &str, period: Period, org: Option<&str>) -> Result<Target> {
     let l = s.locale;
     let (key, id, name, home) = match resolve_committer(&s.root, subject, l)? {
-        Committer::Member(m) => ("member", m.id.clone(), m.name.clone(), Some(m.org.clone())),
+        Committer::Member(m) => (
+            "member",
+            m.id.to_string(),
+            m.name.to_string(),
+            Some(m.org.to_string()),
+        ),
         Committer::Org(o) => ("org", o.id.clone(), o.name.clone(), o.parent.clone()),
     };
     let org = match org {

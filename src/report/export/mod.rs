@@ -141,7 +141,7 @@ fn s(v: &str) -> Value {
     Value::String(v.to_string())
 }
 
-fn os(v: Option<&String>) -> Value {
+fn os(v: Option<&str>) -> Value {
     v.map_or(Value::Null, |v| s(v))
 }
 
@@ -244,9 +244,9 @@ fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
                 s(&o.name),
                 s(o.kind.as_str()),
                 s(o.sector.as_str()),
-                os(o.parent.as_ref()),
-                os(o.role.as_ref()),
-                os(o.secretary.as_ref()),
+                os(o.parent.as_deref()),
+                os(o.role.as_deref()),
+                os(o.secretary.as_deref()),
             ],
         );
     }
@@ -263,7 +263,7 @@ fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
                 s(m.status.as_str()),
                 s(m.office.as_str()),
                 od(m.joined),
-                os(m.lives_in.as_ref()),
+                os(m.lives_in.as_deref()),
                 od(m.left),
             ],
         );
@@ -299,7 +299,7 @@ fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
                     od(h.confirmed),
                     od(h.published),
                     od(h.ended),
-                    os(h.end_reason.as_ref()),
+                    os(h.end_reason.as_deref()),
                 ],
             );
         }
@@ -342,12 +342,12 @@ fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
                     s(&m.id),
                     s(&t.id),
                     s(&t.text),
-                    os(t.org.as_ref()),
-                    os(t.member.as_ref()),
-                    os(t.leader.as_ref()),
-                    os(t.liaison.as_ref()),
+                    os(t.org.as_deref()),
+                    os(t.member.as_deref()),
+                    os(t.leader.as_deref()),
+                    os(t.liaison.as_deref()),
                     on(t.target),
-                    os(t.unit.as_ref()),
+                    os(t.unit.as_deref()),
                     od(t.due),
                     od(t.signed),
                     on(m.task_value_on(&t.id, as_of)),
@@ -364,7 +364,7 @@ fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
                     s(&p.task),
                     date(p.date),
                     num(p.value),
-                    os(p.note.as_ref()),
+                    os(p.note.as_deref()),
                 ],
             );
         }
@@ -395,9 +395,9 @@ fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
                     s(it.category.as_str()),
                     s(it.kind.as_str()),
                     s(&it.text),
-                    os(it.measure.as_ref()),
+                    os(it.measure.as_deref()),
                     on(it.target),
-                    os(it.unit.as_ref()),
+                    os(it.unit.as_deref()),
                     od(it.due),
                     s(it.status_on(as_of).as_str()),
                 ],
@@ -414,7 +414,7 @@ fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
                         date(p.date),
                         on(p.value),
                         p.done.map_or(Value::Null, Value::from),
-                        os(p.note.as_ref()),
+                        os(p.note.as_deref()),
                     ],
                 );
             }
@@ -459,8 +459,8 @@ fn records(out: &mut [Rows], ws: &Workspace, as_of: Date) {
                 row.extend(score_cells(v.as_ref()));
             }
             row.push(decimal(adjust));
-            row.push(os(r.veto.as_ref()));
-            row.push(os(r.note.as_ref()));
+            row.push(os(r.veto.as_deref()));
+            row.push(os(r.note.as_deref()));
             push(out, "score_rows", row);
         }
     }

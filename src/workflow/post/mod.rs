@@ -75,8 +75,8 @@ pub fn eligibility(post: &Post, c: &Candidate) -> Vec<Refusal> {
     if !in_scope(&post.org, rules.scope, c) {
         out.push(Refusal::Scope {
             member: who(m),
-            org: m.org.clone(),
-            post_org: post.org.clone(),
+            org: m.org.to_string(),
+            post_org: post.org.to_string(),
             scope: rules.scope,
         });
     }
@@ -135,7 +135,7 @@ pub fn capacity_check(post: &Post, date: Date, except: Option<usize>) -> Option<
             .iter()
             .enumerate()
             .filter(|(i, h)| Some(*i) != except && h.occupies_on(day))
-            .map(|(_, h)| h.member.clone())
+            .map(|(_, h)| h.member.to_string())
             .collect();
         if holders.len() >= capacity as usize {
             return Some(Refusal::CapacityFull {
@@ -179,7 +179,7 @@ impl HolderEdit {
             Some(i) if i < post.holders.len() => i,
             _ => {
                 post.holders.push(Holder {
-                    member: self.member.clone(),
+                    member: self.member.clone().into(),
                     claimed: None,
                     confirmed: None,
                     published: None,
@@ -250,7 +250,7 @@ pub fn claim(post: &Post, c: &Candidate, date: Date) -> Result<Claim, Vec<Refusa
     Ok(Claim {
         edit: HolderEdit {
             index: None,
-            member: m.id.clone(),
+            member: m.id.to_string(),
             set: vec![("claimed", Field::Date(date))],
         },
         notes: eligibility(post, c),
@@ -301,7 +301,7 @@ pub fn assign(post: &Post, c: &Candidate, date: Date) -> Result<HolderEdit, Vec<
     set.push(("confirmed", Field::Date(date)));
     Ok(HolderEdit {
         index: open,
-        member: m.id.clone(),
+        member: m.id.to_string(),
         set,
     })
 }
@@ -315,7 +315,7 @@ pub fn publish(post: &Post, date: Date) -> Vec<HolderEdit> {
         .filter(|(_, h)| h.published.is_none() && h.serving_on(date))
         .map(|(i, h)| HolderEdit {
             index: Some(i),
-            member: h.member.clone(),
+            member: h.member.to_string(),
             set: vec![("published", Field::Date(date))],
         })
         .collect()
@@ -451,7 +451,7 @@ pub fn end(
     }
     Ok(HolderEdit {
         index: Some(i),
-        member: member.id.clone(),
+        member: member.id.to_string(),
         set,
     })
 }

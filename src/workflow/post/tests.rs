@@ -30,7 +30,7 @@ fn post() -> Post {
 fn member(id: &str, status: MemberStatus) -> Member {
     Member {
         id: id.into(),
-        name: id.to_uppercase(),
+        name: id.to_uppercase().into(),
         org: "jiangbin".into(),
         status,
         office: Office::None,
