@@ -308,7 +308,7 @@ impl RowContext<'_> {
                     Cell::Num(*s),
                     Cell::text(g),
                     Cell::opt_text(veto.as_deref()),
-                    Cell::Text(text),
+                    Cell::text(text),
                 )
             }
             None => (Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty),
@@ -417,7 +417,7 @@ fn list(items: &[String]) -> Cell {
     match items {
         [] => Cell::Empty,
         [one] => Cell::text(one),
-        many => Cell::Text(
+        many => Cell::text(
             many.iter()
                 .enumerate()
                 .map(|(i, s)| format!("{}. {s}", i + 1))

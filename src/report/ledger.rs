@@ -329,7 +329,7 @@ fn achieved_text(item: &Item, as_of: Date, locale: Locale) -> Cell {
         (Achieved::Value(v), Some(target)) => {
             let percent = (core::fraction_on(item, as_of) * rust_decimal::Decimal::ONE_HUNDRED)
                 .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-            Cell::Text(tf(
+            Cell::text(tf(
                 locale,
                 "commit.ledger.achieved-of",
                 &[
@@ -340,7 +340,7 @@ fn achieved_text(item: &Item, as_of: Date, locale: Locale) -> Cell {
                 ],
             ))
         }
-        (Achieved::Value(v), None) => Cell::Text(format!("{v}{unit}")),
+        (Achieved::Value(v), None) => Cell::text(format!("{v}{unit}")),
     }
 }
 

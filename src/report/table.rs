@@ -1,6 +1,7 @@
 //! The table model shared by all reports and listings.
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -108,7 +109,9 @@ pub enum Show {
 #[serde(untagged)]
 pub enum Cell {
     Empty,
-    Text(String),
+    /// Held inline up to 24 bytes (an id, a name, a label): most cells of a large report
+    /// allocate nothing of their own.
+    Text(CompactString),
     Int(i64),
     /// A decimal shown with at most the given number of decimals.
     Num(Decimal),
@@ -117,13 +120,13 @@ pub enum Cell {
     /// An enumerated value: its canonical English id for machine formats (`outstanding-member`,
     /// several joined by `,`), its label in the workspace language for human formats.
     Keyword {
-        id: String,
-        label: String,
+        id: Box<str>,
+        label: Box<str>,
     },
 }
 
 impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
+    pub fn text(s: impl Into<CompactString>) -> Cell {
         Cell::Text(s.into())
     }
     /// Several lines in one cell; empty without any.
@@ -131,7 +134,7 @@ impl Cell {
         if items.is_empty() {
             Cell::Empty
         } else {
-            Cell::Text(items.join("\n"))
+            Cell::Text(items.join("\n").into())
         }
     }
     pub fn opt_text(s: Option<&str>) -> Cell {
@@ -145,15 +148,15 @@ impl Cell {
     }
     pub fn keyword(id: impl Into<String>, label: impl Into<String>) -> Cell {
         Cell::Keyword {
-            id: id.into(),
-            label: label.into(),
+            id: id.into().into_boxed_str(),
+            label: label.into().into_boxed_str(),
         }
     }
 
     /// The cell's value for machine formats: a keyword's id, else the display text.
     pub fn machine_text(&self) -> String {
         match self {
-            Cell::Keyword { id, .. } => id.clone(),
+            Cell::Keyword { id, .. } => id.to_string(),
             Cell::Bool(b) => b.to_string(),
             other => other.display(),
         }
@@ -163,12 +166,12 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => s.to_string(),
             Cell::Int(i) => i.to_string(),
             Cell::Num(d) => fmt_decimal(*d),
             Cell::Date(d) => crate::model::Date(*d).to_string(),
             Cell::Bool(b) => if *b { "✓" } else { "" }.to_string(),
-            Cell::Keyword { label, .. } => label.clone(),
+            Cell::Keyword { label, .. } => label.to_string(),
         }
     }
 
@@ -177,9 +180,10 @@ impl Cell {
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Cell::Empty => serde_json::Value::Null,
-            Cell::Text(s) | Cell::Keyword { id: s, .. } if s.is_empty() => serde_json::Value::Null,
-            Cell::Text(s) => serde_json::Value::String(s.clone()),
-            Cell::Keyword { id, .. } => serde_json::Value::String(id.clone()),
+            Cell::Text(s) if s.is_empty() => serde_json::Value::Null,
+            Cell::Keyword { id, .. } if id.is_empty() => serde_json::Value::Null,
+            Cell::Text(s) => serde_json::Value::String(s.to_string()),
+            Cell::Keyword { id, .. } => serde_json::Value::String(id.to_string()),
             Cell::Int(i) => (*i).into(),
             Cell::Num(d) => decimal_json(*d),
             Cell::Date(d) => serde_json::Value::String(crate::model::Date(*d).to_string()),

@@ -129,8 +129,10 @@ impl Serialize for JsonCell<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
             None | Some(Cell::Empty) => s.serialize_unit(),
-            Some(Cell::Text(t) | Cell::Keyword { id: t, .. }) if t.is_empty() => s.serialize_unit(),
-            Some(Cell::Text(t) | Cell::Keyword { id: t, .. }) => s.serialize_str(t),
+            Some(Cell::Text(t)) if t.is_empty() => s.serialize_unit(),
+            Some(Cell::Keyword { id, .. }) if id.is_empty() => s.serialize_unit(),
+            Some(Cell::Text(t)) => s.serialize_str(t),
+            Some(Cell::Keyword { id, .. }) => s.serialize_str(id),
             Some(Cell::Int(i)) => s.serialize_i64(*i),
             Some(Cell::Date(d)) => s.collect_str(&crate::model::Date(*d)),
             Some(Cell::Bool(b)) => s.serialize_bool(*b),

@@ -384,8 +384,8 @@ mod tests {
         fn cell() -> impl Strategy<Value = Cell> {
             prop_oneof![
                 Just(Cell::Empty),
-                any::<String>().prop_map(Cell::Text),
-                "[=+@\\-\t\r<>&|\"'张三\n ]{0,12}".prop_map(Cell::Text),
+                any::<String>().prop_map(Cell::text),
+                "[=+@\\-\t\r<>&|\"'张三\n ]{0,12}".prop_map(Cell::text),
                 any::<i64>().prop_map(Cell::Int),
                 (any::<i64>(), 0u32..8).prop_map(|(m, s)| Cell::Num(Decimal::new(m, s))),
                 (-400i32..12000, 1u32..366).prop_map(|(y, d)| {
