@@ -187,7 +187,7 @@ pub(super) fn check(ws: &Workspace, ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let at = format!("score[{i}].org");
                 if r.check(&mut f, &at, Target::Org, o)
                     && sheet_org
-                    && (o == &e.org || !ws.is_within(o, &e.org) && !ws.is_below_broken(o))
+                    && (o == e.org || !ws.is_within(o, &e.org) && !ws.is_below_broken(o))
                 {
                     f.error(
                         crate::diag::Code::OutsideSubtree,

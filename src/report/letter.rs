@@ -48,7 +48,7 @@ pub fn letters<'a>(ws: &'a Workspace, opts: &Options) -> Vec<Letter<'a>> {
         .commitments
         .iter()
         .filter(|c| c.half == half)
-        .filter(|c| opts.committer.as_ref().is_none_or(|id| &c.committer == id))
+        .filter(|c| opts.committer.as_ref().is_none_or(|id| c.committer == id))
         .map(|c: &'a Rec<Commitment>| {
             let letter = &c.value;
             let is_org =

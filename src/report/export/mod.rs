@@ -142,7 +142,7 @@ fn s(v: &str) -> Value {
 }
 
 fn os(v: Option<&str>) -> Value {
-    v.map_or(Value::Null, |v| s(v))
+    v.map_or(Value::Null, s)
 }
 
 fn date(d: Date) -> Value {
