@@ -183,11 +183,12 @@ impl<'de> Deserialize<'de> for ScoreValue {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a number or a list of numbers (ballots)")
             }
+            // A single number is read as `Num` reads it.
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<ScoreValue, E> {
-                Ok(ScoreValue::One(Num::int(v)))
+                NumVisitor.visit_i64(v).map(ScoreValue::One)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<ScoreValue, E> {
-                Ok(ScoreValue::One(Num(Decimal::from(v))))
+                NumVisitor.visit_u64(v).map(ScoreValue::One)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<ScoreValue, E> {
                 NumVisitor.visit_f64(v).map(ScoreValue::One)

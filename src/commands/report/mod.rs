@@ -237,17 +237,17 @@ pub(crate) fn finish(
     out: &OutputArgs,
     layout: Layout,
 ) -> Result<Exit> {
-    let opts = render_options(ctx, out.file.bom, out.file.output.as_deref());
-    let layout = Layout {
-        date: Some(ctx.as_of.0),
-        ..layout
-    };
     if format == Format::Json {
         super::emit_text_with(ctx, out.file.output.as_deref(), |w| {
             crate::report::render::write_json(&doc, w)
         })?;
         return Ok(Exit::Success);
     }
+    let opts = render_options(ctx, out.file.bom, out.file.output.as_deref());
+    let layout = Layout {
+        date: Some(ctx.as_of.0),
+        ..layout
+    };
     let bytes = render_owned(doc, format, opts, layout)?;
     super::emit_to(ctx, &bytes, out.file.output.as_deref(), format.is_binary())?;
     Ok(Exit::Success)

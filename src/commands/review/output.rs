@@ -10,7 +10,7 @@ use crate::commands::{Ctx, Exit, Loaded, emit_text_with, emit_to};
 use crate::error::What;
 use crate::i18n::{Locale, t, tf};
 use crate::model::Period;
-use crate::report::render::RenderOptions;
+use crate::report::render::render_owned;
 use crate::report::{self, Document, Format};
 use crate::review::{self, AnnualResult, PeriodResult, explain, json};
 use crate::workspace::Workspace;
@@ -106,11 +106,6 @@ fn subject_id<'a>(
     Ok(candidates[i].id.to_string())
 }
 
-/// Renders a document made for this output alone (see `render_owned`).
-fn render_owned(doc: Document, format: Format, opts: RenderOptions) -> Result<Vec<u8>> {
-    report::render::render_owned(doc, format, opts, Default::default())
-}
-
 fn markdown(doc: &Document) -> Vec<u8> {
     if let Ok(bytes) = report::render(doc, Format::Md, Default::default()) {
         return bytes;
@@ -157,9 +152,16 @@ fn write<V: serde::Serialize>(
         ReviewFormat::Yaml => {
             report::render::yaml_value(&serde_json::to_value(value())?).into_bytes()
         }
-        ReviewFormat::Csv => render_owned(doc(), Format::Csv, Default::default())?,
+        ReviewFormat::Csv => {
+            render_owned(doc(), Format::Csv, Default::default(), Default::default())?
+        }
         ReviewFormat::Md => markdown(&doc()),
-        ReviewFormat::Table => render_owned(doc(), Format::Table, ctx.render_options())?,
+        ReviewFormat::Table => render_owned(
+            doc(),
+            Format::Table,
+            ctx.render_options(),
+            Default::default(),
+        )?,
     };
     emit_to(ctx, &bytes, common.output.as_deref(), false)?;
     Ok(Exit::Success)
