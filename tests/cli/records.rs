@@ -62,6 +62,32 @@ fn ok(env: &TestEnv, as_of: &str, args: &[&str]) -> Run {
 
 /// Runs a command that must be refused (exit 1, into the journal) leaving every file as it was;
 /// returns stderr.
+/// A matter `road` of 江滨 with two opinions (residents', then members' with `second`).
+fn road_matter(env: &TestEnv, as_of: &str, second: &str) {
+    ok(
+        env,
+        as_of,
+        &[
+            "matter",
+            "new",
+            "road",
+            "--name",
+            "道路硬化",
+            "--org",
+            "jiangbin",
+        ],
+    );
+    for (source, text, date) in [
+        ("residents", "修路", "2026-01-10"),
+        ("members", second, "2026-01-11"),
+    ] {
+        let args = [
+            "matter", "opinion", "road", "--source", source, "--text", text,
+        ];
+        ok(env, as_of, &[&args[..], &["--date", date]].concat());
+    }
+}
+
 fn refused(env: &TestEnv, as_of: &str, args: &[&str]) -> String {
     let before = snapshot(env);
     let r = write(env, as_of, args);
@@ -716,49 +742,7 @@ fn refusals_name_the_command_that_fixes_them() {
         r.stderr
     );
 
-    ok(
-        &env,
-        d,
-        &[
-            "matter",
-            "new",
-            "road",
-            "--name",
-            "道路硬化",
-            "--org",
-            "jiangbin",
-        ],
-    );
-    ok(
-        &env,
-        d,
-        &[
-            "matter",
-            "opinion",
-            "road",
-            "--source",
-            "residents",
-            "--text",
-            "修路",
-            "--date",
-            "2026-01-10",
-        ],
-    );
-    ok(
-        &env,
-        d,
-        &[
-            "matter",
-            "opinion",
-            "road",
-            "--source",
-            "members",
-            "--text",
-            "修路",
-            "--date",
-            "2026-01-11",
-        ],
-    );
+    road_matter(&env, d, "修路");
     ok(
         &env,
         d,
@@ -904,49 +888,7 @@ fn entries_are_amended_and_removed_by_their_number() {
         &["post", "log", "pingan", "zhangsan", "--remove", "2"],
     );
 
-    ok(
-        &env,
-        d,
-        &[
-            "matter",
-            "new",
-            "road",
-            "--name",
-            "道路硬化",
-            "--org",
-            "jiangbin",
-        ],
-    );
-    ok(
-        &env,
-        d,
-        &[
-            "matter",
-            "opinion",
-            "road",
-            "--source",
-            "residents",
-            "--text",
-            "修路",
-            "--date",
-            "2026-01-10",
-        ],
-    );
-    ok(
-        &env,
-        d,
-        &[
-            "matter",
-            "opinion",
-            "road",
-            "--source",
-            "members",
-            "--text",
-            "错录",
-            "--date",
-            "2026-01-11",
-        ],
-    );
+    road_matter(&env, d, "错录");
     ok(
         &env,
         d,
